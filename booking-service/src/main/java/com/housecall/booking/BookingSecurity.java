@@ -1,0 +1,22 @@
+package com.housecall.booking;
+
+import com.housecall.security.HousecallSecurity;
+import com.housecall.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** CONTRACT.md section 2, the rows booking-service serves. Ownership is checked in the queries. */
+@Configuration
+class BookingSecurity {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, HousecallSecurity security) throws Exception {
+        return security.filterChain(http, routes -> routes
+                .requestMatchers(HttpMethod.POST, "/api/consultations").hasRole(Roles.PATIENT)
+                .requestMatchers(HttpMethod.GET, "/api/consultations/*")
+                .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR));
+    }
+}

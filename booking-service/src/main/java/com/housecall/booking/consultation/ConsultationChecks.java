@@ -1,0 +1,60 @@
+package com.housecall.booking.consultation;
+
+import com.housecall.security.problem.FieldProblem;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The rules of a consultation request that span fields, beyond what the annotations check. Plain Java. */
+final class ConsultationChecks {
+
+    static final Set<String> CONDITION_CODES = Set.of("PSYCHOSIS_HISTORY", "SCHIZOPHRENIA", "CURRENT_MANIA",
+            "KETAMINE_MISUSE_HISTORY", "UNCONTROLLED_HYPERTENSION", "INTRACRANIAL_PRESSURE", "ANEURYSM_OR_AVM",
+            "INTRACEREBRAL_HEMORRHAGE", "KETAMINE_ALLERGY", "CARDIOVASCULAR_DISEASE", "ARRHYTHMIA", "HYPERTHYROIDISM",
+            "GLAUCOMA", "LIVER_DISEASE", "BLADDER_DISEASE");
+
+    private ConsultationChecks() {
+    }
+
+    static List<FieldProblem> problems(ConsultationRequest request, Clock clock) {
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("timeZone", "must be a valid IANA time zone id"));
+        }
+        ConsultationRequest.Patient patient = request.patient();
+        for (ConsultationRequest.Channel channel : patient.preferredChannels()) {
+            String contact = channel == ConsultationRequest.Channel.SMS ? "phone" : "email";
+            String value = channel == ConsultationRequest.Channel.SMS ? patient.phone() : patient.email();
+            if (value == null || value.isBlank()) {
+                problems.add(new FieldProblem("patient." + contact, "is required for the preferred channel " + channel));
+            }
+            if (!request.consent().allows(channel)) {
+                problems.add(new FieldProblem("consent." + channel.name().toLowerCase(),
+                        "must be true for the preferred channel " + channel));
+            }
+        }
+        if (patient.preferredChannels().stream().distinct().count() < patient.preferredChannels().size()) {
+            problems.add(new FieldProblem("patient.preferredChannels", "must not repeat a channel"));
+        }
+        List<String> conditions = request.intake().conditionsOrEmpty();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (!CONDITION_CODES.contains(conditions.get(i))) {
+                problems.add(new FieldProblem("intake.conditions[" + i + "]", "is not a known condition code"));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<ConsultationRequest.Window> windows = request.preferredWindows();
+        for (int i = 0; i < windows.size(); i++) {
+            if (!windows.get(i).start().isAfter(now)) {
+                problems.add(new FieldProblem("preferredWindows[" + i + "].start", "must be in the future"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,23 @@
+package com.housecall.booking.consultation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/consultations/{id}}; {@code patient} and {@code intake} only for those who may see PHI. */
+record ConsultationView(UUID id, ConsultationStatus status, OffsetDateTime createdAt, String source,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode patient,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode intake,
+                        JsonNode screening, List<Visit> visits, List<TimelineItem> timeline) {
+
+    record Visit(UUID id, int sequence, String phase, String start, String end, String status, Nurse nurse) {
+    }
+
+    record Nurse(String displayName) {
+    }
+
+    record TimelineItem(String type, String at) {
+    }
+}

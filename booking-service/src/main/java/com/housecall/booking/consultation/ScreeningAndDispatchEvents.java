@@ -1,0 +1,37 @@
+package com.housecall.booking.consultation;
+
+import com.housecall.events.EventTypes;
+import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.messaging.InboundEvent;
+import org.springframework.stereotype.Component;
+
+/** Screening results and dispatch outcomes move the consultation on; other types are not booking's concern. */
+@Component
+public class ScreeningAndDispatchEvents {
+
+    private final ConsultationService service;
+
+    ScreeningAndDispatchEvents(ConsultationService service) {
+        this.service = service;
+    }
+
+    public void onScreeningEvent(InboundEvent event) {
+        switch (event.type()) {
+            case EventTypes.SCREENING_STARTED -> service.screeningStarted(event.consultationId(), event.time());
+            case EventTypes.SCREENING_COMPLETED ->
+                    service.screeningCompleted(event.payload(ScreeningCompleted.class), event.time());
+            default -> { }
+        }
+    }
+
+    public void onDispatchEvent(InboundEvent event) {
+        switch (event.type()) {
+            case EventTypes.VISIT_SCHEDULED -> service.visitScheduled(event.payload(VisitScheduled.class), event.time());
+            case EventTypes.VISIT_UNSCHEDULABLE ->
+                    service.visitUnschedulable(event.payload(VisitUnschedulable.class), event.time());
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.housecall.booking.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.housecall.events.EventTypes;
+import com.housecall.events.Topics;
+import com.housecall.testsupport.DevJwt;
+import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.housecall.testsupport.TopicRecorder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=booking-service")
+class ConsultationApiIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static TopicRecorder topics;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        HousecallTestInfrastructure.register(registry, "booking-service");
+    }
+
+    @BeforeAll
+    static void listen() {
+        topics = TopicRecorder.start(Topics.BOOKING_EVENTS, Topics.BOOKING_INTAKE, Topics.BOOKING_CONTACTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static String validRequest(int item9) {
+        String start = OffsetDateTime.now(ZoneOffset.ofHours(-8)).plusDays(3).withHour(9).withMinute(0).withSecond(0).withNano(0).toString();
+        String end = OffsetDateTime.parse(start).plusHours(4).toString();
+        return """
+                {"patient": {"givenName": "Ada", "familyName": "Lovelace", "dateOfBirth": "1988-02-14",
+                  "email": "ada@example.test", "phone": "+14155550100", "preferredChannels": ["SMS", "EMAIL"]},
+                 "address": {"line1": "1 Main St", "city": "San Francisco", "state": "CA", "postalCode": "94107"},
+                 "timeZone": "America/Los_Angeles",
+                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, %d], "gad7": [1, 1, 1, 1, 0, 0, 1],
+                   "failedAntidepressantTrials": 2, "conditions": [], "medications": ["sertraline 100 mg"],
+                   "alcoholUseDisorder": false, "substanceUseDisorder": false, "pregnant": false,
+                   "breastfeeding": false, "bloodPressure": {"systolic": 124, "diastolic": 80},
+                   "inPersonEvaluationCompleted": true},
+                 "preferredWindows": [{"start": "%s", "end": "%s"}],
+                 "consent": {"treatment": true, "sms": true, "email": true}}""".formatted(item9, start, end);
+    }
+
+    HttpResponse<String> post(String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consultations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPatientsRequestIsAcceptedAndAnnouncedOnEachTopicWithoutPhiOnTheSharedOne() throws Exception {
+        HttpResponse<String> response = post(DevJwt.token("patient1"), validRequest(0));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        String id = body.get("id").asString();
+        assertThat(body.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(body.has("crisisResources")).isFalse();
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/consultations/" + id);
+
+        var requested = topics.awaitOne(Topics.BOOKING_EVENTS, EventTypes.CONSULTATION_REQUESTED, id);
+        assertThat(requested.value()).doesNotContain("Ada", "Lovelace", "1 Main St", "ada@example.test", "1988");
+        assertThat(topics.awaitOne(Topics.BOOKING_INTAKE, EventTypes.INTAKE_SUBMITTED, id).value()).contains("sertraline");
+        assertThat(topics.awaitOne(Topics.BOOKING_CONTACTS, EventTypes.CONTACT_UPDATED, id).value()).contains("ada@example.test");
+
+        JsonNode view = JSON.readTree(get(DevJwt.token("patient1"), "/api/consultations/" + id).body());
+        assertThat(view.get("patient").get("givenName").asString()).isEqualTo("Ada");
+        assertThat(view.get("timeline").get(0).get("type").asString()).isEqualTo("consultation.requested");
+    }
+
+    @Test
+    void crisisAnswersBringCrisisResourcesAtOnce() throws Exception {
+        JsonNode body = JSON.readTree(post(DevJwt.token("patient1"), validRequest(1)).body());
+
+        assertThat(body.get("crisisResources").findValuesAsString("phone")).containsExactly("911", "988");
+    }
+
+    @Test
+    void anotherPatientsConsultationIsNotFoundAndOperatorsSeeNoPhi() throws Exception {
+        String id = JSON.readTree(post(DevJwt.token("patient1"), validRequest(0)).body()).get("id").asString();
+
+        assertThat(get(DevJwt.token("patient2"), "/api/consultations/" + id).statusCode()).isEqualTo(404);
+        assertThat(get(DevJwt.token("patient2"), "/api/consultations/not-a-uuid").statusCode()).isEqualTo(404);
+        HttpResponse<String> operatorView = get(DevJwt.token("operator1"), "/api/consultations/" + id);
+        assertThat(operatorView.statusCode()).isEqualTo(200);
+        assertThat(operatorView.body()).doesNotContain("Ada", "sertraline");
+    }
+
+    @Test
+    void invalidFieldsAreNamedInAProblemAndNothingIsStored() throws Exception {
+        String body = validRequest(0).replace("[2, 2, 1, 2, 1, 2, 1, 1, 0]", "[2, 2, 1, 2, 1, 2, 1, 1, 4]")
+                .replace("\"pregnant\": false,", "");
+
+        HttpResponse<String> response = post(DevJwt.token("patient1"), body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsString("field"))
+                .contains("intake.phq9[8]", "intake.pregnant");
+    }
+
+    @Test
+    void withoutATokenItIs401AndAClinicianMayNotRequest() throws Exception {
+        assertThat(post(null, validRequest(0)).statusCode()).isEqualTo(401);
+        assertThat(post(DevJwt.token("patient1", c -> c.audience("other-api")), validRequest(0)).statusCode()).isEqualTo(401);
+        assertThat(post(DevJwt.token("clinician1"), validRequest(0)).statusCode()).isEqualTo(403);
+    }
+}

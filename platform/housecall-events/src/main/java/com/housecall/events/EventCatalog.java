@@ -1,0 +1,62 @@
+package com.housecall.events;
+
+import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.ContactUpdated;
+import com.housecall.events.booking.IntakeSubmitted;
+import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.events.notification.NotificationFailed;
+import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningStarted;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type with its topic and payload record; its JSON Schema is {@code schemas/<short type>.json}. */
+public final class EventCatalog {
+
+    public record Entry(String type, String topic, Class<? extends ConsultationEvent> payload) {
+        public String schemaResource() {
+            return "schemas/" + EventTypes.shortName(type) + ".json";
+        }
+    }
+
+    public static final List<Entry> ALL = List.of(
+            new Entry(EventTypes.CONSULTATION_REQUESTED, Topics.BOOKING_EVENTS, ConsultationRequested.class),
+            new Entry(EventTypes.VISIT_REQUESTED, Topics.BOOKING_EVENTS, VisitRequested.class),
+            new Entry(EventTypes.BOOKING_CONFIRMED, Topics.BOOKING_EVENTS, BookingConfirmed.class),
+            new Entry(EventTypes.INTAKE_SUBMITTED, Topics.BOOKING_INTAKE, IntakeSubmitted.class),
+            new Entry(EventTypes.CONTACT_UPDATED, Topics.BOOKING_CONTACTS, ContactUpdated.class),
+            new Entry(EventTypes.LOCATION_UPDATED, Topics.BOOKING_LOCATIONS, LocationUpdated.class),
+            new Entry(EventTypes.SCREENING_STARTED, Topics.SCREENING_EVENTS, ScreeningStarted.class),
+            new Entry(EventTypes.SCREENING_COMPLETED, Topics.SCREENING_EVENTS, ScreeningCompleted.class),
+            new Entry(EventTypes.VISIT_SCHEDULED, Topics.DISPATCH_EVENTS, VisitScheduled.class),
+            new Entry(EventTypes.VISIT_UNSCHEDULABLE, Topics.DISPATCH_EVENTS, VisitUnschedulable.class),
+            new Entry(EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATION_EVENTS, NotificationSent.class),
+            new Entry(EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATION_EVENTS, NotificationFailed.class));
+
+    private static final Map<String, Entry> BY_TYPE = ALL.stream().collect(Collectors.toMap(Entry::type, Function.identity()));
+    private static final Map<Class<?>, Entry> BY_PAYLOAD = ALL.stream().collect(Collectors.toMap(Entry::payload, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The catalogue entry of a payload record; an unknown record is a programming error. */
+    public static Entry of(ConsultationEvent payload) {
+        Entry entry = BY_PAYLOAD.get(payload.getClass());
+        if (entry == null) {
+            throw new IllegalArgumentException("No event type for payload " + payload.getClass().getSimpleName());
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,31 @@
+package com.housecall.events;
+
+/** CloudEvents {@code type}s of CONTRACT.md section 9; the timeline shows them without {@link #PREFIX}. */
+public final class EventTypes {
+
+    public static final String PREFIX = "com.housecall.";
+
+    public static final String CONSULTATION_REQUESTED = PREFIX + "consultation.requested";
+    public static final String VISIT_REQUESTED = PREFIX + "visit.requested";
+    public static final String BOOKING_CONFIRMED = PREFIX + "booking.confirmed";
+    public static final String INTAKE_SUBMITTED = PREFIX + "intake.submitted";
+    public static final String CONTACT_UPDATED = PREFIX + "contact.updated";
+    public static final String LOCATION_UPDATED = PREFIX + "location.updated";
+
+    public static final String SCREENING_STARTED = PREFIX + "screening.started";
+    public static final String SCREENING_COMPLETED = PREFIX + "screening.completed";
+
+    public static final String VISIT_SCHEDULED = PREFIX + "visit.scheduled";
+    public static final String VISIT_UNSCHEDULABLE = PREFIX + "visit.unschedulable";
+
+    public static final String NOTIFICATION_SENT = PREFIX + "notification.sent";
+    public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";
+
+    private EventTypes() {
+    }
+
+    /** The type as the consultation timeline shows it: {@code consultation.requested}. */
+    public static String shortName(String type) {
+        return type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type;
+    }
+}

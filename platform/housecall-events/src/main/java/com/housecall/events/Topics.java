@@ -1,0 +1,32 @@
+package com.housecall.events;
+
+/**
+ * Kafka topics of CONTRACT.md section 9. The first four are shared and carry no PHI;
+ * the three {@code booking.*} PHI topics each have exactly one reader.
+ */
+public final class Topics {
+
+    public static final String BOOKING_EVENTS = "booking.events.v1";
+    public static final String SCREENING_EVENTS = "screening.events.v1";
+    public static final String DISPATCH_EVENTS = "dispatch.events.v1";
+    public static final String NOTIFICATION_EVENTS = "notification.events.v1";
+
+    /** Intake answers, age and zone: read by screening-service only. */
+    public static final String BOOKING_INTAKE = "booking.intake.v1";
+    /** Names, contacts, channels and consents: read by notification-service only. Compacted. */
+    public static final String BOOKING_CONTACTS = "booking.contacts.v1";
+    /** Address and zone: read by dispatch-service only. */
+    public static final String BOOKING_LOCATIONS = "booking.locations.v1";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group on one topic. */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlq";
+    }
+
+    public static boolean carriesPhi(String topic) {
+        return topic.equals(BOOKING_INTAKE) || topic.equals(BOOKING_CONTACTS) || topic.equals(BOOKING_LOCATIONS);
+    }
+}

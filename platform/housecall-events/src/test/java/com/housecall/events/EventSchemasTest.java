@@ -1,0 +1,85 @@
+package com.housecall.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.ContactUpdated;
+import com.housecall.events.booking.IntakeSubmitted;
+import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.events.notification.NotificationFailed;
+import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningStarted;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class EventSchemasTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final Instant NOW = Instant.parse("2026-12-01T17:00:00Z");
+    static final OffsetDateTime START = OffsetDateTime.parse("2026-12-02T09:00:00-08:00");
+
+    static Stream<ConsultationEvent> samples() {
+        return Stream.of(
+                new ConsultationRequested(ID, "PATIENT", "CA", "941", "America/Los_Angeles", NOW),
+                new IntakeSubmitted(ID, 38, "America/Los_Angeles", List.of(2, 2, 1, 2, 1, 2, 1, 1, 0), null, 2, List.of(),
+                        List.of("sertraline 100 mg"), false, false, false, false, new IntakeSubmitted.BloodPressure(124, 80), true, NOW),
+                new ContactUpdated(ID, "Ada", "Lovelace", "ada@example.test", "+14155550100", List.of("SMS", "EMAIL"),
+                        new ContactUpdated.Consent(true, true), "America/Los_Angeles"),
+                new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles"),
+                new VisitRequested(ID, UUID.randomUUID(), 1, "INDUCTION", List.of(new TimeWindow(START, START.plusHours(4))),
+                        "CA", "941", "America/Los_Angeles", NOW),
+                new BookingConfirmed(ID, UUID.randomUUID(), START, START.plusMinutes(85), "Jordan P.", "America/Los_Angeles"),
+                new ScreeningStarted(ID, NOW),
+                new ScreeningCompleted(ID, "ELIGIBLE", "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
+                new VisitScheduled(ID, UUID.randomUUID(), 1, UUID.randomUUID(), "Jordan P.", START, START.plusMinutes(85),
+                        "America/Los_Angeles"),
+                new VisitUnschedulable(ID, UUID.randomUUID(), 1, "NO_QUALIFIED_NURSE", NOW),
+                new NotificationSent(ID, UUID.randomUUID(), "EMAIL", "BOOKING_CONFIRMED", "<abc@housecall>", NOW),
+                new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everyPayloadConformsToItsSchema(ConsultationEvent payload) {
+        EventCatalog.Entry entry = EventCatalog.of(payload);
+
+        assertThat(EventSchemas.violations(entry.type(), EventJson.write(payload))).isEmpty();
+    }
+
+    @Test
+    void everyCatalogueEntryHasASample() {
+        assertThat(samples().map(p -> EventCatalog.of(p).type())).containsExactlyInAnyOrderElementsOf(
+                EventCatalog.ALL.stream().map(EventCatalog.Entry::type).toList());
+    }
+
+    @Test
+    void aSharedTopicSchemaRejectsAnyExtraFieldSuchAsAName() {
+        String json = """
+                {"consultationId":"%s","source":"PATIENT","state":"CA","zipPrefix":"941",
+                 "timeZone":"America/Los_Angeles","requestedAt":"2026-12-01T17:00:00Z","givenName":"Ada"}""".formatted(ID);
+
+        assertThat(EventSchemas.violations(EventTypes.CONSULTATION_REQUESTED, json.getBytes(StandardCharsets.UTF_8)))
+                .anySatisfy(v -> assertThat(v).contains("givenName"));
+    }
+
+    @Test
+    void aFullZipCodeIsNotAPrefix() {
+        String json = """
+                {"consultationId":"%s","source":"PATIENT","state":"CA","zipPrefix":"94107",
+                 "timeZone":"America/Los_Angeles","requestedAt":"2026-12-01T17:00:00Z"}""".formatted(ID);
+
+        assertThat(EventSchemas.violations(EventTypes.CONSULTATION_REQUESTED, json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
+}

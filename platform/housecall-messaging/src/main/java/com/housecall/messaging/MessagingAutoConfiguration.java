@@ -1,0 +1,95 @@
+package com.housecall.messaging;
+
+import com.housecall.events.EventCatalog;
+import com.housecall.events.Topics;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the outbox, its relay, the inbox and retry-then-dead-letter into every service. */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProducerFactory<byte[], byte[]> eventProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> eventKafkaTemplate(ProducerFactory<byte[], byte[]> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
+    }
+
+    /** The service's own migrations, then the outbox and inbox tables, with their own history table. */
+    @Bean
+    FlywayMigrationStrategy serviceThenMessagingMigrations() {
+        return flyway -> {
+            flyway.migrate();
+            MessagingSchema.migrate(flyway.getConfiguration().getDataSource());
+        };
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock) {
+        return new OutboxWriter(jdbc, module, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions,
+                            KafkaTemplate<byte[], byte[]> eventKafkaTemplate, MessagingProperties properties) {
+        return new OutboxRelay(jdbc, transactions, eventKafkaTemplate, properties);
+    }
+
+    /** The consumer group is the module's directory name, as {@code spring.application.name}. */
+    @Bean
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, @Value("${spring.application.name}") String group,
+                Clock clock) {
+        return new Inbox(jdbc, transactions, group, clock);
+    }
+
+    @Bean
+    RetryThenDeadLetter retryThenDeadLetter(KafkaTemplate<byte[], byte[]> eventKafkaTemplate, KafkaAdmin admin,
+                                            MessagingProperties properties) {
+        return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties);
+    }
+
+    /** Every catalogue topic exists before anyone sends; contacts are compacted (latest per consultation). */
+    @Bean
+    KafkaAdmin.NewTopics housecallTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(EventCatalog.ALL.stream().map(EventCatalog.Entry::topic).distinct()
+                .map(topic -> topic(topic, properties)).toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, MessagingProperties properties) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions())
+                .replicas(properties.replicationFactor());
+        return name.equals(Topics.BOOKING_CONTACTS) ? builder.compact().build() : builder.build();
+    }
+}

@@ -1,0 +1,23 @@
+package com.housecall.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox relay, the topics a service declares, and consumer retries.
+ *
+ * @param relayEnabled off only in tests that simulate a crash between commit and send
+ * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
+ */
+@ConfigurationProperties("housecall.messaging")
+public record MessagingProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("100ms") Duration relayInterval,
+        @DefaultValue("200") int relayBatchSize,
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("4") int maxAttempts,
+        @DefaultValue("200ms") Duration initialBackoff,
+        @DefaultValue("5s") Duration maxBackoff) {
+}

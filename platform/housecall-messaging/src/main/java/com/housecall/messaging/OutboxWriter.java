@@ -1,0 +1,46 @@
+package com.housecall.messaging;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.ConsultationEvent;
+import com.housecall.events.EventCatalog;
+import com.housecall.events.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records an event in the caller's transaction; {@link OutboxRelay} sends it after the commit. Never send to
+ * Kafka directly from a handler: a crash between the database commit and the send would lose the event.
+ */
+public class OutboxWriter {
+
+    private final JdbcClient jdbc;
+    private final String source;
+    private final Clock clock;
+
+    public OutboxWriter(JdbcClient jdbc, String module, Clock clock) {
+        this.jdbc = jdbc;
+        this.source = CloudEventHeaders.source(module);
+        this.clock = clock;
+    }
+
+    /** Appends the event to the outbox; its topic and type come from the catalogue. Returns the event id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID append(ConsultationEvent payload) {
+        EventCatalog.Entry entry = EventCatalog.of(payload);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), entry.topic(), payload.consultationId().toString(), entry.type(), source,
+                        Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
+                        new String(EventJson.write(payload), StandardCharsets.UTF_8))
+                .update();
+        return id;
+    }
+}

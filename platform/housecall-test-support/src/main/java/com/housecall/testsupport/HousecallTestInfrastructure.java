@@ -1,0 +1,39 @@
+package com.housecall.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The properties that point a service under test at the shared broker, a fresh database of its own and the
+ * development token key. Use {@link #register} from a {@code @DynamicPropertySource}, or {@link #properties}
+ * when starting a service with {@code SpringApplicationBuilder}.
+ */
+public final class HousecallTestInfrastructure {
+
+    private HousecallTestInfrastructure() {
+    }
+
+    public static Map<String, Object> properties(String module) {
+        TestDatabase.Settings database = TestDatabase.create(module);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.config.name", module);
+        properties.put("spring.application.name", module);
+        properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("housecall.security.public-key-location", DevJwt.publicKeyLocation());
+        // tests wait for outcomes; a quick relay keeps them short
+        properties.put("housecall.messaging.relay-interval", "20ms");
+        properties.put("housecall.messaging.initial-backoff", "50ms");
+        properties.put("spring.cloud.stream.kafka.binder.consumer-properties.auto.offset.reset", "earliest");
+        return properties;
+    }
+
+    /** With {@code @SpringBootTest(properties = "spring.config.name=<module>")}: that one must come first. */
+    public static void register(DynamicPropertyRegistry registry, String module) {
+        properties(module).forEach((name, value) -> registry.add(name, () -> value));
+    }
+}
