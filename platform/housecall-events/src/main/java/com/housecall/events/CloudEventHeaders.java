@@ -27,6 +27,19 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /** The headers of one event, in CONTRACT.md order; the subject is the consultation id. */
+    public static java.util.Map<String, String> of(String id, String source, String type, String time, String subject) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(SPEC_VERSION, SPEC_VERSION_1_0);
+        headers.put(ID, id);
+        headers.put(SOURCE, source);
+        headers.put(TYPE, type);
+        headers.put(TIME, time);
+        headers.put(SUBJECT, subject);
+        headers.put(CONTENT_TYPE, APPLICATION_JSON);
+        return headers;
+    }
+
     /** {@code /housecall/<module directory>}. */
     public static String source(String module) {
         return "/housecall/" + module;

@@ -74,13 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     static ProducerRecord<byte[], byte[]> record(Row row) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(UTF_8));
-        headers.add(CloudEventHeaders.ID, row.eventId().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, row.eventSource().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.TYPE, row.eventType().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.TIME, row.eventTime().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.SUBJECT, row.eventKey().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON.getBytes(UTF_8));
+        CloudEventHeaders.of(row.eventId(), row.eventSource(), row.eventType(), row.eventTime(), row.eventKey())
+                .forEach((name, value) -> headers.add(name, value.getBytes(UTF_8)));
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 

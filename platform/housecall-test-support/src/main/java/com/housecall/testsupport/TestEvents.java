@@ -1,0 +1,64 @@
+package com.housecall.testsupport;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.ConsultationEvent;
+import com.housecall.events.EventCatalog;
+import com.housecall.events.EventJson;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Publishes events as another service would: CloudEvents headers, key = consultation id. */
+public final class TestEvents {
+
+    private static KafkaProducer<byte[], byte[]> producer;
+
+    private TestEvents() {
+    }
+
+    /** Publishes {@code payload} with a new event id; returns the id. */
+    public static String publish(ConsultationEvent payload, String sourceModule) {
+        String id = UUID.randomUUID().toString();
+        publish(payload, sourceModule, id);
+        return id;
+    }
+
+    /** Publishes {@code payload} with the given event id (a redelivery when the id was used before). */
+    public static void publish(ConsultationEvent payload, String sourceModule, String eventId) {
+        EventCatalog.Entry entry = EventCatalog.of(payload);
+        String subject = payload.consultationId().toString();
+        Map<String, String> headers = CloudEventHeaders.of(eventId, CloudEventHeaders.source(sourceModule), entry.type(),
+                Instant.now().toString(), subject);
+        send(entry.topic(), subject, EventJson.write(payload), headers);
+    }
+
+    /** Publishes raw bytes with raw headers: for poison messages. */
+    public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(UTF_8)));
+        try {
+            producer().send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(UTF_8), value,
+                    recordHeaders)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    private static synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+            producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+}
