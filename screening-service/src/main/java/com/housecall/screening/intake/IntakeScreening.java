@@ -1,0 +1,67 @@
+package com.housecall.screening.intake;
+
+import com.housecall.events.EventTypes;
+import com.housecall.events.booking.IntakeSubmitted;
+import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningStarted;
+import com.housecall.messaging.InboundEvent;
+import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.rules.Decision;
+import com.housecall.screening.rules.Intake;
+import com.housecall.screening.rules.Ruleset;
+import com.housecall.screening.rules.Score;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Screens each submitted intake once: records the decision and announces it, in one transaction. */
+@Service
+public class IntakeScreening {
+
+    private final Ruleset ruleset;
+    private final Screenings screenings;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, Clock clock) {
+        this.ruleset = ruleset;
+        this.screenings = screenings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void onEvent(InboundEvent event) {
+        if (event.type().equals(EventTypes.INTAKE_SUBMITTED)) {
+            screen(event.payload(IntakeSubmitted.class));
+        }
+    }
+
+    @Transactional
+    void screen(IntakeSubmitted submitted) {
+        UUID id = submitted.consultationId();
+        if (screenings.exists(id)) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        outbox.append(new ScreeningStarted(id, now));
+        Decision decision = ruleset.decide(toIntake(submitted));
+        screenings.insert(id, decision, now);
+        outbox.append(new ScreeningCompleted(id, decision.outcome().name(), decision.rulesetVersion(),
+                decision.reasons().stream().map(r -> new ScreeningCompleted.Reason(r.code(), r.message())).toList(),
+                score(decision.phq9()), score(decision.gad7()), now));
+    }
+
+    static Intake toIntake(IntakeSubmitted s) {
+        IntakeSubmitted.BloodPressure bp = s.bloodPressure();
+        return new Intake(s.age(), s.phq9(), s.gad7(), s.failedAntidepressantTrials(), new HashSet<>(s.conditions()),
+                s.medications(), s.alcoholUseDisorder(), s.substanceUseDisorder(), s.pregnant(), s.breastfeeding(),
+                bp == null ? null : bp.systolic(), bp == null ? null : bp.diastolic(), s.inPersonEvaluationCompleted());
+    }
+
+    private static ScreeningCompleted.Score score(Score score) {
+        return score == null ? null : new ScreeningCompleted.Score(score.total(), score.band());
+    }
+}

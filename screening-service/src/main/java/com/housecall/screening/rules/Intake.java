@@ -1,0 +1,24 @@
+package com.housecall.screening.rules;
+
+import java.util.List;
+import java.util.Set;
+
+/** What the rules look at. {@code systolic}/{@code diastolic} are null when no blood pressure was given. */
+public record Intake(int age, List<Integer> phq9, List<Integer> gad7, int failedAntidepressantTrials,
+                     Set<String> conditions, List<String> medications, boolean alcoholUseDisorder,
+                     boolean substanceUseDisorder, boolean pregnant, boolean breastfeeding, Integer systolic,
+                     Integer diastolic, boolean inPersonEvaluationCompleted) {
+
+    boolean hasAnyCondition(String... codes) {
+        for (String code : codes) {
+            if (conditions.contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasBloodPressure() {
+        return systolic != null && diastolic != null;
+    }
+}
