@@ -1,0 +1,26 @@
+package com.housecall.dispatch.scheduling;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A nurse as the scheduler sees them.
+ *
+ * @param visits            the nurse's booked visits (start to end, without buffer)
+ * @param seenPatientBefore continuity: this nurse already visited the patient
+ */
+public record Candidate(UUID id, ZoneId zone, Set<String> licenseStates, Set<String> skills,
+                        Set<String> servicePrefixes, List<Shift> shifts, List<Interval> timeOff,
+                        List<Interval> visits, boolean seenPatientBefore) {
+
+    public Candidate {
+        licenseStates = Set.copyOf(licenseStates);
+        skills = Set.copyOf(skills);
+        servicePrefixes = Set.copyOf(servicePrefixes);
+        shifts = List.copyOf(shifts);
+        timeOff = List.copyOf(timeOff);
+        visits = List.copyOf(visits);
+    }
+}

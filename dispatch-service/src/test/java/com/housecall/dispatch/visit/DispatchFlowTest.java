@@ -1,0 +1,232 @@
+package com.housecall.dispatch.visit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.EventJson;
+import com.housecall.events.EventTypes;
+import com.housecall.events.TimeWindow;
+import com.housecall.events.Topics;
+import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.testsupport.DevJwt;
+import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.housecall.testsupport.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Booking asks for a visit over the real broker; dispatch books a demo nurse and says so on dispatch.events.v1. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=dispatch-service")
+class DispatchFlowTest {
+
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static KafkaConsumer<String, byte[]> dispatchEvents;
+    private static final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        HousecallTestInfrastructure.register(registry, "dispatch-service");
+    }
+
+    @BeforeAll
+    static void clients() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+        dispatchEvents = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dispatch-flow-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        dispatchEvents.subscribe(List.of(Topics.DISPATCH_EVENTS));
+    }
+
+    @AfterAll
+    static void closeClients() {
+        producer.close();
+        dispatchEvents.close();
+    }
+
+    @Test
+    void schedulesTheVisitOnceWhateverIsRedelivered() {
+        UUID consultationId = UUID.randomUUID();
+        UUID visitId = UUID.randomUUID();
+        LocalDate tuesday = LocalDate.now(LOS_ANGELES).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        TimeWindow window = new TimeWindow(tuesday.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime(),
+                tuesday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
+        VisitRequested request = new VisitRequested(consultationId, visitId, 1, "INDUCTION", List.of(window), "CA", "941",
+                "America/Los_Angeles", Instant.now());
+
+        send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
+                new LocationUpdated(consultationId, "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"));
+        UUID requestEventId = UUID.randomUUID();
+        send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, requestEventId, consultationId, request);
+
+        ConsumerRecord<String, byte[]> record = awaitEvent(consultationId, EventTypes.VISIT_SCHEDULED);
+        assertThat(record.key()).isEqualTo(consultationId.toString());
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/housecall/dispatch-service");
+        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(consultationId.toString());
+        assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(UUID.fromString(header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(OffsetDateTime.parse(header(record, CloudEventHeaders.TIME))).isNotNull();
+        VisitScheduled scheduled = EventJson.read(record.value(), VisitScheduled.class);
+        assertThat(scheduled.visitId()).isEqualTo(visitId);
+        assertThat(scheduled.start()).isBetween(window.start(), window.end());
+        assertThat(scheduled.start().getMinute() % 15).isZero();
+        assertThat(Duration.between(scheduled.start(), scheduled.end())).isEqualTo(Duration.ofMinutes(85));
+        assertThat(scheduled.nurseDisplayName()).matches("\\p{L}+ \\p{L}\\.");
+        assertThat(scheduled.timeZone()).isEqualTo("America/Los_Angeles");
+
+        // the same event again, then the same request under a new event id: neither books a second visit
+        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, requestEventId, consultationId, request));
+        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, UUID.randomUUID(), consultationId, request));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE consultation_id = ?").param(consultationId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_key = ?").param(consultationId.toString())
+                .query(Long.class).single()).isZero();
+        pollDispatchEvents();
+        assertThat(published).filteredOn(r -> r.key().equals(consultationId.toString())).hasSize(1);
+    }
+
+    @Test
+    void aRequestNoNurseCanTakeIsUnschedulable() {
+        UUID consultationId = UUID.randomUUID();
+        UUID visitId = UUID.randomUUID();
+        // nobody works on Sundays
+        LocalDate sunday = LocalDate.now(LOS_ANGELES).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        TimeWindow window = new TimeWindow(sunday.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime(),
+                sunday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
+
+        send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, UUID.randomUUID(), consultationId,
+                new VisitRequested(consultationId, visitId, 1, "INDUCTION", List.of(window), "CA", "941",
+                        "America/Los_Angeles", Instant.now()));
+        send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
+                new LocationUpdated(consultationId, "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"));
+
+        VisitUnschedulable unschedulable = EventJson.read(
+                awaitEvent(consultationId, EventTypes.VISIT_UNSCHEDULABLE).value(), VisitUnschedulable.class);
+        assertThat(unschedulable.visitId()).isEqualTo(visitId);
+        assertThat(unschedulable.reason()).isEqualTo("NO_QUALIFIED_NURSE");
+    }
+
+    @Test
+    void nursesSeeTheirOwnVisitsOnly() throws Exception {
+        assertThat(get(DevJwt.token("nurse1")).statusCode()).isEqualTo(200);
+        assertThat(get(DevJwt.token("nurse1")).body()).startsWith("[");
+        assertThat(get(DevJwt.token("patient1")).statusCode()).isEqualTo(403);
+        assertThat(get(null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/nurse/visits"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static RecordMetadata send(String topic, String type, UUID eventId, UUID consultationId, Object payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, consultationId.toString(), EventJson.write(payload));
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
+                .add(CloudEventHeaders.ID, eventId.toString().getBytes(UTF_8))
+                .add(CloudEventHeaders.SOURCE, "/housecall/booking-service".getBytes(UTF_8))
+                .add(CloudEventHeaders.TYPE, type.getBytes(UTF_8))
+                .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8))
+                .add(CloudEventHeaders.SUBJECT, consultationId.toString().getBytes(UTF_8))
+                .add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
+        try {
+            return producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until dispatch-service's consumer group has committed past the record. */
+    private static void awaitConsumed(RecordMetadata sent) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            await().atMost(PATIENCE).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("dispatch-service")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitEvent(UUID consultationId, String type) {
+        return await().atMost(PATIENCE).until(() -> {
+            pollDispatchEvents();
+            return find(consultationId, type);
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<ConsumerRecord<String, byte[]>> find(UUID consultationId, String type) {
+        return published.stream().filter(r -> consultationId.toString().equals(r.key()))
+                .filter(r -> type.equals(header(r, CloudEventHeaders.TYPE))).findFirst();
+    }
+
+    private static synchronized void pollDispatchEvents() {
+        dispatchEvents.poll(Duration.ofMillis(500)).forEach(published::add);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+}
