@@ -1,0 +1,15 @@
+package com.housecall.notification;
+
+import com.housecall.messaging.ServiceLauncher;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Patient messages: contacts in, booking events in, each message sent once, notification events out. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NotificationApplication {
+
+    public static void main(String[] args) {
+        ServiceLauncher.run(NotificationApplication.class, "notification-service", args);
+    }
+}

@@ -1,0 +1,7 @@
+package com.housecall.notification.contact;
+
+/** The ways a patient can be reached, as {@code preferredChannels} names them. */
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.housecall.notification.contact;
+
+import org.jspecify.annotations.NullMarked;

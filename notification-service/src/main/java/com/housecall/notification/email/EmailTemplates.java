@@ -1,0 +1,71 @@
+package com.housecall.notification.email;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders patient emails from {@code templates/email/<name>.subject.txt}, {@code <name>.txt} and
+ * {@code <name>.html}.
+ * Templates name the service "Housecall" and carry no clinical detail (CLINICAL-RULES.md section 4).
+ */
+@Component
+public class EmailTemplates {
+
+    private static final Locale LOCALE = Locale.US;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", LOCALE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", LOCALE);
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    public EmailTemplates() {
+        engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
+        engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/email/");
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** The first visit has a nurse: when (in the patient's zone), who, and what to prepare. */
+    public RenderedEmail bookingConfirmed(String givenName, OffsetDateTime visitStart, ZoneId zone,
+                                          String nurseDisplayName) {
+        ZonedDateTime local = visitStart.atZoneSameInstant(zone);
+        return render("booking-confirmed", Map.of(
+                "givenName", givenName,
+                "date", DATE.format(local),
+                "time", TIME.format(local),
+                "zoneName", zone.getDisplayName(TextStyle.FULL, LOCALE),
+                "nurseFirstName", firstName(nurseDisplayName)));
+    }
+
+    static String firstName(String displayName) {
+        String trimmed = displayName.strip();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+
+    private RenderedEmail render(String name, Map<String, Object> variables) {
+        Context context = new Context(LOCALE, variables);
+        return new RenderedEmail(engine.process(name + ".subject.txt", context).strip(),
+                engine.process(name + ".txt", context), engine.process(name + ".html", context));
+    }
+}

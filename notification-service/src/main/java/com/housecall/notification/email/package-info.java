@@ -1,0 +1,4 @@
+@NullMarked
+package com.housecall.notification.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.housecall.notification.message;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.housecall.notification;
+
+import org.jspecify.annotations.NullMarked;
