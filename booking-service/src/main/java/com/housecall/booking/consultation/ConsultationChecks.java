@@ -48,11 +48,18 @@ final class ConsultationChecks {
                 problems.add(new FieldProblem("intake.conditions[" + i + "]", "is not a known condition code"));
             }
         }
+        ConsultationRequest.BloodPressure bloodPressure = request.intake().bloodPressure();
+        if (bloodPressure != null && bloodPressure.systolic() <= bloodPressure.diastolic()) {
+            problems.add(new FieldProblem("intake.bloodPressure.systolic", "must be above diastolic"));
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<ConsultationRequest.Window> windows = request.preferredWindows();
         for (int i = 0; i < windows.size(); i++) {
             if (!windows.get(i).start().isAfter(now)) {
                 problems.add(new FieldProblem("preferredWindows[" + i + "].start", "must be in the future"));
+            }
+            if (!windows.get(i).end().isAfter(windows.get(i).start())) {
+                problems.add(new FieldProblem("preferredWindows[" + i + "].end", "must be after start"));
             }
         }
         return problems;

@@ -66,19 +66,9 @@ public record ConsultationRequest(
     }
 
     public record BloodPressure(@NotNull @Min(60) @Max(260) Integer systolic, @NotNull @Min(30) @Max(160) Integer diastolic) {
-
-        @AssertTrue(message = "systolic must be above diastolic")
-        public boolean isSystolicAboveDiastolic() {
-            return systolic == null || diastolic == null || systolic > diastolic;
-        }
     }
 
     public record Window(@NotNull OffsetDateTime start, @NotNull OffsetDateTime end) {
-
-        @AssertTrue(message = "must be after start")
-        public boolean isEnd() {
-            return start == null || end == null || end.isAfter(start);
-        }
     }
 
     public record Consent(@NotNull @AssertTrue(message = "must be true") Boolean treatment, Boolean sms, Boolean email) {

@@ -45,8 +45,8 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, null, bytes(failed.key()),
                 bytes(failed.value()), headers);
         kafka.send(record).orTimeout(30, TimeUnit.SECONDS).join();
-        log.warn("Dead-lettered {}:{}:{} to {}: {}", failed.topic(), failed.partition(), failed.offset(),
-                deadLetterTopic, reason);
+        log.warn("Dead-lettered {}:{}:{} to {}: {} [{}]", failed.topic(), failed.partition(), failed.offset(),
+                deadLetterTopic, reason, FailureReason.types(exception));
     }
 
     private static byte[] bytes(Object value) {

@@ -12,6 +12,15 @@ public final class FailureReason {
     private FailureReason() {
     }
 
+    /** The chain of exception types, for the engineer's log: types only, since messages may quote data. */
+    public static String types(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return chain.toString();
+    }
+
     public static String of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SafeMessage && t.getMessage() != null) {

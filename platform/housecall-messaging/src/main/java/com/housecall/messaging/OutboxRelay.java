@@ -57,7 +57,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             send(rows);
-            jdbc.sql("DELETE FROM outbox_event WHERE seq <= ?").param(rows.getLast().seq()).update();
+            // exactly the rows sent, not "seq <= last": a lower seq whose transaction commits during the send
+            // was invisible to the SELECT but is visible to this DELETE, and would be dropped unsent
+            jdbc.sql("DELETE FROM outbox_event WHERE seq IN (:seqs)")
+                    .param("seqs", rows.stream().map(Row::seq).toList()).update();
             return rows.size();
         });
         return sent == null ? 0 : sent;
@@ -86,8 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // rows stay in the outbox and go out on a later tick; the message names no payload
-            log.warn("Outbox relay failed, will retry: {}", FailureReason.of(e));
-            log.debug("Outbox relay failure detail", e);
+            log.warn("Outbox relay failed, will retry: {} [{}]", FailureReason.of(e), FailureReason.types(e));
         }
     }
 

@@ -1,0 +1,131 @@
+package com.housecall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.EventSchemas;
+import com.housecall.events.EventTypes;
+import com.housecall.events.Topics;
+import com.housecall.testsupport.DevJwt;
+import com.housecall.testsupport.TopicRecorder;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A patient asks for a consultation; it is screened, a nurse is dispatched, and the patient gets an email. */
+class ConsultationFlowIT {
+
+    static final List<String> ALL_TOPICS = List.of(Topics.BOOKING_EVENTS, Topics.SCREENING_EVENTS, Topics.DISPATCH_EVENTS,
+            Topics.NOTIFICATION_EVENTS, Topics.BOOKING_INTAKE, Topics.BOOKING_CONTACTS, Topics.BOOKING_LOCATIONS);
+    static final List<String> SHARED_TOPICS = ALL_TOPICS.stream().filter(t -> !Topics.carriesPhi(t)).toList();
+    static final List<String> PHI = List.of("Ada", "Lovelace", "1988-02-14", "ada@example.test", "+14155550100",
+            "1 Main St", "San Francisco", "94107", "sertraline");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+
+    static Platform platform;
+    static TopicRecorder topics;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        topics = TopicRecorder.start(ALL_TOPICS.toArray(String[]::new));
+        platform = new Platform();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+        topics.close();
+    }
+
+    /** A Monday-to-Saturday morning two or more days ahead, when the demo nurses work. */
+    static OffsetDateTime windowStart() {
+        LocalDate day = LocalDate.now(LOS_ANGELES).plusDays(2);
+        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime();
+    }
+
+    static String request() {
+        OffsetDateTime start = windowStart();
+        return """
+                {"patient": {"givenName": "Ada", "familyName": "Lovelace", "dateOfBirth": "1988-02-14",
+                  "email": "ada@example.test", "phone": "+14155550100", "preferredChannels": ["EMAIL"]},
+                 "address": {"line1": "1 Main St", "city": "San Francisco", "state": "CA", "postalCode": "94107"},
+                 "timeZone": "America/Los_Angeles",
+                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, 0], "gad7": [1, 1, 1, 1, 0, 0, 1],
+                   "failedAntidepressantTrials": 2, "conditions": [], "medications": ["sertraline 100 mg"],
+                   "alcoholUseDisorder": false, "substanceUseDisorder": false, "pregnant": false,
+                   "breastfeeding": false, "bloodPressure": {"systolic": 124, "diastolic": 80},
+                   "inPersonEvaluationCompleted": true},
+                 "preferredWindows": [{"start": "%s", "end": "%s"}],
+                 "consent": {"treatment": true, "sms": false, "email": true}}""".formatted(start, start.plusHours(4));
+    }
+
+    JsonNode call(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + DevJwt.token("patient1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aRequestBecomesAConfirmedVisitAndAnEmailWithEveryEventWellFormedAndNoPhiShared() throws Exception {
+        String id = call(HttpRequest.newBuilder(URI.create(platform.bookingUrl() + "/api/consultations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request()))).get("id").asString();
+
+        URI consultation = URI.create(platform.bookingUrl() + "/api/consultations/" + id);
+        await().atMost(Duration.ofSeconds(90)).until(() -> call(HttpRequest.newBuilder(consultation).GET())
+                .get("status").asString().equals("CONFIRMED"));
+
+        JsonNode view = call(HttpRequest.newBuilder(consultation).GET());
+        JsonNode visit = view.get("visits").get(0);
+        assertThat(visit.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(OffsetDateTime.parse(visit.get("start").asString())).isAfterOrEqualTo(windowStart())
+                .isBeforeOrEqualTo(windowStart().plusHours(4));
+        assertThat(view.get("screening").get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(view.get("timeline").findValuesAsString("type")).contains("consultation.requested",
+                "screening.completed", "visit.scheduled", "booking.confirmed");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.smtp.getReceivedMessages().length == 1);
+        MimeMessage mail = platform.smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.test");
+        topics.awaitOne(Topics.NOTIFICATION_EVENTS, EventTypes.NOTIFICATION_SENT, id);
+
+        List<TopicRecorder.Received> records = topics.matching(r -> id.equals(r.key()));
+        assertThat(records).extracting(TopicRecorder.Received::topic).containsAll(ALL_TOPICS);
+        for (TopicRecorder.Received record : records) {
+            assertThat(record.header(CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(UUID.fromString(record.header(CloudEventHeaders.ID))).isNotNull();
+            assertThat(record.header(CloudEventHeaders.SOURCE)).matches("/housecall/(booking|screening|dispatch|notification)-service");
+            assertThat(OffsetDateTime.parse(record.header(CloudEventHeaders.TIME))).isNotNull();
+            assertThat(record.header(CloudEventHeaders.SUBJECT)).isEqualTo(id);
+            assertThat(record.header(CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(EventSchemas.violations(record.header(CloudEventHeaders.TYPE), record.value().getBytes(StandardCharsets.UTF_8)))
+                    .as(record.header(CloudEventHeaders.TYPE)).isEmpty();
+            if (SHARED_TOPICS.contains(record.topic())) {
+                assertThat(record.value()).as(record.header(CloudEventHeaders.TYPE)).doesNotContain(PHI);
+            }
+        }
+    }
+}

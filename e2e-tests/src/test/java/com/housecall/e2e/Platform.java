@@ -1,0 +1,55 @@
+package com.housecall.e2e;
+
+import com.housecall.booking.BookingApplication;
+import com.housecall.dispatch.DispatchApplication;
+import com.housecall.notification.NotificationApplication;
+import com.housecall.screening.ScreeningApplication;
+import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The four services, each with its own database, on one broker, and a real SMTP server for the mail. */
+final class Platform implements AutoCloseable {
+
+    final GreenMail smtp;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final ConfigurableApplicationContext booking;
+
+    Platform() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        booking = start(BookingApplication.class, "booking-service", Map.of());
+        start(ScreeningApplication.class, "screening-service", Map.of());
+        start(DispatchApplication.class, "dispatch-service", Map.of());
+        start(NotificationApplication.class, "notification-service", Map.of(
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", smtp.getSmtp().getPort()));
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.properties(module));
+        properties.put("server.port", 0);
+        properties.putAll(extra);
+        // as command-line arguments, so they outrank the service's own configuration file
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
+        services.add(context);
+        return context;
+    }
+
+    String bookingUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) booking).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        services.reversed().forEach(ConfigurableApplicationContext::close);
+        smtp.stop();
+    }
+}
