@@ -1,0 +1,86 @@
+package com.housecall.messaging;
+
+import static org.awaitility.Awaitility.await;
+
+import com.housecall.testsupport.TestKafka;
+import com.housecall.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+
+/** What the broker knows: end offsets, a group's committed offsets, the partition of a key. */
+final class KafkaOffsets {
+
+    private KafkaOffsets() {
+    }
+
+    /** The partition the default partitioner picks for {@code key} (what a keyed send does). */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    static int partitionCount(String topic) {
+        return call(admin -> admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(topic).partitions().size());
+    }
+
+    /** Waits until {@code recorder} has seen every record now on {@code topic}: absence can then be asserted. */
+    static void awaitCaughtUp(TopicRecorder recorder, String topic) {
+        Map<Integer, Long> ends = endOffsets(topic);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ends.entrySet().stream().filter(e -> e.getValue() > 0)
+                .allMatch(e -> recorder.all().stream().anyMatch(r -> r.topic().equals(topic)
+                        && r.partition() == e.getKey() && r.offset() >= e.getValue() - 1)));
+    }
+
+    /** Waits until {@code group} committed at least {@code offset} on one partition: all before it is processed. */
+    static void awaitCommitted(String group, String topic, int partition, long offset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            OffsetAndMetadata committed = call(admin -> admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(tp));
+            return committed != null && committed.offset() >= offset;
+        });
+    }
+
+    static Map<Integer, Long> endOffsets(String topic) {
+        return call(admin -> {
+            int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = java.util.stream.IntStream.range(0, partitions).boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all()
+                    .get(10, TimeUnit.SECONDS);
+            return ends.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(),
+                    e -> e.getValue().offset()));
+        });
+    }
+
+    private interface AdminCall<T> {
+        T apply(Admin admin) throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private static <T> T call(AdminCall<T> call) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            return call.apply(admin);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka admin call failed", e);
+        }
+    }
+}

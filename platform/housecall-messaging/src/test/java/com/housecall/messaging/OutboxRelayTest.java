@@ -1,0 +1,183 @@
+package com.housecall.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relay against a real database (H2, or PostgreSQL in CI) and a stand-in producer that can act while a batch
+ * is being sent: the race the relay must survive is another transaction committing an earlier row meanwhile.
+ */
+class OutboxRelayTest {
+
+    private static DataSource dataSource;
+    private static JdbcClient jdbc;
+    private static TransactionTemplate transactions;
+    private static OutboxWriter writer;
+    private final List<String> sentIds = new CopyOnWriteArrayList<>();
+    private Runnable duringSend = () -> { };
+
+    @BeforeAll
+    static void database() {
+        TestDatabase.Settings settings = TestDatabase.create("outbox-relay");
+        dataSource = new DriverManagerDataSource(settings.url(), settings.username(), settings.password());
+        MessagingSchema.migrate(dataSource);
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC());
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        jdbc.sql("DELETE FROM outbox_event").update();
+    }
+
+    @Test
+    void sendsCommittedRowsInOrderThenForgetsThem() {
+        UUID consultation = UUID.randomUUID();
+        List<UUID> appended = List.of(append(consultation), append(consultation), append(consultation));
+
+        assertThat(relay(2).relayOnce()).isEqualTo(2);
+        assertThat(relay(2).relayOnce()).isEqualTo(1);
+        assertThat(relay(2).relayOnce()).isZero();
+
+        assertThat(sentIds).containsExactlyElementsOf(appended.stream().map(UUID::toString).toList());
+        assertThat(outboxRows()).isZero();
+    }
+
+    @Test
+    void anEarlierRowCommittedWhileABatchIsSentIsNotLost() throws SQLException {
+        try (Connection slow = dataSource.getConnection()) {
+            // a transaction takes its outbox seq first but commits last, while the relay sends a later row
+            slow.setAutoCommit(false);
+            String slowEvent = UUID.randomUUID().toString();
+            insertRaw(slow, slowEvent);
+            UUID fastEvent = append(UUID.randomUUID());
+            duringSend = () -> commit(slow);
+
+            relay(200).relayOnce();
+            duringSend = () -> { };
+            relay(200).relayOnce();
+
+            assertThat(sentIds).as("both events went out").contains(fastEvent.toString(), slowEvent);
+            assertThat(outboxRows()).isZero();
+        }
+    }
+
+    @Test
+    void aFailedSendKeepsTheRowsForTheNextTick() {
+        UUID event = append(UUID.randomUUID());
+        duringSend = () -> {
+            throw new org.apache.kafka.common.errors.TimeoutException("broker down");
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay(200).relayOnce());
+        assertThat(outboxRows()).isEqualTo(1);
+
+        duringSend = () -> { };
+        assertThat(relay(200).relayOnce()).isEqualTo(1);
+        assertThat(sentIds).containsExactly(event.toString());
+        assertThat(outboxRows()).isZero();
+    }
+
+    @Test
+    void aRecordCarriesTheCloudEventsHeadersAsPlainStrings() {
+        OutboxRelay.Row row = new OutboxRelay.Row(1, "0b8e0f4e-3a8c-4a43-9d5c-4f4a3f0f7a10", "booking.events.v1",
+                "5d1c7f0e-1111-4c3a-8f55-2f0d3c6b9a77", "com.housecall.consultation.requested",
+                "/housecall/booking-service", "2026-01-02T03:04:05.678Z", "{\"x\":1}");
+
+        ProducerRecord<byte[], byte[]> record = OutboxRelay.record(row);
+
+        assertThat(record.topic()).isEqualTo("booking.events.v1");
+        assertThat(new String(record.key(), UTF_8)).isEqualTo(row.eventKey());
+        assertThat(new String(record.value(), UTF_8)).isEqualTo("{\"x\":1}");
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), UTF_8)));
+        assertThat(headers).containsExactly(
+                Map.entry("ce_specversion", "1.0"),
+                Map.entry("ce_id", row.eventId()),
+                Map.entry("ce_source", "/housecall/booking-service"),
+                Map.entry("ce_type", "com.housecall.consultation.requested"),
+                Map.entry("ce_time", "2026-01-02T03:04:05.678Z"),
+                Map.entry("ce_subject", row.eventKey()),
+                Map.entry("content-type", "application/json"));
+    }
+
+    private OutboxRelay relay(int batchSize) {
+        MessagingProperties properties = new MessagingProperties(true, Duration.ofMillis(100), batchSize, 3, (short) 1,
+                4, Duration.ofMillis(200), Duration.ofSeconds(5));
+        return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties);
+    }
+
+    private UUID append(UUID consultation) {
+        return transactions.execute(status -> writer.append(new ConsultationRequested(consultation, "web", "OR",
+                "972", "America/Los_Angeles", Instant.now())));
+    }
+
+    private long outboxRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single();
+    }
+
+    private static void insertRaw(Connection connection, String eventId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload)
+                VALUES (?, 'booking.events.v1', ?, 'com.housecall.consultation.requested', '/housecall/booking-service',
+                        '2026-01-02T03:04:05.678Z', '{}')""")) {
+            insert.setString(1, eventId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Acknowledges every send at once, after running {@link #duringSend}; never talks to a broker. */
+    private final class RecordingKafka extends KafkaTemplate<byte[], byte[]> {
+
+        RecordingKafka() {
+            super(new DefaultKafkaProducerFactory<>(Map.of()));
+        }
+
+        @Override
+        public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
+            duringSend.run();
+            sentIds.add(new String(record.headers().lastHeader("ce_id").value(), UTF_8));
+            return CompletableFuture.completedFuture(new SendResult<>(record, null));
+        }
+
+        @Override
+        public void flush() {
+        }
+    }
+}

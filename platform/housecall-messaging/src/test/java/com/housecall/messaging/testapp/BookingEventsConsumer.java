@@ -1,0 +1,44 @@
+package com.housecall.messaging.testapp;
+
+import com.housecall.events.EventTypes;
+import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.messaging.Inbox;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * {@code bookingEvents-in-0} on booking.events.v1: every record goes through the inbox; a
+ * {@code consultation.requested} adds a {@code thing} row, unless its source is {@code FAIL}, where the handler
+ * throws with PHI-like text in the message, as careless code would.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BookingEventsConsumer {
+
+    public static final String FAILING_SOURCE = "FAIL";
+    public static final String PHI_LIKE_MESSAGE = "patient Ada Lovelace failed";
+
+    /** How many times each record key was delivered to the handler, so tests can count retries. */
+    @Bean
+    Deliveries deliveries() {
+        return new Deliveries();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Things things, Deliveries deliveries) {
+        return message -> {
+            deliveries.record(message);
+            inbox.receive(message, event -> {
+                if (!EventTypes.CONSULTATION_REQUESTED.equals(event.type())) {
+                    return;
+                }
+                ConsultationRequested requested = event.payload(ConsultationRequested.class);
+                if (FAILING_SOURCE.equals(requested.source())) {
+                    throw new RuntimeException(PHI_LIKE_MESSAGE);
+                }
+                things.insert(requested.consultationId());
+            });
+        };
+    }
+}

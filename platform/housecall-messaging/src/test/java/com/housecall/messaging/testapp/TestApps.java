@@ -1,0 +1,25 @@
+package com.housecall.messaging.testapp;
+
+import com.housecall.testsupport.HousecallTestInfrastructure;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts {@link TestApp} on the shared broker; pass the same settings twice to restart it on the same database. */
+public final class TestApps {
+
+    public static final String MODULE = "testapp";
+
+    private TestApps() {
+    }
+
+    /** Broker, a fresh database and spring.config.name=testapp: create once per database. */
+    public static Map<String, Object> freshSettings() {
+        return HousecallTestInfrastructure.properties(MODULE);
+    }
+
+    /** {@code args} are command-line properties, e.g. {@code --housecall.messaging.relay-enabled=false}. */
+    public static ConfigurableApplicationContext start(Map<String, Object> settings, String... args) {
+        return new SpringApplicationBuilder(TestApp.class).properties(settings).run(args);
+    }
+}
