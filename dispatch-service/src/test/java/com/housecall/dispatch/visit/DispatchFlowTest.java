@@ -88,7 +88,9 @@ class DispatchFlowTest {
                 new StringSerializer(), new ByteArraySerializer());
         dispatchEvents = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dispatch-flow-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // the topic may not exist yet when this subscribes: look again soon, not in 5 minutes
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"), new StringDeserializer(), new ByteArrayDeserializer());
         dispatchEvents.subscribe(List.of(Topics.DISPATCH_EVENTS));
     }
 

@@ -86,7 +86,8 @@ class BookingConfirmedEmailTest {
         notificationEvents = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         notificationEvents.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
     }
