@@ -2,7 +2,7 @@ package com.housecall.notification.message;
 
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
-import com.housecall.messaging.FailureReason;
+import com.housecall.messaging.BatchPoller;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.notification.NotificationProperties;
 import com.housecall.notification.contact.Channel;
@@ -15,13 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves it SENDING rather than sending it again. Logs name notification ids and reason codes only.
  */
 @Component
-class NotificationSender implements SmartLifecycle {
+class NotificationSender extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
@@ -42,10 +38,10 @@ class NotificationSender implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final Clock clock;
-    private @Nullable ScheduledExecutorService executor;
 
     NotificationSender(Notifications notifications, EmailTemplates templates, EmailSender email, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
+        super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.notifications = notifications;
         this.templates = templates;
         this.email = email;
@@ -113,50 +109,8 @@ class NotificationSender implements SmartLifecycle {
         return value;
     }
 
-    private void tick() {
-        try {
-            while (sendOnce() == properties.sendBatchSize()) {
-                // a full batch: more may be waiting
-            }
-        } catch (RuntimeException e) {
-            log.warn("Notification sender failed, will retry: {}", FailureReason.of(e));
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (!properties.senderEnabled() || executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("notification-sender").daemon().factory());
-        long interval = properties.sendInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        if (running == null) {
-            return;
-        }
-        running.shutdown();
-        try {
-            running.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // stop before the outbox relay (MAX_VALUE - 100), so its last events still go out
-        return Integer.MAX_VALUE - 50;
+    protected int runBatch() {
+        return sendOnce();
     }
 }

@@ -6,14 +6,9 @@ import com.housecall.events.CloudEventHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes committed outbox rows in insertion order, then deletes them. A crash after a send and before the
  * delete sends the row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
  */
-public class OutboxRelay implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+public class OutboxRelay extends BatchPoller {
 
     record Row(long seq, String eventId, String topic, String eventKey, String eventType, String eventSource,
                String eventTime, String payload) {
@@ -34,10 +27,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final MessagingProperties properties;
-    private ScheduledExecutorService executor;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<byte[], byte[]> kafka,
                        MessagingProperties properties) {
+        super("outbox-relay", properties.relayInterval(), properties.relayBatchSize(), properties.relayEnabled());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -82,49 +75,14 @@ public class OutboxRelay implements SmartLifecycle {
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 
-    private void tick() {
-        try {
-            while (relayOnce() == properties.relayBatchSize()) {
-                // a full batch: more may be waiting
-            }
-        } catch (RuntimeException e) {
-            // rows stay in the outbox and go out on a later tick; the message names no payload
-            log.warn("Outbox relay failed, will retry: {} [{}]", FailureReason.of(e), FailureReason.types(e));
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (!properties.relayEnabled() || executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
-        long interval = properties.relayInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    protected int runBatch() {
+        return relayOnce();
     }
 
-    @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
+    /** After every other poller, so the events they write on the way down still go out. */
     @Override
     public int getPhase() {
-        // stop before the Kafka producer and the data source go away
         return Integer.MAX_VALUE - 100;
     }
 }

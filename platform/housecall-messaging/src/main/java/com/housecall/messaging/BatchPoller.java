@@ -1,0 +1,83 @@
+package com.housecall.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A job that works through a table in batches on one thread, at a fixed delay, while the application runs:
+ * the outbox relay, the notification sender, timers. A full batch is followed at once by the next; a failure is
+ * logged without its message (it may quote data) and retried on the next tick.
+ */
+public abstract class BatchPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchPoller.class);
+
+    private final String name;
+    private final Duration interval;
+    private final int batchSize;
+    private final boolean enabled;
+    private ScheduledExecutorService executor;
+
+    protected BatchPoller(String name, Duration interval, int batchSize, boolean enabled) {
+        this.name = name;
+        this.interval = interval;
+        this.batchSize = batchSize;
+        this.enabled = enabled;
+    }
+
+    /** Handles up to {@code batchSize} items; answers how many it handled. */
+    protected abstract int runBatch();
+
+    protected int batchSize() {
+        return batchSize;
+    }
+
+    private void tick() {
+        try {
+            while (runBatch() == batchSize) {
+                // a full batch: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            log.warn("{} failed, will retry: {} [{}]", name, FailureReason.of(e), FailureReason.types(e));
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!enabled || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).daemon().factory());
+        executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Stops before the Kafka producer and the data source go away; the outbox relay stops last of these. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 50;
+    }
+}
