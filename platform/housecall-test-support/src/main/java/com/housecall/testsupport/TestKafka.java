@@ -23,8 +23,11 @@ public final class TestKafka {
 
     private static String startEmbedded() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // one offsets partition: its coordinator loads at once, even on a busy machine
         broker.brokerProperties(java.util.Map.of("auto.create.topics.enable", "true",
-                "group.initial.rebalance.delay.ms", "0"));
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "1",
+                "offsets.topic.replication.factor", "1"));
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         return broker.getBrokersAsString();
