@@ -6,6 +6,7 @@ import com.housecall.screening.rules.ClinicalRulesV1;
 import com.housecall.screening.rules.MedicationTable;
 import com.housecall.screening.rules.Ruleset;
 import com.housecall.security.HousecallSecurity;
+import com.housecall.security.Roles;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,8 @@ class ScreeningConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, HousecallSecurity security) throws Exception {
-        return security.filterChain(http, routes -> { });
+        // CONTRACT.md section 2: the review queue, decisions and acknowledgements are for clinicians only
+        return security.filterChain(http, routes -> routes
+                .requestMatchers("/api/screenings/**").hasRole(Roles.CLINICIAN));
     }
 }

@@ -1,10 +1,11 @@
 package com.housecall.screening;
 
 import com.housecall.screening.rules.Thresholds;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The ruleset's thresholds as settings, defaulting to CLINICAL-RULES.md version 1. */
+/** The ruleset's thresholds and the safety-alert cadence as settings, defaulting to CLINICAL-RULES.md version 1. */
 @ConfigurationProperties("housecall.screening")
 public record ScreeningProperties(
         @DefaultValue("18") int adultAge,
@@ -13,7 +14,11 @@ public record ScreeningProperties(
         @DefaultValue("140") int elevatedSystolic,
         @DefaultValue("90") int elevatedDiastolic,
         @DefaultValue("2") int minFailedTrials,
-        @DefaultValue("10") int minPhq9Total) {
+        @DefaultValue("10") int minPhq9Total,
+        /* CLINICAL-RULES.md section 5: a safety alert repeats this often until acknowledged */
+        @DefaultValue("15m") Duration alertRepeat,
+        /* how often the repeater looks for alerts that are due */
+        @DefaultValue("10s") Duration alertPollInterval) {
 
     public Thresholds thresholds() {
         return new Thresholds(adultAge, severeSystolic, severeDiastolic, elevatedSystolic, elevatedDiastolic,

@@ -58,7 +58,10 @@ class ConsultationQueries {
         tools.jackson.databind.node.ObjectNode screening = (tools.jackson.databind.node.ObjectNode) completed.deepCopy();
         screening.remove("consultationId");
         screening.remove("completedAt");
-        screening.putNull("decision");
+        // {"decision", "at"} once a clinician has decided (ConsultationService.screeningDecided), else null
+        if (!screening.has("decision") || !screening.get("decision").isObject()) {
+            screening.putNull("decision");
+        }
         return screening;
     }
 }

@@ -13,6 +13,7 @@ import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The consultation's life in booking-service: every state change commits with the events it emits (outbox) and
@@ -105,6 +107,34 @@ class ConsultationService {
             repository.updateStatus(id, next);
             if (next == ConsultationStatus.SCHEDULING) {
                 requestFirstVisit(c);
+            }
+        });
+    }
+
+    /**
+     * A clinician settled a case in review or on safety hold: APPROVE goes on to scheduling exactly as an ELIGIBLE
+     * outcome does, DECLINE ends it. The ruleset's outcome stays; the screening block gains the decision.
+     */
+    @Transactional
+    void screeningDecided(ScreeningDecided decided, String eventTime) {
+        UUID id = decided.consultationId();
+        repository.findForUpdate(id).ifPresent(c -> {
+            repository.addToTimeline(id, EventTypes.SCREENING_DECIDED, eventTime);
+            if (!"INTAKE".equals(decided.kind())
+                    || (c.status() != ConsultationStatus.IN_REVIEW && c.status() != ConsultationStatus.SAFETY_HOLD)) {
+                return;
+            }
+            if (c.screeningJson() != null) {
+                ObjectNode screening = (ObjectNode) json.readTree(c.screeningJson());
+                screening.putObject("decision").put("decision", decided.decision())
+                        .put("at", decided.decidedAt().toString());
+                repository.updateScreening(id, json.writeValueAsString(screening));
+            }
+            if ("APPROVE".equals(decided.decision())) {
+                repository.updateStatus(id, ConsultationStatus.SCHEDULING);
+                requestFirstVisit(c);
+            } else {
+                repository.updateStatus(id, ConsultationStatus.INELIGIBLE);
             }
         });
     }

@@ -4,6 +4,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.InboundEvent;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,8 @@ public class ScreeningAndDispatchEvents {
             case EventTypes.SCREENING_STARTED -> service.screeningStarted(event.consultationId(), event.time());
             case EventTypes.SCREENING_COMPLETED ->
                     service.screeningCompleted(event.payload(ScreeningCompleted.class), event.time());
+            case EventTypes.SCREENING_DECIDED ->
+                    service.screeningDecided(event.payload(ScreeningDecided.class), event.time());
             default -> { }
         }
     }

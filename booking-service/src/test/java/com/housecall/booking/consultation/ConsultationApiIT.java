@@ -1,18 +1,26 @@
 package com.housecall.booking.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
+import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,5 +147,52 @@ class ConsultationApiIT {
         assertThat(post(null, validRequest(0)).statusCode()).isEqualTo(401);
         assertThat(post(DevJwt.token("patient1", c -> c.audience("other-api")), validRequest(0)).statusCode()).isEqualTo(401);
         assertThat(post(DevJwt.token("clinician1"), validRequest(0)).statusCode()).isEqualTo(403);
+    }
+
+    /** A consultation as screening-service would leave it: screened with {@code outcome}. */
+    String screenedAs(String outcome, String code) throws Exception {
+        String id = JSON.readTree(post(DevJwt.token("patient1"), validRequest(0)).body()).get("id").asString();
+        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), outcome, "1",
+                List.of(new ScreeningCompleted.Reason(code, "A reason.")), new ScreeningCompleted.Score(12, "MODERATE"),
+                null, Instant.now()), "screening-service");
+        awaitStatus(id, "REVIEW".equals(outcome) ? "IN_REVIEW" : "SAFETY_HOLD");
+        return id;
+    }
+
+    JsonNode awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> JSON.readTree(get(DevJwt.token("clinician1"), "/api/consultations/" + id).body()),
+                view -> view.get("status").asString().equals(status));
+    }
+
+    @Test
+    void aClinicianApprovalSchedulesLikeAnEligibleOutcome() throws Exception {
+        String id = screenedAs("REVIEW", "INTERACTING_MEDICATION");
+        assertThat(awaitStatus(id, "IN_REVIEW").get("screening").get("decision").isNull()).isTrue();
+        Instant decidedAt = Instant.parse("2026-11-26T17:00:00.123Z");
+
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "APPROVE", "INTAKE", decidedAt), "screening-service");
+
+        JsonNode view = awaitStatus(id, "SCHEDULING");
+        assertThat(view.get("screening").get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(view.get("screening").get("decision").toString())
+                .isEqualTo("{\"decision\":\"APPROVE\",\"at\":\"2026-11-26T17:00:00.123Z\"}");
+        assertThat(view.get("visits").get(0).get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(view.get("timeline").findValuesAsString("type")).contains("screening.decided", "visit.requested");
+        assertThat(topics.awaitOne(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, id).value()).contains("INDUCTION");
+    }
+
+    @Test
+    void aDeclinedSafetyHoldIsIneligibleAndNothingIsScheduled() throws Exception {
+        String id = screenedAs("CRISIS", "PHQ9_ITEM9_POSITIVE");
+
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "DECLINE", "INTAKE", Instant.now()), "screening-service");
+
+        JsonNode view = awaitStatus(id, "INELIGIBLE");
+        assertThat(view.get("screening").get("outcome").asString()).isEqualTo("CRISIS");
+        assertThat(view.get("screening").get("decision").get("decision").asString()).isEqualTo("DECLINE");
+        assertThat(view.get("visits")).isEmpty();
+        assertThat(topics.matching(r -> id.equals(r.header("ce_subject"))
+                && EventTypes.VISIT_REQUESTED.equals(r.header("ce_type")))).isEmpty();
     }
 }

@@ -10,7 +10,10 @@ import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.screening.SafetyAcknowledged;
+import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningStarted;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ public final class EventCatalog {
             new Entry(EventTypes.LOCATION_UPDATED, Topics.BOOKING_LOCATIONS, LocationUpdated.class),
             new Entry(EventTypes.SCREENING_STARTED, Topics.SCREENING_EVENTS, ScreeningStarted.class),
             new Entry(EventTypes.SCREENING_COMPLETED, Topics.SCREENING_EVENTS, ScreeningCompleted.class),
+            new Entry(EventTypes.SCREENING_DECIDED, Topics.SCREENING_EVENTS, ScreeningDecided.class),
+            new Entry(EventTypes.SAFETY_ALERT, Topics.SCREENING_EVENTS, SafetyAlert.class),
+            new Entry(EventTypes.SAFETY_ACKNOWLEDGED, Topics.SCREENING_EVENTS, SafetyAcknowledged.class),
             new Entry(EventTypes.VISIT_SCHEDULED, Topics.DISPATCH_EVENTS, VisitScheduled.class),
             new Entry(EventTypes.VISIT_UNSCHEDULABLE, Topics.DISPATCH_EVENTS, VisitUnschedulable.class),
             new Entry(EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATION_EVENTS, NotificationSent.class),

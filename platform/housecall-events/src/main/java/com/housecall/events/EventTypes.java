@@ -14,6 +14,9 @@ public final class EventTypes {
 
     public static final String SCREENING_STARTED = PREFIX + "screening.started";
     public static final String SCREENING_COMPLETED = PREFIX + "screening.completed";
+    public static final String SCREENING_DECIDED = PREFIX + "screening.decided";
+    public static final String SAFETY_ALERT = PREFIX + "safety.alert";
+    public static final String SAFETY_ACKNOWLEDGED = PREFIX + "safety.acknowledged";
 
     public static final String VISIT_SCHEDULED = PREFIX + "visit.scheduled";
     public static final String VISIT_UNSCHEDULABLE = PREFIX + "visit.unschedulable";

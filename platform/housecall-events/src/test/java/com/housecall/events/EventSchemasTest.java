@@ -12,7 +12,10 @@ import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.screening.SafetyAcknowledged;
+import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningStarted;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +46,9 @@ class EventSchemasTest {
                 new BookingConfirmed(ID, UUID.randomUUID(), START, START.plusMinutes(85), "Jordan P.", "America/Los_Angeles"),
                 new ScreeningStarted(ID, NOW),
                 new ScreeningCompleted(ID, "ELIGIBLE", "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
+                new ScreeningDecided(ID, "APPROVE", "INTAKE", NOW),
+                new SafetyAlert(ID, UUID.randomUUID(), 2, NOW),
+                new SafetyAcknowledged(ID, UUID.randomUUID(), NOW),
                 new VisitScheduled(ID, UUID.randomUUID(), 1, UUID.randomUUID(), "Jordan P.", START, START.plusMinutes(85),
                         "America/Los_Angeles"),
                 new VisitUnschedulable(ID, UUID.randomUUID(), 1, "NO_QUALIFIED_NURSE", NOW),
@@ -72,6 +78,25 @@ class EventSchemasTest {
 
         assertThat(EventSchemas.violations(EventTypes.CONSULTATION_REQUESTED, json.getBytes(StandardCharsets.UTF_8)))
                 .anySatisfy(v -> assertThat(v).contains("givenName"));
+    }
+
+    @Test
+    void aDecisionCarriesNoNote() {
+        String json = """
+                {"consultationId":"%s","decision":"APPROVE","kind":"INTAKE","decidedAt":"2026-12-01T17:00:00Z",
+                 "note":"spoke with the patient"}""".formatted(ID);
+
+        assertThat(EventSchemas.violations(EventTypes.SCREENING_DECIDED, json.getBytes(StandardCharsets.UTF_8)))
+                .anySatisfy(v -> assertThat(v).contains("note"));
+    }
+
+    @Test
+    void aSafetyAlertSequenceStartsAtOne() {
+        String json = """
+                {"consultationId":"%s","alertId":"%s","sequence":0,"raisedAt":"2026-12-01T17:00:00Z"}"""
+                .formatted(ID, UUID.randomUUID());
+
+        assertThat(EventSchemas.violations(EventTypes.SAFETY_ALERT, json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
     }
 
     @Test

@@ -8,8 +8,10 @@ import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.screening.rules.Decision;
 import com.housecall.screening.rules.Intake;
+import com.housecall.screening.rules.Outcome;
 import com.housecall.screening.rules.Ruleset;
 import com.housecall.screening.rules.Score;
+import com.housecall.screening.safety.SafetyAlerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,19 +19,22 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Screens each submitted intake once: records the decision and announces it, in one transaction. */
+/** Screens each submitted intake once: records the decision and announces it (a crisis also raises a safety alert), in one transaction. */
 @Service
 public class IntakeScreening {
 
     private final Ruleset ruleset;
     private final Screenings screenings;
     private final OutboxWriter outbox;
+    private final SafetyAlerts safetyAlerts;
     private final Clock clock;
 
-    IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, Clock clock) {
+    IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, SafetyAlerts safetyAlerts,
+                    Clock clock) {
         this.ruleset = ruleset;
         this.screenings = screenings;
         this.outbox = outbox;
+        this.safetyAlerts = safetyAlerts;
         this.clock = clock;
     }
 
@@ -52,6 +57,10 @@ public class IntakeScreening {
         outbox.append(new ScreeningCompleted(id, decision.outcome().name(), decision.rulesetVersion(),
                 decision.reasons().stream().map(r -> new ScreeningCompleted.Reason(r.code(), r.message())).toList(),
                 score(decision.phq9()), score(decision.gad7()), now));
+        if (decision.outcome() == Outcome.CRISIS) {
+            // CLINICAL-RULES.md section 5: the on-call clinician is alerted at once, in the same transaction
+            safetyAlerts.raise(id);
+        }
     }
 
     static Intake toIntake(IntakeSubmitted s) {

@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,9 +27,20 @@ public final class MedicationTable {
     }
 
     private final List<Name> names;
+    /** Table positions of the names, by their first word: an entry is matched in one pass over its words. */
+    private final Map<String, int[]> byFirstWord;
 
     private MedicationTable(List<Name> names) {
         this.names = names;
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).words().isEmpty()) {
+                index.computeIfAbsent(names.get(i).words().getFirst(), word -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> positions = new HashMap<>();
+        index.forEach((word, list) -> positions.put(word, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstWord = Map.copyOf(positions);
     }
 
     public static MedicationTable load(InputStream csv) {
@@ -60,28 +71,56 @@ public final class MedicationTable {
         return load(MedicationTable.class.getResourceAsStream("/interacting-medications.csv"));
     }
 
-    /** The interacting drug a patient's entry names, if any. */
+    /** The interacting drug a patient's entry names, if any: the first in table order when it names several. */
     public Optional<Match> match(String entry) {
         List<String> words = words(entry);
-        for (Name name : names) {
-            if (containsRun(words, name.words())) {
-                return Optional.of(new Match(name.generic(), name.drugClass()));
+        int best = Integer.MAX_VALUE;
+        for (int start = 0; start < words.size(); start++) {
+            int[] candidates = byFirstWord.get(words.get(start));
+            if (candidates == null) {
+                continue;
+            }
+            for (int position : candidates) {
+                if (position < best && runAt(words, start, names.get(position).words())) {
+                    best = position;
+                }
             }
         }
-        return Optional.empty();
+        if (best == Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        Name name = names.get(best);
+        return Optional.of(new Match(name.generic(), name.drugClass()));
     }
 
+    /** Lower-case ASCII letters and digits; every other run of characters separates words. */
     static List<String> words(String text) {
-        String folded = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
-        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
-    }
-
-    private static boolean containsRun(List<String> words, List<String> run) {
-        for (int i = 0; i + run.size() <= words.size(); i++) {
-            if (words.subList(i, i + run.size()).equals(run)) {
-                return true;
+        List<String> words = new ArrayList<>(4);
+        StringBuilder word = new StringBuilder(16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                word.append(c);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
             }
         }
-        return false;
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static boolean runAt(List<String> words, int start, List<String> run) {
+        if (start + run.size() > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < run.size(); i++) {
+            if (!words.get(start + i).equals(run.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,19 +6,31 @@ import java.util.List;
 public record Score(int total, String band) {
 
     public static Score phq9(List<Integer> items) {
-        int total = sum(items);
+        return phq9Total(sum(items));
+    }
+
+    public static Score gad7(List<Integer> items) {
+        return gad7Total(sum(items));
+    }
+
+    /** The PHQ-9 band of a stored total. */
+    public static Score phq9Total(int total) {
         String band = total <= 4 ? "MINIMAL" : total <= 9 ? "MILD" : total <= 14 ? "MODERATE"
                 : total <= 19 ? "MODERATELY_SEVERE" : "SEVERE";
         return new Score(total, band);
     }
 
-    public static Score gad7(List<Integer> items) {
-        int total = sum(items);
+    /** The GAD-7 band of a stored total. */
+    public static Score gad7Total(int total) {
         String band = total <= 4 ? "MINIMAL" : total <= 9 ? "MILD" : total <= 14 ? "MODERATE" : "SEVERE";
         return new Score(total, band);
     }
 
     private static int sum(List<Integer> items) {
-        return items.stream().mapToInt(Integer::intValue).sum();
+        int total = 0;
+        for (int item : items) {
+            total += item;
+        }
+        return total;
     }
 }

@@ -5,46 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.housecall.events.EventSchemas;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
-import com.housecall.events.booking.IntakeSubmitted;
-import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.housecall.screening.ScreeningIntegration;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-@SpringBootTest(properties = "spring.config.name=screening-service")
-class IntakeScreeningIT {
-
-    static TopicRecorder topics;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        HousecallTestInfrastructure.register(registry, "screening-service");
-    }
-
-    @BeforeAll
-    static void listen() {
-        topics = TopicRecorder.start(Topics.SCREENING_EVENTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        topics.close();
-    }
-
-    static IntakeSubmitted intake(UUID id, int item9, List<String> medications) {
-        return new IntakeSubmitted(id, 38, "America/Los_Angeles", List.of(2, 2, 1, 2, 1, 2, 1, 1, item9),
-                List.of(1, 1, 1, 1, 0, 0, 1), 2, List.of(), medications, false, false, false, false,
-                new IntakeSubmitted.BloodPressure(124, 80), true, Instant.now());
-    }
+class IntakeScreeningIT extends ScreeningIntegration {
 
     @Test
     void anEligibleIntakeIsScreenedAndAnnouncedWithScores() {
@@ -85,5 +57,24 @@ class IntakeScreeningIT {
 
         assertThat(topics.matching(r -> id.toString().equals(r.header("ce_subject"))
                 && EventTypes.SCREENING_COMPLETED.equals(r.header("ce_type")))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ELIGIBLE, 38, 0, sertraline", "REVIEW, 38, 0, Klonopin 1 mg", "INELIGIBLE, 17, 0, sertraline",
+            "CRISIS, 38, 1, sertraline"})
+    void eachOutcomeEndToEnd(String outcome, int age, int item9, String medication) {
+        UUID id = UUID.randomUUID();
+        TestEvents.publish(intake(id, age, item9, List.of(medication)), "booking-service");
+
+        TopicRecorder.Received completed = topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_COMPLETED, id.toString());
+
+        assertThat(completed.value()).contains("\"outcome\":\"" + outcome + "\"", "\"rulesetVersion\":\"1\"");
+        assertThat(EventSchemas.violations(EventTypes.SCREENING_COMPLETED, completed.value().getBytes(StandardCharsets.UTF_8))).isEmpty();
+        if (outcome.equals("CRISIS")) {
+            topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SAFETY_ALERT, id.toString());
+        } else {
+            assertThat(topics.matching(r -> id.toString().equals(r.header("ce_subject"))
+                    && EventTypes.SAFETY_ALERT.equals(r.header("ce_type")))).isEmpty();
+        }
     }
 }

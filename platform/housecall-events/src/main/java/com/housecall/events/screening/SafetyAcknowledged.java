@@ -1,0 +1,10 @@
+package com.housecall.events.screening;
+
+import com.housecall.events.ConsultationEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code safety.acknowledged}: a clinician acknowledged the alert; it repeats no more. */
+public record SafetyAcknowledged(UUID consultationId, UUID alertId, Instant acknowledgedAt)
+        implements ConsultationEvent {
+}

@@ -1,0 +1,13 @@
+package com.housecall.events.screening;
+
+import com.housecall.events.ConsultationEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code safety.alert}: a crisis answer needs the on-call clinician. Raised at once ({@code sequence} 1) and
+ * again every repeat interval ({@code 2}, {@code 3}, …) until a clinician acknowledges {@code alertId}.
+ */
+public record SafetyAlert(UUID consultationId, UUID alertId, int sequence, Instant raisedAt)
+        implements ConsultationEvent {
+}

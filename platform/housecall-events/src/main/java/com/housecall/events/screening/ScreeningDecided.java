@@ -1,0 +1,14 @@
+package com.housecall.events.screening;
+
+import com.housecall.events.ConsultationEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code screening.decided}: a clinician settled a case in review or on safety hold. {@code decision} is
+ * {@code APPROVE} or {@code DECLINE}, {@code kind} {@code INTAKE} or {@code MAINTENANCE}. The clinician's note is
+ * free text (PHI) and stays in screening-service.
+ */
+public record ScreeningDecided(UUID consultationId, String decision, String kind, Instant decidedAt)
+        implements ConsultationEvent {
+}

@@ -1,0 +1,62 @@
+package com.housecall.screening.review;
+
+import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.messaging.OutboxWriter;
+import com.housecall.security.problem.ConflictException;
+import com.housecall.security.problem.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A clinician settles a case in review or on safety hold (CONTRACT.md section 6): one decision per case, audited,
+ * announced as {@code screening.decided} in the same transaction.
+ */
+@Service
+class ClinicianReview {
+
+    enum Verdict { APPROVE, DECLINE }
+
+    private static final Set<String> AWAITING = Set.of("IN_REVIEW", "SAFETY_HOLD");
+
+    private final ReviewCases cases;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    ClinicianReview(ReviewCases cases, OutboxWriter outbox, Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    ReviewItem.Page queue(int page, int size) {
+        return new ReviewItem.Page(cases.queue(page, size), page, size, cases.queueSize());
+    }
+
+    @Transactional
+    ReviewItem decide(UUID consultationId, Verdict verdict, String note, String clinician) {
+        ReviewCases.Case found = cases.findForUpdate(consultationId).orElseThrow(NotFoundException::new);
+        ReviewItem item = found.item();
+        if (item.decision() != null) {
+            throw new ConflictException("This case has already been decided.");
+        }
+        if (!AWAITING.contains(item.status())) {
+            throw new ConflictException("This case is not awaiting a clinician's decision.");
+        }
+        if (verdict == Verdict.APPROVE && found.hasIneligibleReason()) {
+            throw new ConflictException("A case with an exclusion can only be declined.");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String status = verdict == Verdict.APPROVE ? "SCHEDULING" : "INELIGIBLE";
+        cases.decide(consultationId, verdict.name(), status, now);
+        cases.audit(consultationId, verdict.name(), note, clinician, now);
+        outbox.append(new ScreeningDecided(consultationId, verdict.name(), item.kind(), now));
+        return new ReviewItem(item.consultationId(), status, item.outcome(), item.kind(), item.createdAt(),
+                item.reasons(), item.phq9(), item.gad7(), new ReviewItem.DecisionView(verdict.name(), now));
+    }
+}

@@ -1,0 +1,87 @@
+package com.housecall.screening.review;
+
+import com.housecall.security.Caller;
+import com.housecall.security.problem.FieldProblem;
+import com.housecall.security.problem.InvalidRequestException;
+import com.housecall.security.problem.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CONTRACT.md section 6: the clinicians' queue and their decisions. The route rules allow clinicians only. */
+@RestController
+@RequestMapping("/api/screenings")
+class ReviewController {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+
+    record DecisionRequest(@NotNull ClinicianReview.Verdict decision, @Size(max = 2000) String note) {
+    }
+
+    private final ClinicianReview review;
+
+    ReviewController(ClinicianReview review) {
+        this.review = review;
+    }
+
+    @GetMapping("/review-queue")
+    ReviewItem.Page queue(@RequestParam(defaultValue = "0") String page,
+                          @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageNumber = number(page, 0, Integer.MAX_VALUE / MAX_SIZE, "page", problems);
+        int pageSize = number(size, 1, MAX_SIZE, "size", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return review.queue(pageNumber, pageSize);
+    }
+
+    @PostMapping("/{consultationId}/decision")
+    ReviewItem decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId,
+                      @Valid @RequestBody DecisionRequest request) {
+        return review.decide(parse(consultationId), request.decision(), request.note(), who(Caller.of(jwt)));
+    }
+
+    /** The clinician as the audit names them: their username, else the token's subject. */
+    static String who(Caller caller) {
+        return caller.username() != null ? caller.username() : caller.subject();
+    }
+
+    static UUID parse(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            if (uuid.toString().equalsIgnoreCase(id)) {
+                return uuid;
+            }
+        } catch (IllegalArgumentException e) {
+            // malformed: the same 404 as an unknown id
+        }
+        throw new NotFoundException();
+    }
+
+    private static int number(String text, int min, int max, String field, List<FieldProblem> problems) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
+        return min;
+    }
+}

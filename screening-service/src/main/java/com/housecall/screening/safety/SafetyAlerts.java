@@ -1,0 +1,121 @@
+package com.housecall.screening.safety;
+
+import com.housecall.events.screening.SafetyAcknowledged;
+import com.housecall.events.screening.SafetyAlert;
+import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.ScreeningProperties;
+import com.housecall.security.problem.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CLINICAL-RULES.md section 5: a crisis raises a {@code safety.alert} at once and again every repeat interval
+ * until a clinician acknowledges it. The next due time is stored, so the cadence survives restarts; every alert
+ * goes out through the outbox in the transaction that records it.
+ */
+@Service
+public class SafetyAlerts {
+
+    static final int BATCH_SIZE = 100;
+
+    private static final String COLUMNS = """
+            alert_id, consultation_id, sequence, raised_at, last_raised_at, next_due_at, acknowledged_at,
+            acknowledged_by""";
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final Duration repeat;
+
+    SafetyAlerts(JdbcClient jdbc, OutboxWriter outbox, Clock clock, ScreeningProperties properties) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.repeat = properties.alertRepeat();
+    }
+
+    /** Raises the first alert of a crisis, in the caller's transaction; a consultation has one alert at most. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void raise(UUID consultationId) {
+        if (find(consultationId, false).isPresent()) {
+            return;
+        }
+        Instant now = now();
+        UUID alertId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO safety_alert (" + COLUMNS + ") VALUES (?, ?, 1, ?, ?, ?, NULL, NULL)")
+                .params(alertId.toString(), consultationId.toString(), utc(now), utc(now), utc(now.plus(repeat)))
+                .update();
+        outbox.append(new SafetyAlert(consultationId, alertId, 1, now));
+    }
+
+    /** Raises again every unacknowledged alert that is due; returns how many. */
+    @Transactional
+    public int repeatDue() {
+        Instant now = now();
+        List<AlertState> due = jdbc.sql("SELECT " + COLUMNS + """
+                         FROM safety_alert WHERE acknowledged_at IS NULL AND next_due_at <= ?
+                        ORDER BY next_due_at LIMIT ? FOR UPDATE""")
+                .params(utc(now), BATCH_SIZE).query((rs, n) -> toState(rs)).list();
+        for (AlertState alert : due) {
+            int sequence = alert.sequence() + 1;
+            // due again one interval from now, not from the missed time: no burst after a long outage
+            jdbc.sql("UPDATE safety_alert SET sequence = ?, last_raised_at = ?, next_due_at = ? WHERE alert_id = ?")
+                    .params(sequence, utc(now), utc(now.plus(repeat)), alert.alertId().toString()).update();
+            outbox.append(new SafetyAlert(alert.consultationId(), alert.alertId(), sequence, now));
+        }
+        return due.size();
+    }
+
+    /** Stops the repeats; a second acknowledgement changes nothing and answers the same state. */
+    @Transactional
+    public AlertState acknowledge(UUID consultationId, String clinician) {
+        AlertState alert = find(consultationId, true).orElseThrow(NotFoundException::new);
+        if (alert.acknowledged()) {
+            return alert;
+        }
+        Instant now = now();
+        jdbc.sql("UPDATE safety_alert SET acknowledged_at = ?, acknowledged_by = ?, next_due_at = NULL WHERE alert_id = ?")
+                .params(utc(now), clinician, alert.alertId().toString()).update();
+        outbox.append(new SafetyAcknowledged(consultationId, alert.alertId(), now));
+        return find(consultationId, false).orElseThrow();
+    }
+
+    private Optional<AlertState> find(UUID consultationId, boolean forUpdate) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM safety_alert WHERE consultation_id = ?"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .param(consultationId.toString()).query((rs, n) -> toState(rs)).optional();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static AlertState toState(ResultSet rs) throws SQLException {
+        Instant acknowledgedAt = instant(rs, "acknowledged_at");
+        return new AlertState(UUID.fromString(rs.getString("consultation_id")), UUID.fromString(rs.getString("alert_id")),
+                rs.getInt("sequence"), instant(rs, "raised_at"), instant(rs, "last_raised_at"),
+                instant(rs, "next_due_at"), acknowledgedAt != null, acknowledgedAt, rs.getString("acknowledged_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
