@@ -1,5 +1,7 @@
 package com.housecall.screening.intake;
 
+import com.housecall.events.CloudEventHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.events.EventSchemas;
@@ -75,6 +77,27 @@ class IntakeScreeningIT extends ScreeningIntegration {
         } else {
             assertThat(topics.matching(r -> id.toString().equals(r.header("ce_subject"))
                     && EventTypes.SAFETY_ALERT.equals(r.header("ce_type")))).isEmpty();
+        }
+    }
+
+    @Test
+    void aMalformedIntakeIsDeadLetteredWithoutItsContentAndTheNextOneIsScreened() {
+        String dlq = Topics.deadLetter(Topics.BOOKING_INTAKE, "screening-service");
+        try (TopicRecorder deadLetters = TopicRecorder.start(dlq)) {
+            UUID broken = UUID.randomUUID();
+            TestEvents.send(Topics.BOOKING_INTAKE, broken.toString(),
+                    "{\"consultationId\": \"Ada Lovelace\", \"phq9\": \"lots\"".getBytes(StandardCharsets.UTF_8),
+                    CloudEventHeaders.of(UUID.randomUUID().toString(), "/housecall/booking-service",
+                            EventTypes.INTAKE_SUBMITTED, Instant.now().toString(), broken.toString()));
+            UUID next = UUID.randomUUID();
+            TestEvents.publish(intake(next, 0, List.of()), "booking-service");
+
+            TopicRecorder.Received dead = deadLetters.awaitOne(dlq, EventTypes.INTAKE_SUBMITTED, broken.toString());
+            assertThat(dead.header("x-original-topic")).isEqualTo(Topics.BOOKING_INTAKE);
+            assertThat(dead.header("x-original-offset")).isNotBlank();
+            assertThat(dead.header("x-exception-message")).isEqualTo("payload of com.housecall.intake.submitted is not readable");
+            topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_COMPLETED, next.toString());
+            assertThat(topics.matching(r -> broken.toString().equals(r.header("ce_subject")))).isEmpty();
         }
     }
 }
