@@ -47,12 +47,11 @@ class ConsultationFlowIT {
     @BeforeAll
     static void start() {
         topics = TopicRecorder.start(ALL_TOPICS.toArray(String[]::new));
-        platform = new Platform();
+        platform = Platform.shared();
     }
 
     @AfterAll
     static void stop() {
-        platform.close();
         topics.close();
     }
 
@@ -88,6 +87,14 @@ class ConsultationFlowIT {
         return JSON.readTree(response.body());
     }
 
+    static String recipients(MimeMessage mail) {
+        try {
+            return java.util.Arrays.toString(mail.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aRequestBecomesAConfirmedVisitAndAnEmailWithEveryEventWellFormedAndNoPhiShared() throws Exception {
         String id = call(HttpRequest.newBuilder(URI.create(platform.bookingUrl() + "/api/consultations"))
@@ -107,10 +114,10 @@ class ConsultationFlowIT {
         assertThat(view.get("timeline").findValuesAsString("type")).contains("consultation.requested",
                 "screening.completed", "visit.scheduled", "booking.confirmed");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> platform.smtp.getReceivedMessages().length == 1);
-        MimeMessage mail = platform.smtp.getReceivedMessages()[0];
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.test");
         topics.awaitOne(Topics.NOTIFICATION_EVENTS, EventTypes.NOTIFICATION_SENT, id);
+        List<MimeMessage> mails = java.util.Arrays.stream(platform.smtp.getReceivedMessages())
+                .filter(m -> recipients(m).contains("ada@example.test")).toList();
+        assertThat(mails).isNotEmpty();
 
         List<TopicRecorder.Received> records = topics.matching(r -> id.equals(r.key()));
         assertThat(records).extracting(TopicRecorder.Received::topic).containsAll(ALL_TOPICS);

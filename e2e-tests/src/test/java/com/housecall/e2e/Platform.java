@@ -14,17 +14,30 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The four services, each with its own database, on one broker, and a real SMTP server for the mail. */
+/**
+ * The four services, each with its own database, on one broker, and a real SMTP server for the mail. One per
+ * test JVM: a second set would join the same consumer groups and take records from the first.
+ */
 final class Platform implements AutoCloseable {
+
+    private static Platform shared;
 
     final GreenMail smtp;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-    private final ConfigurableApplicationContext booking;
+    private final Map<String, ConfigurableApplicationContext> byModule = new java.util.HashMap<>();
 
-    Platform() {
+    static synchronized Platform shared() {
+        if (shared == null) {
+            shared = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private Platform() {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        booking = start(BookingApplication.class, "booking-service", Map.of());
+        start(BookingApplication.class, "booking-service", Map.of());
         start(ScreeningApplication.class, "screening-service", Map.of());
         start(DispatchApplication.class, "dispatch-service", Map.of());
         start(NotificationApplication.class, "notification-service", Map.of(
@@ -40,11 +53,17 @@ final class Platform implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
         services.add(context);
+        byModule.put(module, context);
         return context;
     }
 
     String bookingUrl() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) booking).getWebServer().getPort();
+        return url("booking-service");
+    }
+
+    /** The base URL of a service, e.g. {@code url("dispatch-service")}. */
+    String url(String module) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) byModule.get(module)).getWebServer().getPort();
     }
 
     @Override

@@ -1,0 +1,95 @@
+package com.housecall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.housecall.testsupport.DevJwt;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * CONTRACT.md section 2's role table, route by route, against the running services: no token is 401, a role the
+ * table does not list is 403, a listed role gets past both (its answer depends on the record: 200, 400, 404...).
+ * Each issue that adds routes adds its rows here.
+ */
+class AuthorizationMatrixIT {
+
+    static final List<String> USERS = List.of("patient1", "clinic-a", "nurse1", "clinician1", "operator1");
+
+    /** One row of the table: who may call it; the body is any that parses, the id one that does not exist. */
+    record Route(String service, String method, String path, String body, Set<String> allowed) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final String UNKNOWN = UUID.randomUUID().toString();
+
+    static final List<Route> ROUTES = List.of(
+            new Route("booking-service", "POST", "/api/consultations", "{}", Set.of("patient1")),
+            new Route("booking-service", "GET", "/api/consultations/" + UNKNOWN, null,
+                    Set.of("patient1", "clinic-a", "clinician1", "operator1")),
+            new Route("screening-service", "GET", "/api/screenings/review-queue", null, Set.of("clinician1")),
+            new Route("screening-service", "POST", "/api/screenings/" + UNKNOWN + "/decision",
+                    "{\"decision\": \"APPROVE\", \"note\": \"ok\"}", Set.of("clinician1")),
+            new Route("screening-service", "POST", "/api/screenings/" + UNKNOWN + "/acknowledge", "{}",
+                    Set.of("clinician1")),
+            new Route("dispatch-service", "GET", "/api/nurse/visits", null, Set.of("nurse1")),
+            new Route("notification-service", "GET", "/api/notifications?consultationId=" + UNKNOWN, null,
+                    Set.of("operator1")));
+
+    static Platform platform;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.shared();
+    }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Route route : ROUTES) {
+            cells.add(Arguments.of(route, null));
+            USERS.forEach(user -> cells.add(Arguments.of(route, user)));
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cells")
+    void eachRouteAnswersEachRoleAsTheContractSays(Route route, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(route.service()) + route.path()))
+                .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(route.body()));
+        if (route.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Bearer " + DevJwt.token(user));
+        }
+
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        if (user == null) {
+            assertThat(response.statusCode()).isEqualTo(401);
+        } else if (!route.allowed().contains(user)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+        }
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith(response.statusCode() >= 400 ? "application/problem+json" : "application/json"));
+    }
+}

@@ -1,0 +1,38 @@
+package com.housecall.gateway;
+
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the edge does besides checking tokens.
+ *
+ * @param targets            where each route goes
+ * @param cors               browser origins allowed to call the API
+ * @param maxRequestSize     larger request bodies answer 413 and are not forwarded
+ * @param clinicRateLimit    requests a partner clinic ({@code azp} of a token with realm role {@code clinic}) may
+ *                           make in one minute
+ * @param rateLimitStore     where the clinics' counters live; unset: {@code redis} when {@code spring.data.redis.host}
+ *                           or {@code spring.data.redis.url} is set, {@code memory} otherwise
+ * @param rateLimitKeyPrefix prefix of the Redis counter keys
+ */
+@ConfigurationProperties("housecall.gateway")
+public record GatewayProperties(
+        Targets targets,
+        @DefaultValue Cors cors,
+        @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue("60") int clinicRateLimit,
+        @Nullable RateLimitStoreKind rateLimitStore,
+        @DefaultValue("housecall:gateway:clinic-rate:") String rateLimitKeyPrefix) {
+
+    public record Targets(URI booking, URI screening, URI dispatch, URI notification, URI console) {
+    }
+
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    public enum RateLimitStoreKind { REDIS, MEMORY }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.housecall.gateway.problem;
+
+import org.jspecify.annotations.NullMarked;

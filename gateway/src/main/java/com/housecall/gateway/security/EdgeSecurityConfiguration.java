@@ -1,0 +1,137 @@
+package com.housecall.gateway.security;
+
+import com.housecall.gateway.GatewayProperties;
+import com.housecall.gateway.problem.ErrorResponses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Authentication at the edge, the reactive twin of housecall-security: every {@code /api/**} call carries a bearer
+ * token whose signature, expiry, issuer and audience check out, except the two Twilio webhooks (their service checks
+ * the signature). Roles are not checked here: 403 is the services' answer. The Authorization header goes on to the
+ * service unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(EdgeSecurityProperties.class)
+public class EdgeSecurityConfiguration {
+
+    /** Authenticated by their Twilio signature alone (CONTRACT.md sections 2 and 10). */
+    static final String[] TWILIO_WEBHOOKS = {"/api/notifications/sms/inbound", "/api/notifications/sms/status"};
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+            CorsConfigurationSource corsConfigurationSource) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, exception) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return ErrorResponses.write(exchange, HttpStatus.UNAUTHORIZED,
+                    "A valid bearer token from the housecall realm is required.");
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, exception) ->
+                ErrorResponses.write(exchange, HttpStatus.FORBIDDEN, "Your role may not use this endpoint.");
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
+                        .pathMatchers("/api", "/api/**").authenticated()
+                        // the console's pages, health: the console's API is under /api/ops
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(EdgeSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
+        return decoder;
+    }
+
+    /** Browsers of the allowed origins may call the API with a bearer token; no cookies are involved. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(origins);
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+            cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                    "X-Correlation-Id", "Last-Event-ID"));
+            cors.setExposedHeaders(List.of("X-Correlation-Id", HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/**", cors);
+        }
+        return source;
+    }
+
+    static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error error = new OAuth2Error("invalid_token", "The token is not meant for this API", null);
+        return jwt -> {
+            List<String> audiences = jwt.getAudience();
+            return audiences != null && audiences.contains(audience)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(error);
+        };
+    }
+
+    static RSAPublicKey readPublicKey(Resource pem) {
+        try (InputStream in = pem.getInputStream()) {
+            String base64 = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the public key at " + pem, e);
+        }
+    }
+}

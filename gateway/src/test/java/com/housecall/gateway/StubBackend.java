@@ -1,0 +1,119 @@
+package com.housecall.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for every service behind the gateway: records each request it receives and answers 200 with it as JSON
+ * ({@code method}, {@code path}, {@code query}, {@code headers} by lower-case name, {@code bodyLength}), or with a
+ * status queued by {@link #failNext}; a query {@code delayMs=<n>} makes it a slow service. One per test JVM.
+ */
+final class StubBackend {
+
+    record Received(String method, String path, Map<String, String> headers, int bodyLength) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static final StubBackend SHARED = new StubBackend();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> failures = new ArrayDeque<>();
+
+    private StubBackend() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    static StubBackend shared() {
+        return SHARED;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    void reset() {
+        received.clear();
+        synchronized (failures) {
+            failures.clear();
+        }
+    }
+
+    /** The next requests answer these statuses (with an empty JSON body), in order, before the echo resumes. */
+    void failNext(int... statuses) {
+        synchronized (failures) {
+            for (int status : statuses) {
+                failures.add(status);
+            }
+        }
+    }
+
+    private static void slowDown(long millis) {
+        try {
+            Thread.sleep(millis); // the service is slow: this is its behaviour, not the test waiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            int length = body.readAllBytes().length;
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    headers, length);
+            received.add(request);
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query != null && query.startsWith("delayMs=")) {
+                slowDown(Long.parseLong(query.substring("delayMs=".length())));
+            }
+            Integer failure;
+            synchronized (failures) {
+                failure = failures.poll();
+            }
+            int status = failure != null ? failure : 200;
+            byte[] answer = failure != null ? "{}".getBytes(StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(Map.of("method", request.method(), "path", request.path(),
+                            "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
+                            "headers", headers, "bodyLength", length));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+}
