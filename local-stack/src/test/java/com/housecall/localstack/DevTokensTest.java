@@ -4,7 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.housecall.localstack.DevUsers.DevUser;
+import com.housecall.testsupport.DemoUsers;
+import com.housecall.testsupport.DevJwt;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ class DevTokensTest {
         Jwt jwt = decoder().decode(result.out().strip());
 
         assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsKey("kid");
+        assertThat(jwt.getHeaders().get("typ")).hasToString("JWT");
         assertThat(jwt.getIssuer()).hasToString("http://localhost:8180/realms/housecall");
         assertThat(jwt.getAudience()).containsExactly("housecall-api");
         assertThat(jwt.getSubject()).isEqualTo(
@@ -64,7 +66,12 @@ class DevTokensTest {
         assertThat(jwt.getClaimAsString("email")).isEqualTo("patient1@housecall.test");
         assertThat(jwt.getClaimAsString("given_name")).isNotBlank();
         assertThat(jwt.getClaimAsString("family_name")).isNotBlank();
-        assertThat(roles(jwt)).contains("patient").doesNotContain("nurse", "clinician", "operator", "clinic");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo(
+                jwt.getClaimAsString("given_name") + " " + jwt.getClaimAsString("family_name"));
+        assertThat(jwt.getClaimAsBoolean("email_verified")).isTrue();
+        assertThat(jwt.getClaimAsString("scope")).isEqualTo("openid profile email");
+        assertThat(roles(jwt)).contains("patient").containsAll(DevJwt.KEYCLOAK_DEFAULT_ROLES)
+                .doesNotContain("nurse", "clinician", "operator", "clinic");
     }
 
     @Test
@@ -76,9 +83,9 @@ class DevTokensTest {
                 "operator1", List.of("operator", "housecall-ops"),
                 "clinic-a", List.of("clinic", "clinic-a"),
                 "clinic-b", List.of("clinic", "clinic-b"));
-        assertThat(DevUsers.all()).extracting(DevUser::username).containsAll(expected.keySet());
+        assertThat(DemoUsers.usernames()).containsAll(expected.keySet());
         for (var user : expected.entrySet()) {
-            String token = DevTokens.issue(keys, DevUsers.require(user.getKey()));
+            String token = DevTokens.issue(keys, user.getKey());
             Jwt jwt = decoder().decode(token);
             assertThat(roles(jwt)).as(user.getKey()).contains(user.getValue().get(0));
             assertThat(jwt.getClaimAsString("azp")).as(user.getKey()).isEqualTo(user.getValue().get(1));
@@ -87,14 +94,28 @@ class DevTokensTest {
 
     @Test
     void clinicTokenIsAServiceAccountWithoutPersonalClaims() throws Exception {
-        String token = DevTokens.issue(keys, DevUsers.require("clinic-a"));
+        String token = DevTokens.issue(keys, "clinic-a");
         Jwt jwt = decoder().decode(token);
 
         assertThat(jwt.getClaimAsString("azp")).isEqualTo("clinic-a");
         assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo("service-account-clinic-a");
         assertThat(jwt.getSubject()).isEqualTo(UUID.nameUUIDFromBytes("housecall:clinic-a".getBytes(UTF_8)).toString());
-        assertThat(jwt.getClaims()).doesNotContainKeys("email", "given_name", "family_name", "name");
+        assertThat(jwt.getClaimAsString("client_id")).isEqualTo("clinic-a");
+        assertThat(jwt.getClaims()).doesNotContainKeys("email", "email_verified", "given_name", "family_name", "name");
         assertThat(roles(jwt)).contains("clinic");
+    }
+
+    @Test
+    void cliTokenHasTheClaimsOfTheTestsTokens() throws Exception {
+        String token = cli("token", keys.toString(), "nurse1").out().strip(); // makes the keys
+        Jwt cli = decoder().decode(token);
+        var tests = com.nimbusds.jwt.SignedJWT.parse(DevJwt.token("nurse1")).getJWTClaimsSet().getClaims();
+
+        assertThat(cli.getClaims().keySet()).containsExactlyInAnyOrderElementsOf(tests.keySet());
+        for (String stable : List.of("iss", "sub", "azp", "preferred_username", "realm_access", "email", "name")) {
+            assertThat(String.valueOf(cli.getClaims().get(stable))).as(stable)
+                    .isEqualTo(String.valueOf(tests.get(stable)));
+        }
     }
 
     @Test
@@ -107,7 +128,7 @@ class DevTokensTest {
 
     @Test
     void tokenFromAnotherKeyIsRejected(@TempDir Path otherKeys) throws Exception {
-        String foreign = DevTokens.issue(otherKeys, DevUsers.require("operator1"));
+        String foreign = DevTokens.issue(otherKeys, "operator1");
         PemKeys.ensure(keys);
         assertThat(catchThrowable(() -> decoder().decode(foreign)))
                 .isInstanceOf(BadJwtException.class);
@@ -118,8 +139,8 @@ class DevTokensTest {
         RSAPublicKey key = PemKeys.readPublicKey(keys.resolve("public.pem"));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(DevUsers.ISSUER),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(DevUsers.AUDIENCE))));
+                JwtValidators.createDefaultWithIssuer(DevJwt.ISSUER),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(DevJwt.AUDIENCE))));
         return decoder;
     }
 
