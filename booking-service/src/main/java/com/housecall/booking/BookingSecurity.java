@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** CONTRACT.md section 2, the rows booking-service serves. Ownership is checked in the queries. */
+/** CONTRACT.md section 2, the rows booking-service serves. Ownership (404) is checked by the consultation code. */
 @Configuration
 class BookingSecurity {
 
@@ -16,7 +16,13 @@ class BookingSecurity {
     SecurityFilterChain api(HttpSecurity http, HousecallSecurity security) throws Exception {
         return security.filterChain(http, routes -> routes
                 .requestMatchers(HttpMethod.POST, "/api/consultations").hasRole(Roles.PATIENT)
-                .requestMatchers(HttpMethod.GET, "/api/consultations/*")
-                .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR));
+                .requestMatchers(HttpMethod.GET, "/api/consultations", "/api/consultations/*")
+                .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR)
+                .requestMatchers(HttpMethod.POST, "/api/consultations/*/cancel")
+                .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.OPERATOR)
+                .requestMatchers(HttpMethod.POST, "/api/consultations/*/phq9", "/api/consultations/*/visits/*/cancel")
+                .hasRole(Roles.PATIENT)
+                .requestMatchers(HttpMethod.PUT, "/api/consultations/*/preferred-windows").hasRole(Roles.PATIENT)
+                .requestMatchers("/api/consultations", "/api/consultations/**").denyAll());
     }
 }

@@ -22,9 +22,7 @@ final class ConsultationChecks {
 
     static List<FieldProblem> problems(ConsultationRequest request, Clock clock) {
         List<FieldProblem> problems = new ArrayList<>();
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
+        if (request.timeZone() != null && !isIanaZone(request.timeZone())) {
             problems.add(new FieldProblem("timeZone", "must be a valid IANA time zone id"));
         }
         ConsultationRequest.Patient patient = request.patient();
@@ -52,8 +50,14 @@ final class ConsultationChecks {
         if (bloodPressure != null && bloodPressure.systolic() <= bloodPressure.diastolic()) {
             problems.add(new FieldProblem("intake.bloodPressure.systolic", "must be above diastolic"));
         }
+        problems.addAll(windowProblems(request.preferredWindows(), clock));
+        return problems;
+    }
+
+    /** Each window starts in the future and ends after its start. */
+    static List<FieldProblem> windowProblems(List<ConsultationRequest.Window> windows, Clock clock) {
+        List<FieldProblem> problems = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<ConsultationRequest.Window> windows = request.preferredWindows();
         for (int i = 0; i < windows.size(); i++) {
             if (!windows.get(i).start().isAfter(now)) {
                 problems.add(new FieldProblem("preferredWindows[" + i + "].start", "must be in the future"));
@@ -63,5 +67,18 @@ final class ConsultationChecks {
             }
         }
         return problems;
+    }
+
+    /** A region id of the IANA database ({@code America/Los_Angeles}, {@code UTC}); offsets like {@code +02:00} are not. */
+    static boolean isIanaZone(String zone) {
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            return false;
+        }
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }

@@ -1,63 +1,155 @@
 package com.housecall.booking.consultation;
 
 import com.housecall.security.Caller;
-import com.housecall.security.Roles;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
+/** The consultation API of CONTRACT.md section 4. Route rules (403) are in BookingSecurity; ownership (404) here. */
 @RestController
 @RequestMapping("/api/consultations")
 class ConsultationController {
 
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final IdempotentSubmissions submissions;
     private final ConsultationService service;
     private final ConsultationQueries queries;
+    private final RequestReader reader;
     private final Clock clock;
 
-    ConsultationController(ConsultationService service, ConsultationQueries queries, Clock clock) {
+    ConsultationController(IdempotentSubmissions submissions, ConsultationService service, ConsultationQueries queries,
+                           RequestReader reader, Clock clock) {
+        this.submissions = submissions;
         this.service = service;
         this.queries = queries;
+        this.reader = reader;
         this.clock = clock;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> request(@AuthenticationPrincipal Jwt jwt,
-                                                @Valid @RequestBody ConsultationRequest request) {
-        List<FieldProblem> problems = ConsultationChecks.problems(request, clock);
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                @RequestBody JsonNode body) {
+        ConsultationRequest request = reader.read(body, ConsultationRequest.class);
+        List<FieldProblem> problems = new ArrayList<>(ConsultationChecks.problems(request, clock));
+        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(ch -> ch > 32 && ch < 127))) {
+            problems.add(new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        UUID id = service.submit(Caller.of(jwt).subject(), request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("status", ConsultationStatus.REQUESTED);
+        IdempotentSubmissions.Submission submission = submissions.submit(Caller.of(jwt).subject(), key, body, request);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", submission.id());
+        answer.put("status", submission.status());
         if (CrisisResources.needed(request.intake().phq9())) {
-            body.put("crisisResources", CrisisResources.ALL);
+            answer.put("crisisResources", CrisisResources.ALL);
         }
-        return ResponseEntity.accepted().location(URI.create("/api/consultations/" + id)).body(body);
+        URI location = URI.create("/api/consultations/" + submission.id());
+        return submission.created() ? ResponseEntity.accepted().location(location).body(answer)
+                : ResponseEntity.ok().location(location).body(answer);
+    }
+
+    @GetMapping
+    ConsultationQueries.ConsultationPage list(@AuthenticationPrincipal Jwt jwt,
+                                             @RequestParam(name = "page", required = false) String page,
+                                             @RequestParam(name = "size", required = false) String size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageNumber = number(page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", problems);
+        int pageSize = number(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return queries.page(Caller.of(jwt), pageNumber, pageSize);
+    }
+
+    private static int number(String text, int fallback, int min, int max, String field, List<FieldProblem> problems) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "must be an integer from " + min + " to " + max));
+        return fallback;
     }
 
     @GetMapping("/{id}")
     ConsultationView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return view(parse(id), Caller.of(jwt), "GET consultation");
+    }
+
+    @PostMapping("/{id}/cancel")
+    ConsultationView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
-        return queries.view(parse(id), caller)
-                .orElseThrow(NotFoundException::new);
+        UUID consultation = parse(id);
+        service.cancel(consultation, Access.cancel(caller), actor -> Access.actor(caller, actor));
+        return view(consultation, caller, "POST cancel");
+    }
+
+    @PostMapping("/{id}/visits/{visitId}/cancel")
+    ConsultationView cancelVisit(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String visitId) {
+        Caller caller = Caller.of(jwt);
+        UUID consultation = parse(id);
+        service.cancelVisit(consultation, parse(visitId), Access.ownerOnly(caller));
+        return view(consultation, caller, "POST visit cancel");
+    }
+
+    @PutMapping(path = "/{id}/preferred-windows", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConsultationView replaceWindows(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                    @RequestBody JsonNode body) {
+        Caller caller = Caller.of(jwt);
+        UUID consultation = parse(id);
+        ActionRequests.PreferredWindows windows = reader.read(body, ActionRequests.PreferredWindows.class);
+        List<FieldProblem> problems = ConsultationChecks.windowProblems(windows.preferredWindows(), clock);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        service.replaceWindows(consultation, windows.preferredWindows(), Access.ownerOnly(caller));
+        return view(consultation, caller, "PUT preferred-windows");
+    }
+
+    @PostMapping(path = "/{id}/phq9", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConsultationView phq9(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody JsonNode body) {
+        Caller caller = Caller.of(jwt);
+        UUID consultation = parse(id);
+        ActionRequests.FreshPhq9 phq9 = reader.read(body, ActionRequests.FreshPhq9.class);
+        ConsultationService.Phq9Result result = service.submitPhq9(consultation, phq9.phq9(), Access.ownerOnly(caller));
+        ConsultationView view = view(consultation, caller, "POST phq9");
+        return result.crisis() ? view.withCrisisResources() : view;
+    }
+
+    private ConsultationView view(UUID id, Caller caller, String access) {
+        return queries.view(id, caller, access).orElseThrow(NotFoundException::new);
     }
 
     static UUID parse(String id) {
@@ -66,9 +158,5 @@ class ConsultationController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-    }
-
-    static boolean seesEveryConsultation(Caller caller) {
-        return caller.hasRole(Roles.CLINICIAN) || caller.hasRole(Roles.OPERATOR);
     }
 }

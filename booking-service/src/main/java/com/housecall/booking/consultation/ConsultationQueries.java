@@ -4,6 +4,7 @@ import com.housecall.booking.consultation.ConsultationRepository.StoredConsultat
 import com.housecall.events.EventTypes;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -17,24 +18,50 @@ class ConsultationQueries {
 
     private final ConsultationRepository repository;
     private final JsonMapper json;
+    private final PhiReadAudit audit;
 
-    ConsultationQueries(ConsultationRepository repository, JsonMapper json) {
+    ConsultationQueries(ConsultationRepository repository, JsonMapper json, PhiReadAudit audit) {
         this.repository = repository;
         this.json = json;
+        this.audit = audit;
     }
 
+    /**
+     * The consultation as {@code caller} may see it; another caller's record is as absent as a missing one. A view
+     * with the patient and intake is recorded in the PHI read audit, in the same transaction.
+     */
+    @Transactional
+    Optional<ConsultationView> view(UUID id, Caller caller, String access) {
+        return repository.find(id).filter(Access.read(caller)).map(c -> {
+            boolean seesPhi = Access.seesPhi(caller, c);
+            if (seesPhi) {
+                audit.recordRead(id, caller, access);
+            }
+            return toView(c, seesPhi);
+        });
+    }
+
+    /** A page of summaries (no PHI): own for patients, own referrals for clinics, all for clinicians and operators. */
     @Transactional(readOnly = true)
-    Optional<ConsultationView> view(UUID id, Caller caller) {
-        return repository.find(id).filter(c -> visibleTo(c, caller)).map(c -> toView(c, caller));
+    ConsultationPage page(Caller caller, int page, int size) {
+        String patient = null;
+        String clinic = null;
+        if (!caller.hasRole(Roles.CLINICIAN) && !caller.hasRole(Roles.OPERATOR)) {
+            if (caller.hasRole(Roles.PATIENT)) {
+                patient = caller.subject();
+            } else {
+                clinic = caller.clientId() == null ? "" : caller.clientId();
+            }
+        }
+        return new ConsultationPage(repository.page(patient, clinic, page, size), page, size,
+                repository.count(patient, clinic));
     }
 
-    private static boolean visibleTo(StoredConsultation c, Caller caller) {
-        return ConsultationController.seesEveryConsultation(caller)
-                || (caller.hasRole(Roles.PATIENT) && c.patientSubject().equals(caller.subject()));
+    /** {@code {"items", "page", "size", "totalItems"}} of CONTRACT.md section 3. */
+    record ConsultationPage(List<ConsultationRepository.Summary> items, int page, int size, long totalItems) {
     }
 
-    private ConsultationView toView(StoredConsultation c, Caller caller) {
-        boolean seesPhi = caller.hasRole(Roles.CLINICIAN) || c.patientSubject().equals(caller.subject());
+    private ConsultationView toView(StoredConsultation c, boolean seesPhi) {
         JsonNode request = json.readTree(c.requestJson());
         JsonNode screening = c.screeningJson() == null ? null : screening(json.readTree(c.screeningJson()));
         return new ConsultationView(c.id(), c.status(), c.createdAt(), c.source(),

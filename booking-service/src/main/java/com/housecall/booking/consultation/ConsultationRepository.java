@@ -13,7 +13,20 @@ class ConsultationRepository {
 
     record StoredConsultation(UUID id, String patientSubject, String source, ConsultationStatus status,
                               OffsetDateTime createdAt, String timeZone, String state, String zipPrefix,
-                              String requestJson, String screeningJson) {
+                              String requestJson, String screeningJson, String referringClinic, int courseBlock,
+                              boolean phq9Pending) {
+
+        boolean ownedBy(String subject) {
+            return patientSubject != null && patientSubject.equals(subject);
+        }
+
+        boolean referredBy(String clinic) {
+            return referringClinic != null && referringClinic.equals(clinic);
+        }
+    }
+
+    /** A page of summaries: {@code patientSubject} or {@code referringClinic} narrows it, both null is everything. */
+    record Summary(UUID id, ConsultationStatus status, OffsetDateTime createdAt, String source) {
     }
 
     record StoredVisit(UUID id, UUID consultationId, int sequence, String phase, String status, String startAt,
@@ -32,10 +45,10 @@ class ConsultationRepository {
     void insert(StoredConsultation c) {
         jdbc.sql("""
                         INSERT INTO consultation (id, patient_subject, source, status, created_at, time_zone, state,
-                                                  zip_prefix, request_json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  zip_prefix, request_json, referring_clinic)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.id().toString(), c.patientSubject(), c.source(), c.status().name(), c.createdAt(),
-                        c.timeZone(), c.state(), c.zipPrefix(), c.requestJson())
+                        c.timeZone(), c.state(), c.zipPrefix(), c.requestJson(), c.referringClinic())
                 .update();
     }
 
@@ -52,6 +65,62 @@ class ConsultationRepository {
 
     void updateStatus(UUID id, ConsultationStatus status) {
         jdbc.sql("UPDATE consultation SET status = ? WHERE id = ?").params(status.name(), id.toString()).update();
+    }
+
+    void updateRequest(UUID id, String requestJson) {
+        jdbc.sql("UPDATE consultation SET request_json = ? WHERE id = ?").params(requestJson, id.toString()).update();
+    }
+
+    void updateCourse(UUID id, int courseBlock, boolean phq9Pending) {
+        jdbc.sql("UPDATE consultation SET course_block = ?, phq9_pending = ? WHERE id = ?")
+                .params(courseBlock, phq9Pending, id.toString()).update();
+    }
+
+    List<Summary> page(String patientSubject, String referringClinic, int page, int size) {
+        return jdbc.sql("SELECT id, status, created_at, source FROM consultation" + where(patientSubject, referringClinic)
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(filterParams(patientSubject, referringClinic, size, (long) page * size))
+                .query((rs, row) -> new Summary(UUID.fromString(rs.getString("id")),
+                        ConsultationStatus.valueOf(rs.getString("status")),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("source")))
+                .list();
+    }
+
+    long count(String patientSubject, String referringClinic) {
+        return jdbc.sql("SELECT COUNT(*) FROM consultation" + where(patientSubject, referringClinic))
+                .params(filterParams(patientSubject, referringClinic))
+                .query(Long.class).single();
+    }
+
+    private static String where(String patientSubject, String referringClinic) {
+        if (patientSubject != null) {
+            return " WHERE patient_subject = ?";
+        }
+        return referringClinic != null ? " WHERE referring_clinic = ?" : "";
+    }
+
+    private static List<Object> filterParams(String patientSubject, String referringClinic, Object... more) {
+        List<Object> params = new java.util.ArrayList<>();
+        if (patientSubject != null) {
+            params.add(patientSubject);
+        } else if (referringClinic != null) {
+            params.add(referringClinic);
+        }
+        params.addAll(List.of(more));
+        return params;
+    }
+
+    void deleteVisit(UUID visitId) {
+        jdbc.sql("DELETE FROM visit WHERE id = ?").param(visitId.toString()).update();
+    }
+
+    void updateVisitStatus(UUID visitId, String status) {
+        jdbc.sql("UPDATE visit SET status = ? WHERE id = ?").params(status, visitId.toString()).update();
+    }
+
+    void insertPhq9(UUID id, UUID consultationId, int block, String answers, OffsetDateTime at) {
+        jdbc.sql("INSERT INTO phq9_submission (id, consultation_id, block, answers, submitted_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id.toString(), consultationId.toString(), block, answers, at).update();
     }
 
     void updateScreening(UUID id, String screeningJson) {
@@ -94,7 +163,8 @@ class ConsultationRepository {
         return new StoredConsultation(UUID.fromString(rs.getString("id")), rs.getString("patient_subject"),
                 rs.getString("source"), ConsultationStatus.valueOf(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("time_zone"), rs.getString("state"),
-                rs.getString("zip_prefix"), rs.getString("request_json"), rs.getString("screening_json"));
+                rs.getString("zip_prefix"), rs.getString("request_json"), rs.getString("screening_json"),
+                rs.getString("referring_clinic"), rs.getInt("course_block"), rs.getBoolean("phq9_pending"));
     }
 
     private static StoredVisit visit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

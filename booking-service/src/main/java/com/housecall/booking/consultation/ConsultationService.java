@@ -2,27 +2,45 @@ package com.housecall.booking.consultation;
 
 import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
 import com.housecall.booking.consultation.ConsultationRepository.StoredVisit;
+import com.housecall.booking.course.CoursePlanner;
 import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
+import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.Phq9Answers;
+import com.housecall.events.booking.Phq9Submitted;
+import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.OutboxWriter;
+import com.housecall.security.problem.ConflictException;
+import com.housecall.security.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,15 +48,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The consultation's life in booking-service: every state change commits with the events it emits (outbox) and
- * its timeline entry.
+ * its timeline entry. Moves the status machine of CONTRACT.md section 4 forbids are {@link ConflictException}s.
  */
 @Service
-class ConsultationService {
+public class ConsultationService {
+
+    /** How many visits of a block may still be open when the patient answers the fresh PHQ-9 for the next one. */
+    static final int PHQ9_OPEN_VISITS = 2;
 
     private final ConsultationRepository repository;
     private final OutboxWriter outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final CoursePlanner planner = new CoursePlanner(CoursePlanner.Hours.DEFAULT);
 
     ConsultationService(ConsultationRepository repository, OutboxWriter outbox, JsonMapper json, Clock clock) {
         this.repository = repository;
@@ -47,17 +69,23 @@ class ConsultationService {
         this.clock = clock;
     }
 
+    /**
+     * Stores a new consultation in REQUESTED and announces it: the shared event, the intake to screening, the
+     * contacts to notification. The one creation path of a patient's request and a clinic's referral.
+     */
     @Transactional
-    UUID submit(String patientSubject, ConsultationRequest request) {
-        UUID id = UUID.randomUUID();
+    public UUID create(NewConsultation consultation) {
+        UUID id = consultation.id();
+        ConsultationRequest request = consultation.request();
         Instant now = Instant.now(clock);
         ZoneId zone = ZoneId.of(request.timeZone());
         String zipPrefix = request.address().postalCode().substring(0, 3);
-        repository.insert(new StoredConsultation(id, patientSubject, "PATIENT", ConsultationStatus.REQUESTED,
+        String source = consultation.source().name();
+        repository.insert(new StoredConsultation(id, consultation.patientSubject(), source, ConsultationStatus.REQUESTED,
                 now.atOffset(ZoneOffset.UTC), request.timeZone(), request.address().state(), zipPrefix,
-                json.writeValueAsString(request), null));
+                json.writeValueAsString(request), null, consultation.referringClinic(), 0, false));
         record(id, EventTypes.CONSULTATION_REQUESTED, now);
-        outbox.append(new ConsultationRequested(id, "PATIENT", request.address().state(), zipPrefix, request.timeZone(), now));
+        outbox.append(new ConsultationRequested(id, source, request.address().state(), zipPrefix, request.timeZone(), now));
         outbox.append(intake(id, request, zone, now));
         outbox.append(contact(id, request));
         return id;
@@ -84,6 +112,127 @@ class ConsultationService {
                 request.timeZone());
     }
 
+    // ---------------------------------------------------------------- actions of the API
+
+    /**
+     * Cancels a consultation in any non-final status (409 in a final one) and its visits not yet started; a visit
+     * already EN_ROUTE or later goes on. {@code allowed} is the caller's ownership check (404 otherwise).
+     */
+    @Transactional
+    public void cancel(UUID id, Predicate<StoredConsultation> allowed, Function<StoredConsultation, String> cancelledBy) {
+        StoredConsultation c = lockVisible(id, allowed);
+        if (c.status().isFinal()) {
+            throw new ConflictException("A consultation in status " + c.status() + " cannot be cancelled.");
+        }
+        Instant now = Instant.now(clock);
+        repository.updateStatus(id, ConsultationStatus.CANCELLED);
+        outbox.append(new ConsultationCancelled(id, c.status().name(), cancelledBy.apply(c), now));
+        record(id, EventTypes.CONSULTATION_CANCELLED, now);
+        cancelOpenVisits(c, "CONSULTATION_CANCELLED", now);
+    }
+
+    /** Cancels one visit not yet started, while the course runs (CONFIRMED). */
+    @Transactional
+    public void cancelVisit(UUID id, UUID visitId, Predicate<StoredConsultation> allowed) {
+        StoredConsultation c = lockVisible(id, allowed);
+        StoredVisit visit = repository.findVisit(visitId).filter(v -> v.consultationId().equals(id))
+                .orElseThrow(NotFoundException::new);
+        if (c.status() != ConsultationStatus.CONFIRMED) {
+            throw new ConflictException("Single visits can be cancelled while the course is CONFIRMED; the consultation is "
+                    + c.status() + ".");
+        }
+        if (!VisitStatus.of(visit.status()).cancellable()) {
+            throw new ConflictException("A visit in status " + visit.status() + " cannot be cancelled.");
+        }
+        Instant now = Instant.now(clock);
+        cancelVisit(visit, "PATIENT_REQUEST", now);
+        completeIfDone(repository.findForUpdate(id).orElseThrow());
+    }
+
+    /**
+     * Replaces the preferred windows: in IN_REVIEW they wait for the clinician's approval (the status stays: moving
+     * on would skip the review); in UNFULFILLED the consultation goes back to SCHEDULING and the first visit is
+     * requested again in the new windows.
+     */
+    @Transactional
+    public void replaceWindows(UUID id, List<ConsultationRequest.Window> windows, Predicate<StoredConsultation> allowed) {
+        StoredConsultation c = lockVisible(id, allowed);
+        if (c.status() != ConsultationStatus.IN_REVIEW && c.status() != ConsultationStatus.UNFULFILLED) {
+            throw new ConflictException("Preferred windows can be changed in IN_REVIEW or UNFULFILLED, not in "
+                    + c.status() + ".");
+        }
+        ObjectNode request = (ObjectNode) json.readTree(c.requestJson());
+        request.set("preferredWindows", json.valueToTree(windows));
+        String requestJson = json.writeValueAsString(request);
+        repository.updateRequest(id, requestJson);
+        if (c.status() == ConsultationStatus.UNFULFILLED) {
+            // the unschedulable first visit gives way to a new request (dispatch knows visits by id)
+            repository.visits(id).stream().filter(v -> v.sequence() == 1).forEach(v -> repository.deleteVisit(v.id()));
+            repository.updateStatus(id, ConsultationStatus.SCHEDULING);
+            requestFirstVisit(repository.findForUpdate(id).orElseThrow());
+        }
+    }
+
+    /** What a fresh PHQ-9 led to, for the answer. */
+    public record Phq9Result(boolean crisis) {
+    }
+
+    /**
+     * A fresh PHQ-9 before the next maintenance block. Accepted on a CONFIRMED course in the last
+     * {@value #PHQ9_OPEN_VISITS} open visits of the current block (for the induction: once 4 of the 6 visits ended)
+     * and not while one awaits review; an answer of item 9 of 1 or more is always accepted, moves the consultation to
+     * SAFETY_HOLD and cancels the visits not yet started.
+     */
+    @Transactional
+    public Phq9Result submitPhq9(UUID id, List<Integer> phq9, Predicate<StoredConsultation> allowed) {
+        StoredConsultation c = lockVisible(id, allowed);
+        boolean crisis = phq9.get(8) >= 1;
+        if (c.status() != ConsultationStatus.CONFIRMED) {
+            throw new ConflictException("A fresh PHQ-9 is taken during a CONFIRMED course, not in " + c.status() + ".");
+        }
+        if (c.phq9Pending()) {
+            throw new ConflictException("A fresh PHQ-9 already awaits a clinician's review.");
+        }
+        long open = repository.visits(id).stream().filter(v -> !VisitStatus.of(v.status()).ended()).count();
+        if (!crisis && open > PHQ9_OPEN_VISITS) {
+            throw new ConflictException("The fresh PHQ-9 is taken in the last week of a block.");
+        }
+        Instant now = Instant.now(clock);
+        UUID submission = UUID.randomUUID();
+        int block = c.courseBlock() + 1;
+        repository.insertPhq9(submission, id, block, phq9.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                now.atOffset(ZoneOffset.UTC));
+        repository.updateCourse(id, c.courseBlock(), true);
+        outbox.append(new Phq9Submitted(id, submission, block, now));
+        outbox.append(new Phq9Answers(id, submission, block, c.timeZone(), List.copyOf(phq9), now));
+        record(id, EventTypes.PHQ9_SUBMITTED, now);
+        if (crisis) {
+            repository.updateStatus(id, ConsultationStatus.SAFETY_HOLD);
+            cancelOpenVisits(c, "SAFETY_HOLD", now);
+        }
+        return new Phq9Result(crisis);
+    }
+
+    private StoredConsultation lockVisible(UUID id, Predicate<StoredConsultation> allowed) {
+        return repository.findForUpdate(id).filter(allowed).orElseThrow(NotFoundException::new);
+    }
+
+    private void cancelOpenVisits(StoredConsultation c, String reason, Instant now) {
+        for (StoredVisit visit : repository.visits(c.id())) {
+            if (VisitStatus.of(visit.status()).cancellable()) {
+                cancelVisit(visit, reason, now);
+            }
+        }
+    }
+
+    private void cancelVisit(StoredVisit visit, String reason, Instant now) {
+        repository.updateVisitStatus(visit.id(), VisitStatus.CANCELLED.name());
+        outbox.append(new VisitCancelled(visit.consultationId(), visit.id(), visit.sequence(), reason, now));
+        record(visit.consultationId(), EventTypes.VISIT_CANCELLED, now);
+    }
+
+    // ---------------------------------------------------------------- screening
+
     @Transactional
     void screeningStarted(UUID id, String eventTime) {
         repository.findForUpdate(id).ifPresent(c -> {
@@ -99,7 +248,7 @@ class ConsultationService {
         UUID id = result.consultationId();
         repository.findForUpdate(id).ifPresent(c -> {
             repository.addToTimeline(id, EventTypes.SCREENING_COMPLETED, eventTime);
-            if (c.status().isFinal()) {
+            if (c.status() != ConsultationStatus.REQUESTED && c.status() != ConsultationStatus.SCREENING) {
                 return;
             }
             repository.updateScreening(id, json.writeValueAsString(result));
@@ -112,16 +261,20 @@ class ConsultationService {
     }
 
     /**
-     * A clinician settled a case in review or on safety hold: APPROVE goes on to scheduling exactly as an ELIGIBLE
-     * outcome does, DECLINE ends it. The ruleset's outcome stays; the screening block gains the decision.
+     * A clinician settled a case. INTAKE: APPROVE goes on to scheduling exactly as an ELIGIBLE outcome does, DECLINE
+     * ends it (INELIGIBLE); the ruleset's outcome stays and the screening block gains the decision. MAINTENANCE
+     * (a fresh PHQ-9): APPROVE requests the next block, DECLINE ends the course once its visits have ended.
      */
     @Transactional
     void screeningDecided(ScreeningDecided decided, String eventTime) {
         UUID id = decided.consultationId();
         repository.findForUpdate(id).ifPresent(c -> {
             repository.addToTimeline(id, EventTypes.SCREENING_DECIDED, eventTime);
-            if (!"INTAKE".equals(decided.kind())
-                    || (c.status() != ConsultationStatus.IN_REVIEW && c.status() != ConsultationStatus.SAFETY_HOLD)) {
+            if ("MAINTENANCE".equals(decided.kind())) {
+                maintenanceDecided(c, "APPROVE".equals(decided.decision()));
+                return;
+            }
+            if (c.status() != ConsultationStatus.IN_REVIEW && c.status() != ConsultationStatus.SAFETY_HOLD) {
                 return;
             }
             if (c.screeningJson() != null) {
@@ -139,36 +292,97 @@ class ConsultationService {
         });
     }
 
+    private void maintenanceDecided(StoredConsultation c, boolean approve) {
+        boolean heldForSafety = c.status() == ConsultationStatus.SAFETY_HOLD;
+        if (!c.phq9Pending() || (c.status() != ConsultationStatus.CONFIRMED && !heldForSafety)) {
+            return;
+        }
+        if (approve) {
+            repository.updateCourse(c.id(), c.courseBlock() + 1, false);
+            repository.updateStatus(c.id(), ConsultationStatus.CONFIRMED);
+            requestMaintenanceBlock(c);
+        } else {
+            repository.updateCourse(c.id(), c.courseBlock(), false);
+            if (heldForSafety) {
+                repository.updateStatus(c.id(), ConsultationStatus.CONFIRMED);
+            }
+            completeIfDone(repository.findForUpdate(c.id()).orElseThrow());
+        }
+    }
+
     private void requestFirstVisit(StoredConsultation c) {
         ConsultationRequest request = json.readValue(c.requestJson(), ConsultationRequest.class);
-        UUID visitId = UUID.randomUUID();
-        Instant now = Instant.now(clock);
-        repository.insertVisit(new StoredVisit(visitId, c.id(), 1, "INDUCTION", "REQUESTED", null, null, null));
         ConsultationRequest.Address address = request.address();
         outbox.append(new LocationUpdated(c.id(), address.line1(), address.city(), address.state(), address.postalCode(),
                 c.timeZone()));
-        outbox.append(new VisitRequested(c.id(), visitId, 1, "INDUCTION",
-                request.preferredWindows().stream().map(w -> new TimeWindow(w.start(), w.end())).toList(),
-                c.state(), c.zipPrefix(), c.timeZone(), now));
+        requestVisit(c, 1, "INDUCTION",
+                request.preferredWindows().stream().map(w -> new TimeWindow(w.start(), w.end())).toList());
+    }
+
+    private void requestVisit(StoredConsultation c, int sequence, String phase, List<TimeWindow> windows) {
+        UUID visitId = UUID.randomUUID();
+        Instant now = Instant.now(clock);
+        repository.insertVisit(new StoredVisit(visitId, c.id(), sequence, phase, VisitStatus.REQUESTED.name(), null,
+                null, null));
+        outbox.append(new VisitRequested(c.id(), visitId, sequence, phase, windows, c.state(), c.zipPrefix(),
+                c.timeZone(), now));
         record(c.id(), EventTypes.VISIT_REQUESTED, now);
     }
+
+    /** Visits 2 to 6 of the induction, at once, after the first visit has a nurse (CLINICAL-RULES.md section 2). */
+    private void requestRestOfInduction(StoredConsultation c, ZonedDateTime firstStart) {
+        ZoneId zone = ZoneId.of(c.timeZone());
+        List<CoursePlanner.PlannedVisit> plan = planner.plan(List.of(firstStart), firstStart.toLocalTime(), zone,
+                CoursePlanner.Cadence.INDUCTION_AFTER_FIRST);
+        int sequence = 2;
+        for (CoursePlanner.PlannedVisit visit : plan) {
+            requestVisit(c, sequence++, "INDUCTION", List.of(window(visit)));
+        }
+    }
+
+    private void requestMaintenanceBlock(StoredConsultation c) {
+        ZoneId zone = ZoneId.of(c.timeZone());
+        List<StoredVisit> visits = repository.visits(c.id());
+        List<ZonedDateTime> held = visits.stream().filter(v -> v.startAt() != null)
+                .map(v -> OffsetDateTime.parse(v.startAt()).atZoneSameInstant(zone))
+                .sorted(Comparator.naturalOrder()).toList();
+        LocalTime usual = held.isEmpty() ? LocalTime.of(9, 0) : held.getFirst().toLocalTime();
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        List<ZonedDateTime> after = held.isEmpty() || held.getLast().isBefore(now) ? List.of(now) : held;
+        int sequence = visits.stream().mapToInt(StoredVisit::sequence).max().orElse(0) + 1;
+        for (CoursePlanner.PlannedVisit visit : planner.plan(after, usual, zone, CoursePlanner.Cadence.MAINTENANCE)) {
+            requestVisit(c, sequence++, "MAINTENANCE", List.of(window(visit)));
+        }
+    }
+
+    private static TimeWindow window(CoursePlanner.PlannedVisit visit) {
+        return new TimeWindow(visit.start().toOffsetDateTime(), visit.windowEnd().toOffsetDateTime());
+    }
+
+    // ---------------------------------------------------------------- dispatch
 
     @Transactional
     void visitScheduled(VisitScheduled scheduled, String eventTime) {
         UUID id = scheduled.consultationId();
-        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(scheduled.visitId()).ifPresent(visit -> {
+        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(scheduled.visitId())
+                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
             repository.addToTimeline(id, EventTypes.VISIT_SCHEDULED, eventTime);
-            if (visit.status().equals("CANCELLED")) {
+            VisitStatus status = VisitStatus.of(visit.status());
+            if (status == VisitStatus.CANCELLED || status.ended()) {
                 return;
             }
             ZoneId zone = ZoneId.of(c.timeZone());
             OffsetDateTime start = scheduled.start().atZoneSameInstant(zone).toOffsetDateTime();
             OffsetDateTime end = scheduled.end().atZoneSameInstant(zone).toOffsetDateTime();
-            repository.updateVisit(visit.id(), "SCHEDULED", start.toString(), end.toString(), scheduled.nurseDisplayName());
+            // a moved visit keeps a status the nurse already set; a new assignment is SCHEDULED
+            String next = status == VisitStatus.REQUESTED ? VisitStatus.SCHEDULED.name() : visit.status();
+            repository.updateVisit(visit.id(), next, start.toString(), end.toString(), scheduled.nurseDisplayName());
             if (visit.sequence() == 1 && c.status() == ConsultationStatus.SCHEDULING) {
+                Instant now = Instant.now(clock);
                 repository.updateStatus(id, ConsultationStatus.CONFIRMED);
                 outbox.append(new BookingConfirmed(id, visit.id(), start, end, scheduled.nurseDisplayName(), c.timeZone()));
-                record(id, EventTypes.BOOKING_CONFIRMED, Instant.now(clock));
+                record(id, EventTypes.BOOKING_CONFIRMED, now);
+                requestRestOfInduction(c, start.atZoneSameInstant(zone));
             }
         }));
     }
@@ -176,13 +390,61 @@ class ConsultationService {
     @Transactional
     void visitUnschedulable(VisitUnschedulable event, String eventTime) {
         UUID id = event.consultationId();
-        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(event.visitId()).ifPresent(visit -> {
+        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(event.visitId())
+                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
             repository.addToTimeline(id, EventTypes.VISIT_UNSCHEDULABLE, eventTime);
-            repository.updateVisit(visit.id(), "UNSCHEDULABLE", visit.startAt(), visit.endAt(), visit.nurseDisplay());
+            if (VisitStatus.of(visit.status()).ended()) {
+                return;
+            }
+            repository.updateVisitStatus(visit.id(), VisitStatus.UNSCHEDULABLE.name());
             if (visit.sequence() == 1 && c.status() == ConsultationStatus.SCHEDULING) {
+                Instant now = Instant.now(clock);
                 repository.updateStatus(id, ConsultationStatus.UNFULFILLED);
+                outbox.append(new BookingUnfulfilled(id, visit.id(), event.reason(), now));
+                record(id, EventTypes.BOOKING_UNFULFILLED, now);
+            } else {
+                completeIfDone(c);
             }
         }));
+    }
+
+    /** The nurse moved a visit on: shown on the visit; the course is COMPLETED when its last visit has ended. */
+    @Transactional
+    void visitStatusChanged(VisitStatusChanged changed, String eventTime) {
+        UUID id = changed.consultationId();
+        VisitStatus status;
+        try {
+            status = VisitStatus.valueOf(changed.status());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(changed.visitId())
+                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
+            repository.addToTimeline(id, EventTypes.VISIT_STATUS_CHANGED, eventTime);
+            if (VisitStatus.of(visit.status()).ended() || status == VisitStatus.CANCELLED || status == VisitStatus.REQUESTED) {
+                return;
+            }
+            repository.updateVisitStatus(visit.id(), status.name());
+            if (status.ended()) {
+                completeIfDone(c);
+            }
+        }));
+    }
+
+    /** COMPLETED once every planned visit of a CONFIRMED course has ended and no block is pending. */
+    private void completeIfDone(StoredConsultation c) {
+        if (c.status() != ConsultationStatus.CONFIRMED || c.phq9Pending()) {
+            return;
+        }
+        List<StoredVisit> visits = repository.visits(c.id());
+        if (visits.stream().anyMatch(v -> !VisitStatus.of(v.status()).ended())) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        int completed = (int) visits.stream().filter(v -> Objects.equals(v.status(), VisitStatus.COMPLETED.name())).count();
+        repository.updateStatus(c.id(), ConsultationStatus.COMPLETED);
+        outbox.append(new BookingCompleted(c.id(), completed, now));
+        record(c.id(), EventTypes.BOOKING_COMPLETED, now);
     }
 
     private void record(UUID id, String type, Instant at) {

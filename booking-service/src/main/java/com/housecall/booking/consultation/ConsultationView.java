@@ -10,7 +10,19 @@ import tools.jackson.databind.JsonNode;
 record ConsultationView(UUID id, ConsultationStatus status, OffsetDateTime createdAt, String source,
                         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode patient,
                         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode intake,
-                        JsonNode screening, List<Visit> visits, List<TimelineItem> timeline) {
+                        JsonNode screening, List<Visit> visits, List<TimelineItem> timeline,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<CrisisResources> crisisResources) {
+
+    ConsultationView(UUID id, ConsultationStatus status, OffsetDateTime createdAt, String source, JsonNode patient,
+                     JsonNode intake, JsonNode screening, List<Visit> visits, List<TimelineItem> timeline) {
+        this(id, status, createdAt, source, patient, intake, screening, visits, timeline, null);
+    }
+
+    /** The answer to a crisis answer: the view plus the crisis resources at once. */
+    ConsultationView withCrisisResources() {
+        return new ConsultationView(id, status, createdAt, source, patient, intake, screening, visits, timeline,
+                CrisisResources.ALL);
+    }
 
     record Visit(UUID id, int sequence, String phase, String start, String end, String status, Nurse nurse) {
     }

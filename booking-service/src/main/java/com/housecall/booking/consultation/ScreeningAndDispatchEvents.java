@@ -2,6 +2,7 @@ package com.housecall.booking.consultation;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
@@ -34,6 +35,8 @@ public class ScreeningAndDispatchEvents {
             case EventTypes.VISIT_SCHEDULED -> service.visitScheduled(event.payload(VisitScheduled.class), event.time());
             case EventTypes.VISIT_UNSCHEDULABLE ->
                     service.visitUnschedulable(event.payload(VisitUnschedulable.class), event.time());
+            case EventTypes.VISIT_STATUS_CHANGED ->
+                    service.visitStatusChanged(event.payload(VisitStatusChanged.class), event.time());
             default -> { }
         }
     }

@@ -7,6 +7,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.booking.BookingIntegration;
 import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.HousecallTestInfrastructure;
 import com.housecall.testsupport.TestEvents;
@@ -31,64 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=booking-service")
-class ConsultationApiIT {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static TopicRecorder topics;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        HousecallTestInfrastructure.register(registry, "booking-service");
-    }
-
-    @BeforeAll
-    static void listen() {
-        topics = TopicRecorder.start(Topics.BOOKING_EVENTS, Topics.BOOKING_INTAKE, Topics.BOOKING_CONTACTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        topics.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    static String validRequest(int item9) {
-        String start = OffsetDateTime.now(ZoneOffset.ofHours(-8)).plusDays(3).withHour(9).withMinute(0).withSecond(0).withNano(0).toString();
-        String end = OffsetDateTime.parse(start).plusHours(4).toString();
-        return """
-                {"patient": {"givenName": "Ada", "familyName": "Lovelace", "dateOfBirth": "1988-02-14",
-                  "email": "ada@example.test", "phone": "+14155550100", "preferredChannels": ["SMS", "EMAIL"]},
-                 "address": {"line1": "1 Main St", "city": "San Francisco", "state": "CA", "postalCode": "94107"},
-                 "timeZone": "America/Los_Angeles",
-                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, %d], "gad7": [1, 1, 1, 1, 0, 0, 1],
-                   "failedAntidepressantTrials": 2, "conditions": [], "medications": ["sertraline 100 mg"],
-                   "alcoholUseDisorder": false, "substanceUseDisorder": false, "pregnant": false,
-                   "breastfeeding": false, "bloodPressure": {"systolic": 124, "diastolic": 80},
-                   "inPersonEvaluationCompleted": true},
-                 "preferredWindows": [{"start": "%s", "end": "%s"}],
-                 "consent": {"treatment": true, "sms": true, "email": true}}""".formatted(item9, start, end);
-    }
-
-    HttpResponse<String> post(String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consultations"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
+class ConsultationApiIT extends BookingIntegration {
 
     @Test
     void aPatientsRequestIsAcceptedAndAnnouncedOnEachTopicWithoutPhiOnTheSharedOne() throws Exception {
@@ -157,12 +101,6 @@ class ConsultationApiIT {
                 null, Instant.now()), "screening-service");
         awaitStatus(id, "REVIEW".equals(outcome) ? "IN_REVIEW" : "SAFETY_HOLD");
         return id;
-    }
-
-    JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(60)).until(
-                () -> JSON.readTree(get(DevJwt.token("clinician1"), "/api/consultations/" + id).body()),
-                view -> view.get("status").asString().equals(status));
     }
 
     @Test

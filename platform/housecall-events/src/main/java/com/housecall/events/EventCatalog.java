@@ -1,15 +1,24 @@
 package com.housecall.events;
 
+import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.Phq9Answers;
+import com.housecall.events.booking.Phq9Submitted;
+import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
@@ -37,6 +46,12 @@ public final class EventCatalog {
             new Entry(EventTypes.INTAKE_SUBMITTED, Topics.BOOKING_INTAKE, IntakeSubmitted.class),
             new Entry(EventTypes.CONTACT_UPDATED, Topics.BOOKING_CONTACTS, ContactUpdated.class),
             new Entry(EventTypes.LOCATION_UPDATED, Topics.BOOKING_LOCATIONS, LocationUpdated.class),
+            new Entry(EventTypes.BOOKING_UNFULFILLED, Topics.BOOKING_EVENTS, BookingUnfulfilled.class),
+            new Entry(EventTypes.BOOKING_COMPLETED, Topics.BOOKING_EVENTS, BookingCompleted.class),
+            new Entry(EventTypes.CONSULTATION_CANCELLED, Topics.BOOKING_EVENTS, ConsultationCancelled.class),
+            new Entry(EventTypes.VISIT_CANCELLED, Topics.BOOKING_EVENTS, VisitCancelled.class),
+            new Entry(EventTypes.PHQ9_SUBMITTED, Topics.BOOKING_EVENTS, Phq9Submitted.class),
+            new Entry(EventTypes.PHQ9_ANSWERS, Topics.BOOKING_INTAKE, Phq9Answers.class),
             new Entry(EventTypes.SCREENING_STARTED, Topics.SCREENING_EVENTS, ScreeningStarted.class),
             new Entry(EventTypes.SCREENING_COMPLETED, Topics.SCREENING_EVENTS, ScreeningCompleted.class),
             new Entry(EventTypes.SCREENING_DECIDED, Topics.SCREENING_EVENTS, ScreeningDecided.class),
@@ -44,8 +59,11 @@ public final class EventCatalog {
             new Entry(EventTypes.SAFETY_ACKNOWLEDGED, Topics.SCREENING_EVENTS, SafetyAcknowledged.class),
             new Entry(EventTypes.VISIT_SCHEDULED, Topics.DISPATCH_EVENTS, VisitScheduled.class),
             new Entry(EventTypes.VISIT_UNSCHEDULABLE, Topics.DISPATCH_EVENTS, VisitUnschedulable.class),
+            new Entry(EventTypes.VISIT_STATUS_CHANGED, Topics.DISPATCH_EVENTS, VisitStatusChanged.class),
+            new Entry(EventTypes.VISIT_DECLINED, Topics.DISPATCH_EVENTS, VisitDeclined.class),
             new Entry(EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATION_EVENTS, NotificationSent.class),
-            new Entry(EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATION_EVENTS, NotificationFailed.class));
+            new Entry(EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATION_EVENTS, NotificationFailed.class),
+            new Entry(EventTypes.NOTIFICATION_SUPPRESSED, Topics.NOTIFICATION_EVENTS, NotificationSuppressed.class));
 
     private static final Map<String, Entry> BY_TYPE = ALL.stream().collect(Collectors.toMap(Entry::type, Function.identity()));
     private static final Map<Class<?>, Entry> BY_PAYLOAD = ALL.stream().collect(Collectors.toMap(Entry::payload, Function.identity()));

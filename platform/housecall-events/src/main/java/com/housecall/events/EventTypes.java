@@ -11,6 +11,13 @@ public final class EventTypes {
     public static final String INTAKE_SUBMITTED = PREFIX + "intake.submitted";
     public static final String CONTACT_UPDATED = PREFIX + "contact.updated";
     public static final String LOCATION_UPDATED = PREFIX + "location.updated";
+    public static final String BOOKING_UNFULFILLED = PREFIX + "booking.unfulfilled";
+    public static final String BOOKING_COMPLETED = PREFIX + "booking.completed";
+    public static final String CONSULTATION_CANCELLED = PREFIX + "consultation.cancelled";
+    public static final String VISIT_CANCELLED = PREFIX + "visit.cancelled";
+    public static final String PHQ9_SUBMITTED = PREFIX + "phq9.submitted";
+    /** On booking.intake.v1 only: the answers of a fresh PHQ-9, for screening-service. */
+    public static final String PHQ9_ANSWERS = PREFIX + "phq9.answers";
 
     public static final String SCREENING_STARTED = PREFIX + "screening.started";
     public static final String SCREENING_COMPLETED = PREFIX + "screening.completed";
@@ -20,9 +27,12 @@ public final class EventTypes {
 
     public static final String VISIT_SCHEDULED = PREFIX + "visit.scheduled";
     public static final String VISIT_UNSCHEDULABLE = PREFIX + "visit.unschedulable";
+    public static final String VISIT_STATUS_CHANGED = PREFIX + "visit.status-changed";
+    public static final String VISIT_DECLINED = PREFIX + "visit.declined";
 
     public static final String NOTIFICATION_SENT = PREFIX + "notification.sent";
     public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";
+    public static final String NOTIFICATION_SUPPRESSED = PREFIX + "notification.suppressed";
 
     private EventTypes() {
     }

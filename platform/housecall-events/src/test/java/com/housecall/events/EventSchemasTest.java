@@ -2,16 +2,25 @@ package com.housecall.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.Phq9Answers;
+import com.housecall.events.booking.Phq9Submitted;
+import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
@@ -40,10 +49,17 @@ class EventSchemasTest {
                         List.of("sertraline 100 mg"), false, false, false, false, new IntakeSubmitted.BloodPressure(124, 80), true, NOW),
                 new ContactUpdated(ID, "Ada", "Lovelace", "ada@example.test", "+14155550100", List.of("SMS", "EMAIL"),
                         new ContactUpdated.Consent(true, true), "America/Los_Angeles"),
-                new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles"),
+                new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles", "Ada",
+                        "+14155550100"),
                 new VisitRequested(ID, UUID.randomUUID(), 1, "INDUCTION", List.of(new TimeWindow(START, START.plusHours(4))),
                         "CA", "941", "America/Los_Angeles", NOW),
                 new BookingConfirmed(ID, UUID.randomUUID(), START, START.plusMinutes(85), "Jordan P.", "America/Los_Angeles"),
+                new BookingUnfulfilled(ID, UUID.randomUUID(), "NO_QUALIFIED_NURSE", NOW),
+                new BookingCompleted(ID, 6, NOW),
+                new ConsultationCancelled(ID, "CONFIRMED", "PATIENT", NOW),
+                new VisitCancelled(ID, UUID.randomUUID(), 2, "CONSULTATION_CANCELLED", NOW),
+                new Phq9Submitted(ID, UUID.randomUUID(), 1, NOW),
+                new Phq9Answers(ID, UUID.randomUUID(), 1, "America/Los_Angeles", List.of(1, 1, 1, 1, 0, 0, 1, 0, 0), NOW),
                 new ScreeningStarted(ID, NOW),
                 new ScreeningCompleted(ID, "ELIGIBLE", "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
                 new ScreeningDecided(ID, "APPROVE", "INTAKE", NOW),
@@ -52,8 +68,11 @@ class EventSchemasTest {
                 new VisitScheduled(ID, UUID.randomUUID(), 1, UUID.randomUUID(), "Jordan P.", START, START.plusMinutes(85),
                         "America/Los_Angeles"),
                 new VisitUnschedulable(ID, UUID.randomUUID(), 1, "NO_QUALIFIED_NURSE", NOW),
+                new VisitStatusChanged(ID, UUID.randomUUID(), "EN_ROUTE", NOW),
+                new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), VisitDeclined.LATE_NURSE, NOW),
                 new NotificationSent(ID, UUID.randomUUID(), "EMAIL", "BOOKING_CONFIRMED", "<abc@housecall>", NOW),
-                new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW));
+                new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW),
+                new NotificationSuppressed(ID, UUID.randomUUID(), "SMS", "SAFETY_HOLD", "OPTED_OUT", NOW));
     }
 
     @ParameterizedTest
@@ -97,6 +116,34 @@ class EventSchemasTest {
                 .formatted(ID, UUID.randomUUID());
 
         assertThat(EventSchemas.violations(EventTypes.SAFETY_ALERT, json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
+
+    @Test
+    void aFreshPhq9OnTheSharedTopicCarriesNoAnswers() {
+        String json = """
+                {"consultationId":"%s","submissionId":"%s","block":1,"submittedAt":"2026-12-01T17:00:00Z",
+                 "phq9":[1,1,1,1,0,0,1,0,0]}""".formatted(ID, UUID.randomUUID());
+
+        assertThat(EventSchemas.violations(EventTypes.PHQ9_SUBMITTED, json.getBytes(StandardCharsets.UTF_8)))
+                .anySatisfy(v -> assertThat(v).contains("phq9"));
+        assertThat(EventCatalog.byType(EventTypes.PHQ9_ANSWERS).orElseThrow().topic()).isEqualTo(Topics.BOOKING_INTAKE);
+    }
+
+    @Test
+    void aLocationWithoutContactsStillConforms() {
+        LocationUpdated older = new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles");
+
+        assertThat(EventSchemas.violations(EventTypes.LOCATION_UPDATED, EventJson.write(older))).isEmpty();
+        assertThat(new String(EventJson.write(older), StandardCharsets.UTF_8)).doesNotContain("firstName", "phone");
+    }
+
+    @Test
+    void aDeclineOnTheSharedTopicCarriesNoFreeTextReason() {
+        String json = """
+                {"consultationId":"%s","visitId":"%s","sequence":1,"nurseId":"%s","reason":"running late, sorry",
+                 "at":"2026-12-01T17:00:00Z"}""".formatted(ID, UUID.randomUUID(), UUID.randomUUID());
+
+        assertThat(EventSchemas.violations(EventTypes.VISIT_DECLINED, json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
     }
 
     @Test

@@ -1,0 +1,50 @@
+package com.housecall.booking.consultation;
+
+import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
+import com.housecall.security.Caller;
+import com.housecall.security.Roles;
+import java.util.function.Predicate;
+
+/**
+ * Who may do what with one consultation (CONTRACT.md section 2): the route rules decide 403, these decide 404.
+ * A patient by {@code sub}, a partner clinic by {@code azp} on its own referrals.
+ */
+final class Access {
+
+    private Access() {
+    }
+
+    static boolean ownPatient(Caller caller, StoredConsultation c) {
+        return caller.hasRole(Roles.PATIENT) && c.ownedBy(caller.subject());
+    }
+
+    static boolean referringClinic(Caller caller, StoredConsultation c) {
+        return caller.hasRole(Roles.CLINIC) && c.referredBy(caller.clientId());
+    }
+
+    static Predicate<StoredConsultation> read(Caller caller) {
+        return c -> caller.hasRole(Roles.CLINICIAN) || caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c)
+                || referringClinic(caller, c);
+    }
+
+    /** Who sees {@code patient} and {@code intake}: the owner, clinicians and the referring clinic (not operators). */
+    static boolean seesPhi(Caller caller, StoredConsultation c) {
+        return caller.hasRole(Roles.CLINICIAN) || ownPatient(caller, c) || referringClinic(caller, c);
+    }
+
+    static Predicate<StoredConsultation> cancel(Caller caller) {
+        return c -> caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c) || referringClinic(caller, c);
+    }
+
+    static Predicate<StoredConsultation> ownerOnly(Caller caller) {
+        return c -> ownPatient(caller, c);
+    }
+
+    /** The role an action is recorded under, most specific first. */
+    static String actor(Caller caller, StoredConsultation c) {
+        if (ownPatient(caller, c)) {
+            return "PATIENT";
+        }
+        return referringClinic(caller, c) ? "CLINIC" : "OPERATOR";
+    }
+}

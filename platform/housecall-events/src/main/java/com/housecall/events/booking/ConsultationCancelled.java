@@ -1,0 +1,13 @@
+package com.housecall.events.booking;
+
+import com.housecall.events.ConsultationEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code consultation.cancelled}: the consultation ends; {@code cancelledBy} is the caller's role
+ * ({@code PATIENT}, {@code CLINIC} or {@code OPERATOR}), {@code previousStatus} the status it left.
+ */
+public record ConsultationCancelled(UUID consultationId, String previousStatus, String cancelledBy, Instant cancelledAt)
+        implements ConsultationEvent {
+}
