@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The properties that point a service under test at the shared broker, a fresh database of its own and the
  * development token key. Use {@link #register} from a {@code @DynamicPropertySource}, or {@link #properties}
- * when starting a service with {@code SpringApplicationBuilder}.
+ * when starting a service with {@code SpringApplicationBuilder}. The {@code WithKeycloak} variants accept the real
+ * tokens of this JVM's {@link KeycloakServer} instead of {@link DevJwt}'s.
  */
 public final class HousecallTestInfrastructure {
 
@@ -35,5 +36,27 @@ public final class HousecallTestInfrastructure {
     /** With {@code @SpringBootTest(properties = "spring.config.name=<module>")}: that one must come first. */
     public static void register(DynamicPropertyRegistry registry, String module) {
         properties(module).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The token check of a service against this JVM's real Keycloak (started on first use):
+     * {@code housecall.security.issuer} (its random port: {@code http://localhost:<port>/realms/housecall}) and
+     * {@code housecall.security.jwk-set-uri}.
+     */
+    public static Map<String, Object> keycloakProperties() {
+        return KeycloakServer.shared().securityProperties();
+    }
+
+    /** {@link #properties} accepting tokens of {@link KeycloakServer} rather than {@link DevJwt}'s. */
+    public static Map<String, Object> propertiesWithKeycloak(String module) {
+        Map<String, Object> properties = properties(module);
+        properties.remove("housecall.security.public-key-location");
+        properties.putAll(keycloakProperties());
+        return properties;
+    }
+
+    /** {@link #register} accepting tokens of {@link KeycloakServer} rather than {@link DevJwt}'s. */
+    public static void registerWithKeycloak(DynamicPropertyRegistry registry, String module) {
+        propertiesWithKeycloak(module).forEach((name, value) -> registry.add(name, () -> value));
     }
 }
