@@ -2,7 +2,6 @@ package com.housecall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.housecall.testsupport.DevJwt;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * CONTRACT.md section 2's role table, route by route, against the running services: no token is 401, a role the
- * table does not list is 403, a listed role gets past both (its answer depends on the record: 200, 400, 404...).
+ * CONTRACT.md section 2's role table, route by route, through the gateway with real Keycloak tokens: no token is
+ * 401, a role the table does not list is 403, a listed role gets past both (its answer depends on the record).
  * Each issue that adds routes adds its rows here.
  */
 class AuthorizationMatrixIT {
@@ -27,7 +26,7 @@ class AuthorizationMatrixIT {
     static final List<String> USERS = List.of("patient1", "clinic-a", "nurse1", "clinician1", "operator1");
 
     /** One row of the table: who may call it; the body is any that parses, the id one that does not exist. */
-    record Route(String service, String method, String path, String body, Set<String> allowed) {
+    record Route(String method, String path, String body, Set<String> allowed) {
 
         @Override
         public String toString() {
@@ -37,18 +36,24 @@ class AuthorizationMatrixIT {
 
     static final String UNKNOWN = UUID.randomUUID().toString();
 
+    static final String PATIENT = "patient1", CLINIC = "clinic-a", NURSE = "nurse1", CLINICIAN = "clinician1",
+            OPERATOR = "operator1";
+
     static final List<Route> ROUTES = List.of(
-            new Route("booking-service", "POST", "/api/consultations", "{}", Set.of("patient1")),
-            new Route("booking-service", "GET", "/api/consultations/" + UNKNOWN, null,
-                    Set.of("patient1", "clinic-a", "clinician1", "operator1")),
-            new Route("screening-service", "GET", "/api/screenings/review-queue", null, Set.of("clinician1")),
-            new Route("screening-service", "POST", "/api/screenings/" + UNKNOWN + "/decision",
-                    "{\"decision\": \"APPROVE\", \"note\": \"ok\"}", Set.of("clinician1")),
-            new Route("screening-service", "POST", "/api/screenings/" + UNKNOWN + "/acknowledge", "{}",
-                    Set.of("clinician1")),
-            new Route("dispatch-service", "GET", "/api/nurse/visits", null, Set.of("nurse1")),
-            new Route("notification-service", "GET", "/api/notifications?consultationId=" + UNKNOWN, null,
-                    Set.of("operator1")));
+            new Route("POST", "/api/consultations", "{}", Set.of(PATIENT)),
+            new Route("GET", "/api/consultations", null, Set.of(PATIENT, CLINIC, CLINICIAN, OPERATOR)),
+            new Route("GET", "/api/consultations/" + UNKNOWN, null, Set.of(PATIENT, CLINIC, CLINICIAN, OPERATOR)),
+            new Route("POST", "/api/consultations/" + UNKNOWN + "/cancel", "{}", Set.of(PATIENT, CLINIC, OPERATOR)),
+            new Route("POST", "/api/consultations/" + UNKNOWN + "/phq9", "{\"phq9\": [0,0,0,0,0,0,0,0,0]}", Set.of(PATIENT)),
+            new Route("PUT", "/api/consultations/" + UNKNOWN + "/preferred-windows", "{\"preferredWindows\": []}",
+                    Set.of(PATIENT)),
+            new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/cancel", "{}", Set.of(PATIENT)),
+            new Route("GET", "/api/screenings/review-queue", null, Set.of(CLINICIAN)),
+            new Route("POST", "/api/screenings/" + UNKNOWN + "/decision", "{\"decision\": \"APPROVE\", \"note\": \"ok\"}",
+                    Set.of(CLINICIAN)),
+            new Route("POST", "/api/screenings/" + UNKNOWN + "/acknowledge", "{}", Set.of(CLINICIAN)),
+            new Route("GET", "/api/nurse/visits", null, Set.of(NURSE)),
+            new Route("GET", "/api/notifications?consultationId=" + UNKNOWN, null, Set.of(OPERATOR)));
 
     static Platform platform;
     final HttpClient http = HttpClient.newHttpClient();
@@ -70,14 +75,14 @@ class AuthorizationMatrixIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cells")
     void eachRouteAnswersEachRoleAsTheContractSays(Route route, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(route.service()) + route.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway.url() + route.path()))
                 .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(route.body()));
         if (route.body() != null) {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            request.header("Authorization", "Bearer " + DevJwt.token(user));
+            request.header("Authorization", "Bearer " + platform.token(user));
         }
 
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -7,7 +7,6 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.EventSchemas;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
-import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.TopicRecorder;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -29,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A patient asks for a consultation; it is screened, a nurse is dispatched, and the patient gets an email. */
+/**
+ * A patient asks for a consultation through the gateway with a real Keycloak token; it is screened, a nurse is
+ * dispatched, and the patient gets an email.
+ */
 class ConsultationFlowIT {
 
     static final List<String> ALL_TOPICS = List.of(Topics.BOOKING_EVENTS, Topics.SCREENING_EVENTS, Topics.DISPATCH_EVENTS,
@@ -81,7 +83,7 @@ class ConsultationFlowIT {
     }
 
     JsonNode call(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + DevJwt.token("patient1"))
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + platform.token("patient1"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
@@ -97,11 +99,11 @@ class ConsultationFlowIT {
 
     @Test
     void aRequestBecomesAConfirmedVisitAndAnEmailWithEveryEventWellFormedAndNoPhiShared() throws Exception {
-        String id = call(HttpRequest.newBuilder(URI.create(platform.bookingUrl() + "/api/consultations"))
+        String id = call(HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/consultations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request()))).get("id").asString();
 
-        URI consultation = URI.create(platform.bookingUrl() + "/api/consultations/" + id);
+        URI consultation = URI.create(platform.gateway.url() + "/api/consultations/" + id);
         await().atMost(Duration.ofSeconds(90)).until(() -> call(HttpRequest.newBuilder(consultation).GET())
                 .get("status").asString().equals("CONFIRMED"));
 

@@ -5,6 +5,7 @@ import com.housecall.dispatch.DispatchApplication;
 import com.housecall.notification.NotificationApplication;
 import com.housecall.screening.ScreeningApplication;
 import com.housecall.testsupport.HousecallTestInfrastructure;
+import com.housecall.testsupport.KeycloakServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ final class Platform implements AutoCloseable {
         return shared;
     }
 
+    final KeycloakServer keycloak;
+    final GatewayProcess gateway;
+
     private Platform() {
+        keycloak = KeycloakServer.shared();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         start(BookingApplication.class, "booking-service", Map.of());
@@ -43,10 +48,22 @@ final class Platform implements AutoCloseable {
         start(NotificationApplication.class, "notification-service", Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", smtp.getSmtp().getPort()));
+        Map<String, String> gatewaySettings = new java.util.HashMap<>();
+        HousecallTestInfrastructure.keycloakProperties().forEach((k, v) -> gatewaySettings.put(k, String.valueOf(v)));
+        gatewaySettings.put("housecall.gateway.targets.booking", url("booking-service"));
+        gatewaySettings.put("housecall.gateway.targets.screening", url("screening-service"));
+        gatewaySettings.put("housecall.gateway.targets.dispatch", url("dispatch-service"));
+        gatewaySettings.put("housecall.gateway.targets.notification", url("notification-service"));
+        gateway = new GatewayProcess(gatewaySettings);
+    }
+
+    /** A real access token from Keycloak for a demo user or partner client. */
+    String token(String user) {
+        return keycloak.token(user);
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra) {
-        Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.properties(module));
+        Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.propertiesWithKeycloak(module));
         properties.put("server.port", 0);
         properties.putAll(extra);
         // as command-line arguments, so they outrank the service's own configuration file
@@ -57,10 +74,6 @@ final class Platform implements AutoCloseable {
         return context;
     }
 
-    String bookingUrl() {
-        return url("booking-service");
-    }
-
     /** The base URL of a service, e.g. {@code url("dispatch-service")}. */
     String url(String module) {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) byModule.get(module)).getWebServer().getPort();
@@ -68,6 +81,7 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        gateway.close();
         services.reversed().forEach(ConfigurableApplicationContext::close);
         smtp.stop();
     }
