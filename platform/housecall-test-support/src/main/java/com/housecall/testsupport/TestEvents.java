@@ -14,6 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -33,23 +40,35 @@ public final class TestEvents {
     }
 
     /** Publishes {@code payload} with the given event id (a redelivery when the id was used before). */
-    public static void publish(ConsultationEvent payload, String sourceModule, String eventId) {
+    public static RecordMetadata publish(ConsultationEvent payload, String sourceModule, String eventId) {
         EventCatalog.Entry entry = EventCatalog.of(payload);
         String subject = payload.consultationId().toString();
         Map<String, String> headers = CloudEventHeaders.of(eventId, CloudEventHeaders.source(sourceModule), entry.type(),
                 Instant.now().toString(), subject);
-        send(entry.topic(), subject, EventJson.write(payload), headers);
+        return send(entry.topic(), subject, EventJson.write(payload), headers);
     }
 
     /** Publishes raw bytes with raw headers: for poison messages. */
-    public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    public static RecordMetadata send(String topic, String key, byte[] value, Map<String, String> headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(UTF_8)));
         try {
-            producer().send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(UTF_8), value,
+            return producer().send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(UTF_8), value,
                     recordHeaders)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    /** Waits until {@code consumerGroup} has committed past the record: it was handled (or dead-lettered). */
+    public static void awaitConsumed(String consumerGroup, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
         }
     }
 

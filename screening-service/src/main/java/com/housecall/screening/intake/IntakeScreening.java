@@ -2,6 +2,8 @@ package com.housecall.screening.intake;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.booking.IntakeSubmitted;
+import com.housecall.events.booking.Phq9Answers;
+import com.housecall.screening.maintenance.MaintenanceScreening;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningStarted;
 import com.housecall.messaging.InboundEvent;
@@ -27,10 +29,12 @@ public class IntakeScreening {
     private final Screenings screenings;
     private final OutboxWriter outbox;
     private final SafetyAlerts safetyAlerts;
+    private final MaintenanceScreening maintenance;
     private final Clock clock;
 
     IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, SafetyAlerts safetyAlerts,
-                    Clock clock) {
+                    MaintenanceScreening maintenance, Clock clock) {
+        this.maintenance = maintenance;
         this.ruleset = ruleset;
         this.screenings = screenings;
         this.outbox = outbox;
@@ -38,9 +42,13 @@ public class IntakeScreening {
         this.clock = clock;
     }
 
+    /** booking.intake.v1: a first intake, or a fresh PHQ-9 before a maintenance block. */
+    @Transactional
     public void onEvent(InboundEvent event) {
-        if (event.type().equals(EventTypes.INTAKE_SUBMITTED)) {
-            screen(event.payload(IntakeSubmitted.class));
+        switch (event.type()) {
+            case EventTypes.INTAKE_SUBMITTED -> screen(event.payload(IntakeSubmitted.class));
+            case EventTypes.PHQ9_ANSWERS -> maintenance.screen(event.payload(Phq9Answers.class));
+            default -> { }
         }
     }
 

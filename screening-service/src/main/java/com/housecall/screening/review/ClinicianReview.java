@@ -52,7 +52,9 @@ class ClinicianReview {
             throw new ConflictException("A case with an exclusion can only be declined.");
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String status = verdict == Verdict.APPROVE ? "SCHEDULING" : "INELIGIBLE";
+        // a declined maintenance block ends the course; a declined intake is ineligible
+        String status = verdict == Verdict.APPROVE ? "SCHEDULING"
+                : "MAINTENANCE".equals(item.kind()) ? "COMPLETED" : "INELIGIBLE";
         cases.decide(consultationId, verdict.name(), status, now);
         cases.audit(consultationId, verdict.name(), note, clinician, now);
         outbox.append(new ScreeningDecided(consultationId, verdict.name(), item.kind(), now));

@@ -47,12 +47,18 @@ public class SafetyAlerts {
         this.repeat = properties.alertRepeat();
     }
 
-    /** Raises the first alert of a crisis, in the caller's transaction; a consultation has one alert at most. */
+    /**
+     * Raises the first alert of a crisis, in the caller's transaction. A consultation has one alert row: a new crisis
+     * (a fresh PHQ-9 before maintenance) after an acknowledged one starts a new alert in it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void raise(UUID consultationId) {
-        if (find(consultationId, false).isPresent()) {
+        Optional<AlertState> existing = find(consultationId, false);
+        if (existing.isPresent() && !existing.get().acknowledged()) {
             return;
         }
+        existing.ifPresent(old -> jdbc.sql("DELETE FROM safety_alert WHERE alert_id = ?")
+                .param(old.alertId().toString()).update());
         Instant now = now();
         UUID alertId = UUID.randomUUID();
         jdbc.sql("INSERT INTO safety_alert (" + COLUMNS + ") VALUES (?, ?, 1, ?, ?, ?, NULL, NULL)")
