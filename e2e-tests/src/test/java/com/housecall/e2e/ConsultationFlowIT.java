@@ -67,23 +67,32 @@ class ConsultationFlowIT {
     }
 
     static String request() {
+        return request(2, 0);
+    }
+
+    static String request(int failedTrials, int item9) {
         OffsetDateTime start = windowStart();
         return """
                 {"patient": {"givenName": "Ada", "familyName": "Lovelace", "dateOfBirth": "1988-02-14",
                   "email": "ada@example.test", "phone": "+14155550100", "preferredChannels": ["EMAIL"]},
                  "address": {"line1": "1 Main St", "city": "San Francisco", "state": "CA", "postalCode": "94107"},
                  "timeZone": "America/Los_Angeles",
-                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, 0], "gad7": [1, 1, 1, 1, 0, 0, 1],
-                   "failedAntidepressantTrials": 2, "conditions": [], "medications": ["sertraline 100 mg"],
+                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, %d], "gad7": [1, 1, 1, 1, 0, 0, 1],
+                   "failedAntidepressantTrials": %d, "conditions": [], "medications": ["sertraline 100 mg"],
                    "alcoholUseDisorder": false, "substanceUseDisorder": false, "pregnant": false,
                    "breastfeeding": false, "bloodPressure": {"systolic": 124, "diastolic": 80},
                    "inPersonEvaluationCompleted": true},
                  "preferredWindows": [{"start": "%s", "end": "%s"}],
-                 "consent": {"treatment": true, "sms": false, "email": true}}""".formatted(start, start.plusHours(4));
+                 "consent": {"treatment": true, "sms": false, "email": true}}""".formatted(item9, failedTrials, start,
+                start.plusHours(4));
     }
 
     JsonNode call(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + platform.token("patient1"))
+        return call("patient1", request);
+    }
+
+    JsonNode call(String user, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + platform.token(user))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
@@ -136,5 +145,48 @@ class ConsultationFlowIT {
                 assertThat(record.value()).as(record.header(CloudEventHeaders.TYPE)).doesNotContain(PHI);
             }
         }
+    }
+
+    String submit(String body) throws Exception {
+        return call(HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/consultations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).get("id").asString();
+    }
+
+    void awaitStatus(String id, String status) {
+        URI consultation = URI.create(platform.gateway.url() + "/api/consultations/" + id);
+        await().atMost(Duration.ofSeconds(90)).until(() -> call(HttpRequest.newBuilder(consultation).GET())
+                .get("status").asString().equals(status));
+    }
+
+    void decide(String id, String decision) throws Exception {
+        call("clinician1", HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/screenings/" + id + "/decision"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"" + decision + "\", \"note\": \"seen\"}")));
+    }
+
+    @Test
+    void aCaseInReviewIsScheduledOnceAClinicianApprovesIt() throws Exception {
+        String id = submit(request(1, 0));
+        awaitStatus(id, "IN_REVIEW");
+
+        decide(id, "APPROVE");
+
+        awaitStatus(id, "CONFIRMED");
+    }
+
+    @Test
+    void aCrisisWaitsOnSafetyHoldAlertsTheClinicianAndIsScheduledOnlyAfterTheirDecision() throws Exception {
+        String id = submit(request(2, 1));
+        awaitStatus(id, "SAFETY_HOLD");
+        topics.awaitOne(Topics.SCREENING_EVENTS, "com.housecall.safety.alert", id);
+        assertThat(topics.matching(r -> id.equals(r.key()) && EventTypes.VISIT_REQUESTED.equals(r.header("ce_type"))))
+                .isEmpty();
+
+        call("clinician1", HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/screenings/" + id + "/acknowledge"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        decide(id, "APPROVE");
+
+        awaitStatus(id, "CONFIRMED");
     }
 }
