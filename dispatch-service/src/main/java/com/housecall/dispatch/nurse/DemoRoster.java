@@ -118,9 +118,10 @@ class DemoRoster implements SmartInitializingSingleton {
         }
         StateArea area = nurse.area();
         jdbc.sql("""
-                        INSERT INTO nurse (id, username, first_name, last_name, time_zone, home_postal_code)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(nurse.id(), nurse.username(), nurse.firstName(), nurse.lastName(), area.timeZone(),
+                        INSERT INTO nurse (id, username, first_name, last_name, display_name, time_zone, home_postal_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(nurse.id(), nurse.username(), nurse.firstName(), nurse.lastName(),
+                        nurse.firstName() + " " + nurse.lastName().charAt(0) + ".", area.timeZone(),
                         area.zipPrefixes().getFirst() + "01")
                 .update();
         jdbc.sql("INSERT INTO nurse_license (nurse_id, state) VALUES (?, ?)").params(nurse.id(), area.state()).update();

@@ -55,11 +55,9 @@ public class NurseRoster {
         return load(List.of(nurseId), consultationId, span).getFirst();
     }
 
-    /** "Jordan P.": first name and last initial, what a patient is told. */
+    /** "Jordan P.": what a patient is told. */
     public String displayName(UUID nurseId) {
-        return jdbc.sql("SELECT first_name, last_name FROM nurse WHERE id = ?").param(nurseId)
-                .query((rs, row) -> rs.getString("first_name") + " " + rs.getString("last_name").charAt(0) + ".")
-                .single();
+        return jdbc.sql("SELECT display_name FROM nurse WHERE id = ?").param(nurseId).query(String.class).single();
     }
 
     public Optional<UUID> idOf(String username) {
@@ -94,7 +92,7 @@ public class NurseRoster {
                 WHERE nurse_id IN (:ids) AND end_at > :from AND start_at < :to""", ids, from, to);
         Map<UUID, List<Interval>> visits = intervals("""
                 SELECT nurse_id, start_at, end_at FROM visit
-                WHERE nurse_id IN (:ids) AND status NOT IN ('CANCELLED', 'DECLINED')
+                WHERE nurse_id IN (:ids) AND status NOT IN ('CANCELLED', 'DECLINED', 'UNSCHEDULABLE')
                   AND end_at > :from AND start_at < :to""", ids, from, to);
         Set<UUID> seenBefore = new HashSet<>(jdbc.sql("SELECT DISTINCT nurse_id FROM visit WHERE consultation_id = ?")
                 .param(consultationId).query((rs, row) -> rs.getObject("nurse_id", UUID.class)).list());

@@ -2,6 +2,7 @@ package com.housecall.dispatch.visit;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.messaging.EventRejectedException;
 import com.housecall.messaging.InboundEvent;
@@ -20,14 +21,29 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class DispatchBindings {
 
-    /** {@code booking.events.v1}: only {@code visit.requested}; every other type is someone else's. */
+    /**
+     * {@code booking.events.v1}: {@code visit.requested} books a nurse, {@code visit.cancelled} and
+     * {@code consultation.cancelled} free them; every other type is someone else's.
+     */
     @Bean
     Consumer<Message<byte[]>> visitRequests(Inbox inbox, Dispatcher dispatcher) {
         return message -> {
-            if (!EventTypes.VISIT_REQUESTED.equals(InboundEvent.from(message).type())) {
-                return;
+            switch (InboundEvent.from(message).type()) {
+                case EventTypes.VISIT_REQUESTED -> inbox.receive(message,
+                        event -> dispatcher.requested(checked(event, event.payload(VisitRequested.class))));
+                case EventTypes.VISIT_CANCELLED -> inbox.receive(message, event -> {
+                    VisitCancelled cancelled = event.payload(VisitCancelled.class);
+                    sameConsultation(event, cancelled.consultationId());
+                    if (cancelled.visitId() == null) {
+                        throw new EventRejectedException("visit.cancelled lacks the visit id");
+                    }
+                    dispatcher.cancelled(cancelled.visitId());
+                });
+                case EventTypes.CONSULTATION_CANCELLED -> inbox.receive(message,
+                        event -> dispatcher.consultationCancelled(event.consultationId()));
+                default -> {
+                }
             }
-            inbox.receive(message, event -> dispatcher.requested(checked(event, event.payload(VisitRequested.class))));
         };
     }
 

@@ -4,12 +4,19 @@ import com.housecall.dispatch.scheduling.Interval;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitRequested;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +24,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Visits {
 
+    /** No EN_ROUTE this long before the start: the late-nurse timer re-dispatches (CLINICAL-RULES.md section 3). */
+    static final Duration LATE_NURSE_NOTICE = Duration.ofMinutes(30);
+
     private final JdbcClient jdbc;
 
     Visits(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the handlers of one consultation's request and location until the transaction ends. The first
+     * handler inserts the row; a concurrent one then fails on the key, rolls back and is delivered again.
+     */
+    void lockConsultation(UUID consultationId) {
+        boolean exists = jdbc.sql("SELECT consultation_id FROM consultation_lock WHERE consultation_id = ? FOR UPDATE")
+                .param(consultationId).query(UUID.class).optional().isPresent();
+        if (!exists) {
+            jdbc.sql("INSERT INTO consultation_lock (consultation_id) VALUES (?)").param(consultationId).update();
+        }
     }
 
     /** Stores a request once: a redelivery with the same visit id changes nothing. Returns whether it was new. */
@@ -44,19 +66,22 @@ class Visits {
         return true;
     }
 
+    /** The latest address wins; first name and phone are kept when a later update comes without them. */
     void saveLocation(LocationUpdated location) {
         int updated = jdbc.sql("""
-                        UPDATE patient_location SET line1 = ?, city = ?, state = ?, postal_code = ?, time_zone = ?
+                        UPDATE patient_location SET line1 = ?, city = ?, state = ?, postal_code = ?, time_zone = ?,
+                               first_name = COALESCE(?, first_name), phone = COALESCE(?, phone)
                         WHERE consultation_id = ?""")
                 .params(location.line1(), location.city(), location.state(), location.postalCode(),
-                        location.timeZone(), location.consultationId())
+                        location.timeZone(), location.firstName(), location.phone(), location.consultationId())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO patient_location (consultation_id, line1, city, state, postal_code, time_zone)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
+                            INSERT INTO patient_location (consultation_id, line1, city, state, postal_code, time_zone,
+                                                          first_name, phone)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(location.consultationId(), location.line1(), location.city(), location.state(),
-                            location.postalCode(), location.timeZone())
+                            location.postalCode(), location.timeZone(), location.firstName(), location.phone())
                     .update();
         }
     }
@@ -71,14 +96,25 @@ class Visits {
                         SELECT visit_id, consultation_id, sequence, state, zip_prefix, time_zone, requested_at
                         FROM visit_request WHERE consultation_id = ? AND status = 'PENDING' ORDER BY sequence""")
                 .param(consultationId)
-                .query((rs, row) -> {
-                    UUID visitId = rs.getObject("visit_id", UUID.class);
-                    return new PendingRequest(visitId, rs.getObject("consultation_id", UUID.class),
-                            rs.getInt("sequence"), windows(visitId), rs.getString("state"), rs.getString("zip_prefix"),
-                            ZoneId.of(rs.getString("time_zone")),
-                            rs.getObject("requested_at", OffsetDateTime.class).toInstant());
-                })
+                .query(this::toRequest)
                 .list();
+    }
+
+    /** What booking asked for this visit, whatever became of it. */
+    PendingRequest request(UUID visitId) {
+        return jdbc.sql("""
+                        SELECT visit_id, consultation_id, sequence, state, zip_prefix, time_zone, requested_at
+                        FROM visit_request WHERE visit_id = ?""")
+                .param(visitId)
+                .query(this::toRequest)
+                .single();
+    }
+
+    private PendingRequest toRequest(ResultSet rs, int row) throws SQLException {
+        UUID visitId = rs.getObject("visit_id", UUID.class);
+        return new PendingRequest(visitId, rs.getObject("consultation_id", UUID.class), rs.getInt("sequence"),
+                windows(visitId), rs.getString("state"), rs.getString("zip_prefix"), ZoneId.of(rs.getString("time_zone")),
+                rs.getObject("requested_at", OffsetDateTime.class).toInstant());
     }
 
     private List<Interval> windows(UUID visitId) {
@@ -94,44 +130,142 @@ class Visits {
     }
 
     /** Books the visit once per visit id; returns false when it already exists. */
-    boolean book(PendingRequest request, UUID nurseId, Instant start, Instant end) {
+    boolean book(PendingRequest request, UUID nurseId, Instant start, Instant end, Instant now) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM visit WHERE visit_id = ?").param(request.visitId())
                 .query(Long.class).single() > 0;
         if (known) {
             return false;
         }
         jdbc.sql("""
-                        INSERT INTO visit (visit_id, consultation_id, sequence, nurse_id, start_at, end_at, time_zone, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO visit (visit_id, consultation_id, sequence, nurse_id, start_at, end_at, time_zone, status,
+                                           assigned_at, late_at, status_changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(request.visitId(), request.consultationId(), request.sequence(), nurseId, utc(start), utc(end),
-                        request.timeZone().getId(), VisitStatus.SCHEDULED.name())
+                        request.timeZone().getId(), VisitStatus.SCHEDULED.name(), utc(now), utc(lateAt(start)), utc(now))
                 .update();
         return true;
+    }
+
+    /** The moment the late-nurse timer looks for EN_ROUTE. */
+    static Instant lateAt(Instant start) {
+        return start.minus(LATE_NURSE_NOTICE);
+    }
+
+    /** Locks the visit's row until the transaction ends: one status move, decline or cancel at a time. */
+    Optional<BookedVisit> lock(UUID visitId) {
+        return jdbc.sql("""
+                        SELECT visit_id, consultation_id, sequence, nurse_id, start_at, end_at, status, assigned_at, late_at
+                        FROM visit WHERE visit_id = ? FOR UPDATE""")
+                .param(visitId)
+                .query((rs, row) -> new BookedVisit(rs.getObject("visit_id", UUID.class),
+                        rs.getObject("consultation_id", UUID.class), rs.getInt("sequence"),
+                        rs.getObject("nurse_id", UUID.class), instant(rs.getObject("start_at", OffsetDateTime.class)),
+                        instant(rs.getObject("end_at", OffsetDateTime.class)), VisitStatus.valueOf(rs.getString("status")),
+                        instant(rs.getObject("assigned_at", OffsetDateTime.class)),
+                        instant(rs.getObject("late_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    void setStatus(UUID visitId, VisitStatus status, Instant now) {
+        jdbc.sql("UPDATE visit SET status = ?, status_changed_at = ? WHERE visit_id = ?")
+                .params(status.name(), utc(now), visitId).update();
+    }
+
+    /** The visit goes to another nurse, maybe at another time: the same row, so the same visit id. */
+    void reassign(UUID visitId, UUID nurseId, Instant start, Instant end, Instant now) {
+        jdbc.sql("""
+                        UPDATE visit SET nurse_id = ?, start_at = ?, end_at = ?, status = ?, assigned_at = ?, late_at = ?,
+                                         status_changed_at = ?
+                        WHERE visit_id = ?""")
+                .params(nurseId, utc(start), utc(end), VisitStatus.SCHEDULED.name(), utc(now), utc(lateAt(start)),
+                        utc(now), visitId)
+                .update();
+    }
+
+    /** The nurse gives the visit up for good (declined, or late); {@code note} is the nurse's free text (PHI). */
+    void release(UUID visitId, UUID nurseId, String reason, @Nullable String note, Instant now) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM visit_release WHERE visit_id = ? AND nurse_id = ?")
+                .params(visitId, nurseId).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO visit_release (visit_id, nurse_id, reason, note, released_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(visitId, nurseId, reason, note, utc(now)).update();
+        }
+    }
+
+    Set<UUID> releasedBy(UUID visitId) {
+        return new HashSet<>(jdbc.sql("SELECT nurse_id FROM visit_release WHERE visit_id = ?").param(visitId)
+                .query(UUID.class).list());
+    }
+
+    /** Visits whose nurse is not on the way 30 minutes before the start, oldest first. */
+    List<UUID> late(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT visit_id FROM visit
+                        WHERE status = 'SCHEDULED' AND late_at <= ? AND assigned_at < late_at
+                        ORDER BY late_at LIMIT ?""")
+                .params(utc(now), limit)
+                .query(UUID.class).list();
+    }
+
+    List<UUID> visitsOf(UUID consultationId) {
+        return jdbc.sql("SELECT visit_id FROM visit WHERE consultation_id = ?").param(consultationId)
+                .query(UUID.class).list();
+    }
+
+    /** A request not dispatched yet is never dispatched once cancelled. */
+    void cancelRequest(UUID visitId) {
+        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE visit_id = ? AND status = 'PENDING'")
+                .param(visitId).update();
+    }
+
+    void cancelPendingRequests(UUID consultationId) {
+        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE consultation_id = ? AND status = 'PENDING'")
+                .param(consultationId).update();
     }
 
     long countVisits(UUID visitId) {
         return jdbc.sql("SELECT COUNT(*) FROM visit WHERE visit_id = ?").param(visitId).query(Long.class).single();
     }
 
-    /** A nurse's visits with what they need to get there: the address is PHI and goes to that nurse only. */
-    List<NurseVisit> ofNurse(UUID nurseId) {
-        return jdbc.sql("""
-                        SELECT v.visit_id, v.consultation_id, v.start_at, v.end_at, v.time_zone, v.status,
-                               l.line1, l.city, l.state, l.postal_code
-                        FROM visit v LEFT JOIN patient_location l ON l.consultation_id = v.consultation_id
-                        WHERE v.nurse_id = ? ORDER BY v.start_at""")
-                .param(nurseId)
-                .query((rs, row) -> {
-                    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-                    return new NurseVisit(rs.getObject("visit_id", UUID.class),
-                            rs.getObject("consultation_id", UUID.class),
-                            local(rs.getObject("start_at", OffsetDateTime.class), zone),
-                            local(rs.getObject("end_at", OffsetDateTime.class), zone), zone.getId(),
-                            rs.getString("status"),
-                            rs.getString("line1") == null ? null : new NurseVisit.Address(rs.getString("line1"),
-                                    rs.getString("city"), rs.getString("state"), rs.getString("postal_code")));
-                })
+    /**
+     * A nurse's visits with what they need to get there, by start: the patient's first name, phone and address are
+     * PHI and go to that nurse only. A visit nobody could take after this nurse gave it up is not theirs.
+     */
+    List<NurseVisit> ofNurse(UUID nurseId, int page, int size) {
+        return jdbc.sql(NURSE_VISIT + " WHERE v.nurse_id = ? AND v.status <> 'UNSCHEDULABLE' ORDER BY v.start_at, v.visit_id "
+                        + "LIMIT ? OFFSET ?")
+                .params(nurseId, size, (long) page * size)
+                .query(Visits::toNurseVisit)
                 .list();
+    }
+
+    long countOfNurse(UUID nurseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM visit WHERE nurse_id = ? AND status <> 'UNSCHEDULABLE'").param(nurseId)
+                .query(Long.class).single();
+    }
+
+    NurseVisit nurseVisit(UUID visitId) {
+        return jdbc.sql(NURSE_VISIT + " WHERE v.visit_id = ?").param(visitId).query(Visits::toNurseVisit).single();
+    }
+
+    private static final String NURSE_VISIT = """
+            SELECT v.visit_id, v.consultation_id, v.sequence, v.start_at, v.end_at, v.time_zone, v.status,
+                   l.line1, l.city, l.state, l.postal_code, l.first_name, l.phone
+            FROM visit v LEFT JOIN patient_location l ON l.consultation_id = v.consultation_id""";
+
+    private static NurseVisit toNurseVisit(ResultSet rs, int row) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+        boolean located = rs.getString("line1") != null;
+        return new NurseVisit(rs.getObject("visit_id", UUID.class), rs.getObject("consultation_id", UUID.class),
+                rs.getInt("sequence"), local(rs.getObject("start_at", OffsetDateTime.class), zone),
+                local(rs.getObject("end_at", OffsetDateTime.class), zone), zone.getId(), rs.getString("status"),
+                located ? new NurseVisit.Patient(rs.getString("first_name"), rs.getString("phone")) : null,
+                located ? new NurseVisit.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
+                        rs.getString("postal_code")) : null);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
     }
 
     private static OffsetDateTime local(OffsetDateTime time, ZoneId zone) {

@@ -150,6 +150,72 @@ class SchedulerTest {
         assertThat(scheduler.earliest(request, List.of(away))).isEmpty();
     }
 
+    @Test
+    void onTheDaysTheClocksChangeTheRulesFollowLocalTime() {
+        // 2026-03-08 (spring forward, a 23-hour day) and 2026-11-01 (fall back, 25 hours), both Sundays
+        List<Shift> sundays = List.of(new Shift(DayOfWeek.SUNDAY, LocalTime.of(7, 0), LocalTime.of(19, 0)));
+        Candidate sundayNurse = nurse(ALICE, LA, sundays, List.of(), "CA", "900");
+        VisitRequest spring = request(at("2026-03-01T08:00"), window("2026-03-08T06:00", "2026-03-08T12:00"));
+        VisitRequest fall = request(at("2026-10-25T08:00"), window("2026-11-01T06:00", "2026-11-01T12:00"));
+        VisitRequest springEvening = request(at("2026-03-01T08:00"), window("2026-03-08T17:15", "2026-03-08T20:00"));
+
+        assertThat(start(spring, sundayNurse)).isEqualTo(Instant.parse("2026-03-08T15:00:00Z"));
+        assertThat(start(fall, sundayNurse)).isEqualTo(Instant.parse("2026-11-01T16:00:00Z"));
+        assertThat(scheduler.earliest(springEvening, List.of(sundayNurse))).isEmpty();
+        // four visits that local day already, whatever its length
+        Candidate fullOnTheLongDay = nurse(ALICE, LA, List.of(new Shift(DayOfWeek.SUNDAY, LocalTime.of(0, 0), LocalTime.of(23, 59))),
+                List.of(visit("2026-11-01T00:30"), visit("2026-11-01T03:00"), visit("2026-11-01T05:00"),
+                        visit("2026-11-01T21:00")), "CA", "900");
+        assertThat(scheduler.earliest(fall, List.of(fullOnTheLongDay))).isEmpty();
+    }
+
+    @Test
+    void aLateStartAfterTheLeadTimeIsStillAStart() {
+        // requested at 11:00: the first start is 17:00, the last allowed one
+        VisitRequest request = request(at("2026-12-01T11:00"), window("2026-12-01T08:00", "2026-12-01T18:00"));
+        VisitRequest tooLate = request(at("2026-12-01T11:01"), window("2026-12-01T08:00", "2026-12-01T18:00"));
+
+        assertThat(start(request, nurse(ALICE))).isEqualTo(at("2026-12-01T17:00"));
+        assertThat(scheduler.earliest(tooLate, List.of(nurse(ALICE)))).isEmpty();
+    }
+
+    @Test
+    void reDispatchKeepsTheStartWithAnotherNurseAndNeverTheOneWhoDeclined() {
+        VisitRequest request = request(at("2026-11-30T08:00"), window("2026-12-01T09:00", "2026-12-01T12:00"));
+
+        assertThat(scheduler.reassign(request, List.of(nurse(ALICE), nurse(BOB)), at("2026-12-01T10:00"), Set.of(ALICE),
+                at("2026-12-01T07:00")))
+                .contains(new Assignment(BOB, at("2026-12-01T10:00"), at("2026-12-01T11:25")));
+        assertThat(scheduler.reassign(request, List.of(nurse(ALICE)), at("2026-12-01T10:00"), Set.of(ALICE),
+                at("2026-12-01T07:00"))).isEmpty();
+    }
+
+    @Test
+    void reDispatchTakesTheEarliestStartLeftWhenTheStartCannotBeKept() {
+        VisitRequest request = request(at("2026-11-30T08:00"), window("2026-12-01T09:00", "2026-12-01T12:00"));
+        // bob is busy 10:00-11:25: 10:00 is out, and so is every start before 11:55 that clashes with it
+        Candidate bob = nurse(BOB, List.of(visit("2026-12-01T10:00")));
+
+        // at 09:40 the 09:00 and 09:15 starts are gone; 09:45 would end 11:10 on top of the 10:00 visit
+        assertThat(scheduler.reassign(request, List.of(bob), at("2026-12-01T10:00"), Set.of(ALICE), at("2026-12-01T09:40")))
+                .contains(new Assignment(BOB, at("2026-12-01T12:00"), at("2026-12-01T13:25")));
+        // a start already past is never offered
+        assertThat(scheduler.reassign(request, List.of(nurse(BOB)), at("2026-12-01T09:00"), Set.of(), at("2026-12-01T09:05")))
+                .contains(new Assignment(BOB, at("2026-12-01T09:15"), at("2026-12-01T10:40")));
+    }
+
+    @Test
+    void reDispatchLooksAtEarlierDaysLeftWhenTheStartsDayIsFull() {
+        VisitRequest request = new VisitRequest(List.of(window("2026-12-01T08:00", "2026-12-01T12:00"),
+                window("2026-12-02T08:00", "2026-12-02T12:00")), "CA", "900", LA, at("2026-11-29T08:00"));
+        Candidate fullOnWednesday = withShift(BOB, List.of(visit("2026-12-02T06:00"), visit("2026-12-02T13:00"),
+                visit("2026-12-02T15:00"), visit("2026-12-02T17:00")), LocalTime.of(6, 0), LocalTime.of(23, 0));
+
+        assertThat(scheduler.reassign(request, List.of(fullOnWednesday), at("2026-12-02T10:00"), Set.of(ALICE),
+                at("2026-11-30T12:00")))
+                .contains(new Assignment(BOB, at("2026-12-01T08:00"), at("2026-12-01T09:25")));
+    }
+
     private Instant start(VisitRequest request, Candidate nurse) {
         return scheduler.earliest(request, List.of(nurse)).orElseThrow().start();
     }

@@ -1,0 +1,93 @@
+package com.housecall.dispatch.nurse;
+
+import com.housecall.security.problem.ConflictException;
+import com.housecall.security.problem.InvalidRequestException;
+import com.housecall.security.problem.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/nurses} (operator): the roster. Role rules in {@code WebSecurity}. */
+@RestController
+@RequestMapping("/api/nurses")
+class NurseRosterController {
+
+    private final NurseDirectory nurses;
+
+    NurseRosterController(NurseDirectory nurses) {
+        this.nurses = nurses;
+    }
+
+    record Page(List<NurseProfile> items, int page, int size, long totalItems) {
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new Page(nurses.page(page, size), page, size, nurses.count());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    NurseProfile one(@PathVariable String id) {
+        return nurses.find(parse(id)).orElseThrow(NotFoundException::new);
+    }
+
+    @PostMapping
+    @Transactional
+    ResponseEntity<NurseProfile> add(@Valid @RequestBody NurseForm form) {
+        check(form);
+        UUID id = UUID.randomUUID();
+        if (nurses.usernameTaken(form.username(), id)) {
+            throw new ConflictException("A nurse with this username is already on the roster.");
+        }
+        nurses.insert(id, form);
+        return ResponseEntity.created(URI.create("/api/nurses/" + id)).body(nurses.find(id).orElseThrow());
+    }
+
+    @PutMapping("/{id}")
+    @Transactional
+    NurseProfile replace(@PathVariable String id, @Valid @RequestBody NurseForm form) {
+        UUID nurseId = parse(id);
+        if (nurses.find(nurseId).isEmpty()) {
+            throw new NotFoundException();
+        }
+        check(form);
+        if (nurses.usernameTaken(form.username(), nurseId)) {
+            throw new ConflictException("A nurse with this username is already on the roster.");
+        }
+        if (!nurses.update(nurseId, form)) {
+            throw new NotFoundException();
+        }
+        return nurses.find(nurseId).orElseThrow();
+    }
+
+    private static void check(NurseForm form) {
+        var problems = form.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.housecall.dispatch.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.housecall.events.EventTypes;
+import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.VisitStatusChanged;
+import com.housecall.testsupport.TestEvents;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A nurse moves their own visit along CONTRACT.md section 7's lifecycle, one step at a time. */
+class VisitLifecycleIT extends VisitScenario {
+
+    @Test
+    void theNurseMovesTheVisitOneStepAtATimeAndBookingHearsEachStep() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("lifecycle-" + prefix, prefix, "");
+        String nurse = nurseToken("lifecycle-" + prefix);
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
+        awaitEvent(visit, SCHEDULED, VisitScheduled.class);
+        String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+
+        assertThat(post(nurse, path, status("ARRIVED")).statusCode()).as("a skipped step").isEqualTo(409);
+        assertThat(post(nurse, path, status("NO_SHOW")).statusCode()).as("no-show before leaving").isEqualTo(409);
+        for (String step : new String[]{"EN_ROUTE", "ARRIVED", "INFUSION_STARTED", "INFUSION_COMPLETED", "COMPLETED"}) {
+            HttpResponse<String> moved = post(nurse, path, status(step));
+            assertThat(moved.statusCode()).as(step + ": " + moved.body()).isEqualTo(200);
+            assertThat(json(moved).get("status").asString()).isEqualTo(step);
+        }
+        HttpResponse<String> again = post(nurse, path, status("COMPLETED"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(post(nurse, path, status("SCHEDULED")).statusCode()).as("backwards").isEqualTo(409);
+        assertThat(post(nurse, path, status("CANCELLED")).statusCode()).as("not a nurse's move").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, EventTypes.VISIT_STATUS_CHANGED).size() >= 5);
+        assertThat(payloads(visit, EventTypes.VISIT_STATUS_CHANGED, VisitStatusChanged.class))
+                .extracting(VisitStatusChanged::status)
+                .containsExactly("EN_ROUTE", "ARRIVED", "INFUSION_STARTED", "INFUSION_COMPLETED", "COMPLETED");
+    }
+
+    @Test
+    void aRepeatChangesNothingAndNoShowFollowsArrival() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("noshow-" + prefix, prefix, "");
+        String nurse = nurseToken("noshow-" + prefix);
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
+        awaitEvent(visit, SCHEDULED, VisitScheduled.class);
+        String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+
+        assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
+        assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
+        assertThat(post(nurse, path, status("ARRIVED")).statusCode()).isEqualTo(200);
+        assertThat(post(nurse, path, status("NO_SHOW")).statusCode()).isEqualTo(200);
+        assertThat(post(nurse, path, status("INFUSION_STARTED")).statusCode()).as("after a no-show").isEqualTo(409);
+        assertThat(post(nurse, "/api/nurse/visits/" + visit.visitId() + "/decline", "{\"reason\": \"too late\"}")
+                .statusCode()).as("decline after leaving").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, EventTypes.VISIT_STATUS_CHANGED).size() >= 3);
+        assertThat(payloads(visit, EventTypes.VISIT_STATUS_CHANGED, VisitStatusChanged.class))
+                .extracting(VisitStatusChanged::status).containsExactly("EN_ROUTE", "ARRIVED", "NO_SHOW");
+    }
+
+    @Test
+    void badInputIs400AndSomeoneElsesVisitIs404() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("owner-" + prefix, prefix, "");
+        addNurse("other-" + prefix, freshPrefix(), "");
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
+        awaitEvent(visit, SCHEDULED, VisitScheduled.class);
+        String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+        String owner = nurseToken("owner-" + prefix);
+
+        HttpResponse<String> unknown = post(owner, path, status("TELEPORTED"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).doesNotContain("TELEPORTED");
+        HttpResponse<String> missing = post(owner, path, "{}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("errors").get(0).get("field").asString()).isEqualTo("status");
+        HttpResponse<String> blankReason = post(owner, "/api/nurse/visits/" + visit.visitId() + "/decline", "{\"reason\": \" \"}");
+        assertThat(blankReason.statusCode()).isEqualTo(400);
+        assertThat(json(blankReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+
+        assertThat(post(nurseToken("other-" + prefix), path, status("EN_ROUTE")).statusCode()).isEqualTo(404);
+        assertThat(post(nurseToken("other-" + prefix), "/api/nurse/visits/" + visit.visitId() + "/decline",
+                "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(post(nurseToken("nobody-on-the-roster"), path, status("EN_ROUTE")).statusCode()).isEqualTo(404);
+        assertThat(post(owner, "/api/nurse/visits/" + UUID.randomUUID() + "/status", status("EN_ROUTE")).statusCode())
+                .isEqualTo(404);
+        assertThat(post(owner, "/api/nurse/visits/not-an-id/status", status("EN_ROUTE")).statusCode()).isEqualTo(404);
+        assertThat(json(get(owner, "/api/nurse/visits")).get("items").get(0).get("status").asString())
+                .as("nothing moved").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void theNursesListShowsWhatTheVisitNeedsToThatNurseOnly() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("list-" + prefix, prefix, "");
+        addNurse("list-other-" + prefix, freshPrefix(), "");
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
+        awaitEvent(visit, SCHEDULED, VisitScheduled.class);
+
+        JsonNode page = json(get(nurseToken("list-" + prefix), "/api/nurse/visits?page=0&size=10"));
+        assertThat(page.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(10);
+        JsonNode item = page.get("items").get(0);
+        assertThat(item.get("visitId").asString()).isEqualTo(visit.visitId().toString());
+        assertThat(item.get("patient").get("firstName").asString()).isEqualTo("Ada");
+        assertThat(item.get("patient").get("phone").asString()).isEqualTo("+14155550100");
+        assertThat(item.get("address").get("line1").asString()).isEqualTo("1 Main St");
+        assertThat(item.get("start").asString()).isEqualTo(day.atTime(9, 0).atZone(LA).toOffsetDateTime()
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        assertThat(item.get("timeZone").asString()).isEqualTo(LA.getId());
+        assertThat(item.get("status").asString()).isEqualTo("SCHEDULED");
+
+        assertThat(json(get(nurseToken("list-other-" + prefix), "/api/nurse/visits")).get("totalItems").asLong()).isZero();
+        assertThat(get(nurseToken("list-" + prefix), "/api/nurse/visits?size=101").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void bookingCancelsAVisitAndItsSlotIsFreeAgain() throws Exception {
+        String prefix = freshPrefix();
+        UUID nurseId = addNurse("cancel-" + prefix, prefix, "");
+        LocalDate day = aTuesday(LA);
+        Booked first = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
+        assertThat(awaitEvent(first, SCHEDULED, VisitScheduled.class).nurseId()).isEqualTo(nurseId);
+
+        TestEvents.publish(new VisitCancelled(first.consultationId(), first.visitId(), 1, "PATIENT_REQUEST", Instant.now()),
+                "booking-service");
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(get(nurseToken("cancel-" + prefix), "/api/nurse/visits"))
+                .get("items").get(0).get("status").asString().equals("CANCELLED"));
+
+        Booked second = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
+        VisitScheduled rebooked = awaitEvent(second, SCHEDULED, VisitScheduled.class);
+        assertThat(rebooked.nurseId()).isEqualTo(nurseId);
+        assertThat(rebooked.start().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(post(nurseToken("cancel-" + prefix), "/api/nurse/visits/" + first.visitId() + "/status",
+                status("EN_ROUTE")).statusCode()).as("a cancelled visit goes nowhere").isEqualTo(409);
+    }
+
+    private static String status(String status) {
+        return "{\"status\": \"" + status + "\"}";
+    }
+}
