@@ -313,8 +313,9 @@ public class ConsultationService {
     private void requestFirstVisit(StoredConsultation c) {
         ConsultationRequest request = json.readValue(c.requestJson(), ConsultationRequest.class);
         ConsultationRequest.Address address = request.address();
+        // the nurse needs where to go and whom to ask for: the first name and phone, never more
         outbox.append(new LocationUpdated(c.id(), address.line1(), address.city(), address.state(), address.postalCode(),
-                c.timeZone()));
+                c.timeZone(), request.patient().givenName(), request.patient().phone()));
         requestVisit(c, 1, "INDUCTION",
                 request.preferredWindows().stream().map(w -> new TimeWindow(w.start(), w.end())).toList());
     }
