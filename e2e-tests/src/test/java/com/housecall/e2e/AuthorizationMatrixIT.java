@@ -53,6 +53,14 @@ class AuthorizationMatrixIT {
                     Set.of(CLINICIAN)),
             new Route("POST", "/api/screenings/" + UNKNOWN + "/acknowledge", "{}", Set.of(CLINICIAN)),
             new Route("GET", "/api/nurse/visits", null, Set.of(NURSE)),
+            new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/status", "{\"status\": \"EN_ROUTE\"}", Set.of(NURSE)),
+            new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/decline", "{\"reason\": \"sick\"}", Set.of(NURSE)),
+            new Route("GET", "/api/nurse/availability", null, Set.of(NURSE)),
+            new Route("PUT", "/api/nurse/availability", "{\"shifts\": [], \"timeOff\": []}", Set.of(NURSE)),
+            new Route("GET", "/api/nurses", null, Set.of(OPERATOR)),
+            new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of(OPERATOR)),
+            new Route("POST", "/api/nurses", "{}", Set.of(OPERATOR)),
+            new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of(OPERATOR)),
             new Route("GET", "/api/notifications?consultationId=" + UNKNOWN, null, Set.of(OPERATOR)));
 
     static Platform platform;
