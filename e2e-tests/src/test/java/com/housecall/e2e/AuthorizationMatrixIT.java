@@ -2,7 +2,9 @@ package com.housecall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,7 +63,11 @@ class AuthorizationMatrixIT {
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of(OPERATOR)),
             new Route("POST", "/api/nurses", "{}", Set.of(OPERATOR)),
             new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of(OPERATOR)),
-            new Route("GET", "/api/notifications?consultationId=" + UNKNOWN, null, Set.of(OPERATOR)));
+            new Route("GET", "/api/notifications?consultationId=" + UNKNOWN, null, Set.of(OPERATOR)),
+            new Route("GET", "/api/ops/events", null, Set.of(OPERATOR)),
+            new Route("GET", "/api/ops/consultations/" + UNKNOWN + "/timeline", null, Set.of(OPERATOR)),
+            new Route("GET", "/api/ops/dead-letters", null, Set.of(OPERATOR)),
+            new Route("POST", "/api/ops/dead-letters/booking.events.v1:0:999999/replay", "{}", Set.of(OPERATOR)));
 
     static Platform platform;
     final HttpClient http = HttpClient.newHttpClient();
@@ -93,16 +99,22 @@ class AuthorizationMatrixIT {
             request.header("Authorization", "Bearer " + platform.token(user));
         }
 
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-
-        if (user == null) {
-            assertThat(response.statusCode()).isEqualTo(401);
-        } else if (!route.allowed().contains(user)) {
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        } else {
-            assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+        // the event stream never ends: read the status and headers, then hang up
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String text;
+        try (InputStream in = response.body()) {
+            text = type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith(response.statusCode() >= 400 ? "application/problem+json" : "application/json"));
+
+        int status = response.statusCode();
+        if (user == null) {
+            assertThat(status).isEqualTo(401);
+        } else if (!route.allowed().contains(user)) {
+            assertThat(status).as(text).isEqualTo(403);
+        } else {
+            assertThat(status).as(text).isNotIn(401, 403).isLessThan(500);
+        }
+        assertThat(type).matches(status >= 400 ? "application/problem\\+json.*" : "(application/json|text/event-stream).*");
     }
 }

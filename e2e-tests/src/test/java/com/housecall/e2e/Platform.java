@@ -1,6 +1,7 @@
 package com.housecall.e2e;
 
 import com.housecall.booking.BookingApplication;
+import com.housecall.console.OperatorConsoleApplication;
 import com.housecall.dispatch.DispatchApplication;
 import com.housecall.notification.NotificationApplication;
 import com.housecall.screening.ScreeningApplication;
@@ -48,18 +49,27 @@ final class Platform implements AutoCloseable {
         start(NotificationApplication.class, "notification-service", Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", smtp.getSmtp().getPort()));
+        start(OperatorConsoleApplication.class, "operator-console", Map.of());
         Map<String, String> gatewaySettings = new java.util.HashMap<>();
         HousecallTestInfrastructure.keycloakProperties().forEach((k, v) -> gatewaySettings.put(k, String.valueOf(v)));
         gatewaySettings.put("housecall.gateway.targets.booking", url("booking-service"));
         gatewaySettings.put("housecall.gateway.targets.screening", url("screening-service"));
         gatewaySettings.put("housecall.gateway.targets.dispatch", url("dispatch-service"));
         gatewaySettings.put("housecall.gateway.targets.notification", url("notification-service"));
+        gatewaySettings.put("housecall.gateway.targets.console", url("operator-console"));
         gateway = new GatewayProcess(gatewaySettings);
     }
 
-    /** A real access token from Keycloak for a demo user or partner client. */
+    private record Issued(String token, java.time.Instant at) {
+    }
+
+    private final Map<String, Issued> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A real access token from Keycloak for a demo user or partner client, reused for a minute. */
     String token(String user) {
-        return keycloak.token(user);
+        java.time.Instant now = java.time.Instant.now();
+        return tokens.compute(user, (name, issued) -> issued != null && issued.at().isAfter(now.minusSeconds(60))
+                ? issued : new Issued(keycloak.token(name), now)).token();
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra) {
