@@ -1,21 +1,50 @@
 package com.housecall.notification;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of notification-service.
  *
- * @param from          the sender of every email, e.g. {@code Housecall <care@housecall.example>}
- * @param senderEnabled off only in tests that look at queued notifications
- * @param sendInterval  how often the sender looks for queued notifications
- * @param sendBatchSize notifications sent per look
+ * @param from                 the sender of every email, e.g. {@code Housecall <care@housecall.example>}
+ * @param senderEnabled        off only in tests that look at queued notifications
+ * @param sendInterval         how often the sender looks for due notifications
+ * @param sendBatchSize        notifications sent per look
+ * @param maxAttempts          provider failures are retried up to this many attempts in all
+ * @param retryBackoff         the wait after the first failure; doubled after each further one
+ * @param supportContact       what HELP and the messages name as the support contact
+ * @param aftercareNoDriving   no driving after a visit for this long (at least 4 h)
+ * @param onCall               the on-call clinician paged for each safety alert
  */
 @ConfigurationProperties("housecall.notification")
 public record NotificationProperties(
         @DefaultValue("Housecall <care@housecall.example>") String from,
         @DefaultValue("true") boolean senderEnabled,
         @DefaultValue("500ms") Duration sendInterval,
-        @DefaultValue("20") int sendBatchSize) {
+        @DefaultValue("20") int sendBatchSize,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("30s") Duration retryBackoff,
+        @DefaultValue("1-800-555-0100") String supportContact,
+        @DefaultValue("6h") Duration aftercareNoDriving,
+        @DefaultValue OnCall onCall) {
+
+    public NotificationProperties {
+        if (aftercareNoDriving.compareTo(Duration.ofHours(4)) < 0) {
+            throw new IllegalArgumentException("housecall.notification.aftercare-no-driving must be at least 4h");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("housecall.notification.max-attempts must be at least 1");
+        }
+    }
+
+    /**
+     * @param phone          the on-call clinician's SMS number
+     * @param email          and email address
+     * @param reviewQueueUrl the link a page carries (the clinicians' review queue)
+     */
+    public record OnCall(@Nullable String phone, @Nullable String email,
+                         @DefaultValue("http://localhost:8080/reviews") String reviewQueueUrl) {
+    }
 }

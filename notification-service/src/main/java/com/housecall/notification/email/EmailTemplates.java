@@ -63,8 +63,9 @@ public class EmailTemplates {
         return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
-    private RenderedEmail render(String name, Map<String, Object> variables) {
-        Context context = new Context(LOCALE, variables);
+    /** Renders {@code <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html} with {@code variables}. */
+    public RenderedEmail render(String name, Map<String, ?> variables) {
+        Context context = new Context(LOCALE, new java.util.HashMap<String, Object>(variables));
         return new RenderedEmail(engine.process(name + ".subject.txt", context).strip(),
                 engine.process(name + ".txt", context), engine.process(name + ".html", context));
     }

@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.EventTypes;
+import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.Inbox;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +14,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The Spring Cloud Stream consumers ({@code spring.cloud.function.definition}): each event goes through the
- * idempotent inbox to {@link MessageIntake}. Types this service does not act on yet are skipped unrecorded; a
- * record without {@code ce_type} goes to the inbox, which rejects it (dead letter).
+ * idempotent inbox to {@link MessageIntake}. Types this service does not act on are skipped unrecorded; a record
+ * without {@code ce_type} goes to the inbox, which rejects it (dead letter).
  */
 @Configuration(proxyBeanMethods = false)
 class InboundEvents {
@@ -21,25 +23,49 @@ class InboundEvents {
     /** {@code booking.contacts.v1}: {@code contact.updated}. */
     @Bean
     Consumer<Message<byte[]>> contactUpdated(Inbox inbox, MessageIntake intake) {
-        return message -> {
-            if (handles(message, EventTypes.CONTACT_UPDATED)) {
-                inbox.receive(message, intake::contactUpdated);
-            }
-        };
+        return dispatch(inbox, Map.of(EventTypes.CONTACT_UPDATED, intake::contactUpdated));
     }
 
-    /** {@code booking.events.v1}: {@code booking.confirmed} for now. */
+    /** {@code booking.events.v1}. */
     @Bean
     Consumer<Message<byte[]>> bookingEvents(Inbox inbox, MessageIntake intake) {
-        return message -> {
-            if (handles(message, EventTypes.BOOKING_CONFIRMED)) {
-                inbox.receive(message, intake::bookingConfirmed);
-            }
-        };
+        return dispatch(inbox, Map.of(
+                EventTypes.CONSULTATION_REQUESTED, intake::consultationRequested,
+                EventTypes.BOOKING_CONFIRMED, intake::bookingConfirmed,
+                EventTypes.BOOKING_UNFULFILLED, intake::bookingUnfulfilled,
+                EventTypes.VISIT_CANCELLED, intake::visitCancelled,
+                EventTypes.CONSULTATION_CANCELLED, intake::consultationCancelled));
     }
 
-    private static boolean handles(Message<byte[]> message, String handledType) {
-        Object type = message.getHeaders().get(CloudEventHeaders.TYPE);
-        return type == null || handledType.equals(type instanceof byte[] bytes ? new String(bytes, UTF_8) : type);
+    /** {@code screening.events.v1}. */
+    @Bean
+    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, MessageIntake intake) {
+        return dispatch(inbox, Map.of(
+                EventTypes.SCREENING_COMPLETED, intake::screeningCompleted,
+                EventTypes.SAFETY_ALERT, intake::safetyAlert));
+    }
+
+    /** {@code dispatch.events.v1}. */
+    @Bean
+    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, MessageIntake intake) {
+        return dispatch(inbox, Map.of(
+                EventTypes.VISIT_SCHEDULED, intake::visitScheduled,
+                EventTypes.VISIT_UNSCHEDULABLE, intake::visitUnschedulable,
+                EventTypes.VISIT_STATUS_CHANGED, intake::visitStatusChanged));
+    }
+
+    private static Consumer<Message<byte[]>> dispatch(Inbox inbox, Map<String, Consumer<InboundEvent>> handlers) {
+        return message -> {
+            Object header = message.getHeaders().get(CloudEventHeaders.TYPE);
+            if (header == null) {
+                inbox.receive(message, event -> { }); // rejected by the inbox: no ce_type
+                return;
+            }
+            String type = header instanceof byte[] bytes ? new String(bytes, UTF_8) : header.toString();
+            Consumer<InboundEvent> handler = handlers.get(type);
+            if (handler != null) {
+                inbox.receive(message, handler);
+            }
+        };
     }
 }

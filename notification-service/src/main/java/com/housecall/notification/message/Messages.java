@@ -1,11 +1,18 @@
 package com.housecall.notification.message;
 
+import com.housecall.events.notification.NotificationSuppressed;
+import com.housecall.messaging.OutboxWriter;
+import com.housecall.notification.NotificationProperties;
 import com.housecall.notification.contact.Channel;
 import com.housecall.notification.contact.Contact;
+import com.housecall.notification.sms.OptOuts;
+import com.housecall.notification.sms.TwilioClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,84 +21,190 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Messages to the patient, once per occasion and type, and their notifications, one per channel. Every write
- * runs in the inbox transaction of the event that caused it, so a redelivered event changes nothing.
+ * Messages, once per occasion and type, and their notifications, one per channel. Every write runs in the inbox
+ * transaction of the event that caused it, so a redelivered event changes nothing.
  */
 @Repository
 class Messages {
 
-    /** A message to record; the visit fields are null for messages about the consultation itself. */
-    record NewMessage(UUID consultationId, UUID occasionId, NotificationType type, @Nullable OffsetDateTime visitStart,
-                      @Nullable String timeZone, @Nullable String nurseName) {
+    /**
+     * A message to record. The visit fields are null for messages about the consultation itself.
+     *
+     * @param sendAt   not before (reminders); null: at once
+     * @param actionAt the patient's own action this message answers, if any
+     * @param detail   a code the text needs, e.g. a page's sequence
+     */
+    record NewMessage(UUID consultationId, UUID occasionId, NotificationType type, @Nullable UUID visitId,
+                      @Nullable OffsetDateTime visitStart, @Nullable String timeZone, @Nullable String nurseName,
+                      @Nullable Instant sendAt, @Nullable Instant actionAt, @Nullable String detail) {
+
+        static NewMessage about(UUID consultationId, NotificationType type, @Nullable Instant actionAt) {
+            return new NewMessage(consultationId, consultationId, type, null, null, null, null, null, actionAt, null);
+        }
     }
 
-    private record Pending(String id, String type) {
+    private record Pending(String id, String type, @Nullable OffsetDateTime sendAt,
+                           @Nullable OffsetDateTime cancelledAt) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OutboxWriter outbox;
+    private final OptOuts optOuts;
+    private final TwilioClient sms;
+    private final NotificationProperties properties;
 
-    Messages(JdbcClient jdbc, Clock clock) {
+    Messages(JdbcClient jdbc, Clock clock, OutboxWriter outbox, OptOuts optOuts, TwilioClient sms,
+             NotificationProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.outbox = outbox;
+        this.optOuts = optOuts;
+        this.sms = sms;
+        this.properties = properties;
     }
 
-    /** Records the message unless one of that occasion and type exists; answers whether it is new. */
+    /** Records the message unless one of that occasion and type exists; answers its id when it is new. */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(NewMessage message) {
+    Optional<String> record(NewMessage message) {
         boolean exists = jdbc.sql("""
                         SELECT COUNT(*) FROM message WHERE consultation_id = ? AND occasion_id = ? AND type = ?""")
                 .params(message.consultationId().toString(), message.occasionId().toString(), message.type().name())
                 .query(Long.class).single() > 0;
         if (exists) {
-            return false;
+            return Optional.empty();
         }
         // a concurrent twin fails on message_once, rolls back, and is retried as a duplicate
+        String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                        INSERT INTO message (id, consultation_id, occasion_id, type, visit_start, time_zone, nurse_name,
-                                             created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), message.consultationId().toString(),
-                        message.occasionId().toString(), message.type().name(),
+                        INSERT INTO message (id, consultation_id, occasion_id, type, visit_id, visit_start, time_zone,
+                                             nurse_name, send_at, action_at, detail, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, message.consultationId().toString(), message.occasionId().toString(),
+                        message.type().name(), message.visitId() == null ? null : message.visitId().toString(),
                         message.visitStart() == null ? null : message.visitStart().toString(), message.timeZone(),
-                        message.nurseName(), now())
+                        message.nurseName(), utc(message.sendAt()), utc(message.actionAt()), message.detail(), now())
                 .update();
-        return true;
+        return Optional.of(id);
     }
 
     /**
-     * Turns the consultation's messages that have no notifications yet into one per channel the contact wants.
-     * Messages already expanded are left alone: a later change of channels does not resend them.
+     * Turns the consultation's messages that have no notifications yet into one per channel: routine ones to each
+     * preferred and consented channel, crisis ones to every consented channel. Messages already expanded are left
+     * alone: a later change of channels does not resend them (the sender checks consent again before sending).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void expand(Contact contact) {
         List<Pending> pending = jdbc.sql("""
-                        SELECT id, type FROM message WHERE consultation_id = ? AND expanded_at IS NULL
-                        ORDER BY created_at""")
+                        SELECT id, type, send_at, cancelled_at FROM message
+                        WHERE consultation_id = ? AND expanded_at IS NULL ORDER BY created_at""")
                 .param(contact.consultationId().toString())
                 .query(Pending.class).list();
         for (Pending message : pending) {
-            for (Channel channel : Channel.values()) {
-                if (contact.wantsRoutine(channel)) {
-                    insertNotification(message, contact, channel);
+            NotificationType type = NotificationType.valueOf(message.type());
+            if (message.cancelledAt() == null && type != NotificationType.ON_CALL_PAGE) {
+                for (Channel channel : Channel.values()) {
+                    if (type.crisis() ? contact.consented(channel) : contact.wantsRoutine(channel)) {
+                        String address = contact.address(channel);
+                        String reason = address == null || address.isBlank() ? "NO_ADDRESS"
+                                : channel == Channel.SMS && !sms.configured() ? "SMS_NOT_CONFIGURED"
+                                : channel == Channel.SMS && optOuts.optedOut(address.strip()) ? "OPTED_OUT"
+                                : null;
+                        insertNotification(message.id(), contact.consultationId(), type, channel, "PATIENT", reason,
+                                message.sendAt());
+                    }
                 }
             }
-            jdbc.sql("UPDATE message SET expanded_at = ? WHERE id = ?").params(now(), message.id()).update();
+            markExpanded(message.id());
         }
     }
 
-    private void insertNotification(Pending message, Contact contact, Channel channel) {
-        String reason = contact.address(channel) == null ? "NO_ADDRESS"
-                : channel == Channel.SMS ? "SMS_NOT_CONFIGURED"
-                : null;
+    /** The on-call page of a safety alert: SMS and email to the on-call clinician of the settings, at once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void expandPage(String messageId, UUID consultationId) {
+        NotificationProperties.OnCall onCall = properties.onCall();
+        String phone = onCall.phone();
+        String email = onCall.email();
+        insertNotification(messageId, consultationId, NotificationType.ON_CALL_PAGE, Channel.SMS, "ON_CALL",
+                phone == null || phone.isBlank() ? "NO_ADDRESS"
+                        : !sms.configured() ? "SMS_NOT_CONFIGURED"
+                        : optOuts.optedOut(phone.strip()) ? "OPTED_OUT" : null, null);
+        insertNotification(messageId, consultationId, NotificationType.ON_CALL_PAGE, Channel.EMAIL, "ON_CALL",
+                email == null || email.isBlank() ? "NO_ADDRESS" : null, null);
+        markExpanded(messageId);
+    }
+
+    /** A visit moved: its pending reminder of {@code type} follows, or is dropped when it no longer applies. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void reschedule(UUID visitId, NotificationType type, OffsetDateTime start, String timeZone,
+                    Optional<Instant> sendAt) {
+        if (sendAt.isEmpty()) {
+            cancel(visitId, List.of(type), "NOT_NEEDED");
+            return;
+        }
+        List<String> ids = jdbc.sql("SELECT id FROM message WHERE visit_id = ? AND type = ? AND cancelled_at IS NULL")
+                .params(visitId.toString(), type.name()).query(String.class).list();
+        for (String id : ids) {
+            jdbc.sql("UPDATE message SET visit_start = ?, time_zone = ?, send_at = ? WHERE id = ?")
+                    .params(start.toString(), timeZone, utc(sendAt.get()), id).update();
+            jdbc.sql("UPDATE notification SET due_at = ? WHERE message_id = ? AND status = 'QUEUED'")
+                    .params(utc(sendAt.get()), id).update();
+        }
+    }
+
+    boolean hasMessage(UUID visitId, NotificationType type) {
+        return jdbc.sql("SELECT COUNT(*) FROM message WHERE visit_id = ? AND type = ? AND cancelled_at IS NULL")
+                .params(visitId.toString(), type.name()).query(Long.class).single() > 0;
+    }
+
+    /** The visit is off: its pending messages of {@code types} never go; queued ones are suppressed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void cancel(UUID visitId, List<NotificationType> types, String reason) {
+        for (NotificationType type : types) {
+            List<String> ids = jdbc.sql("SELECT id FROM message WHERE visit_id = ? AND type = ? AND cancelled_at IS NULL")
+                    .params(visitId.toString(), type.name()).query(String.class).list();
+            for (String id : ids) {
+                jdbc.sql("UPDATE message SET cancelled_at = ? WHERE id = ?").params(now(), id).update();
+                record Queued(String id, String consultationId, String channel) {
+                }
+                List<Queued> queued = jdbc.sql("""
+                                SELECT id, consultation_id, channel FROM notification
+                                WHERE message_id = ? AND status = 'QUEUED'""")
+                        .param(id).query(Queued.class).list();
+                for (Queued notification : queued) {
+                    jdbc.sql("UPDATE notification SET status = 'SUPPRESSED', reason = ? WHERE id = ? AND status = 'QUEUED'")
+                            .params(reason, notification.id()).update();
+                    outbox.append(new NotificationSuppressed(UUID.fromString(notification.consultationId()),
+                            UUID.fromString(notification.id()), notification.channel(), type.name(), reason,
+                            clock.instant()));
+                }
+            }
+        }
+    }
+
+    private void insertNotification(String messageId, UUID consultationId, NotificationType type, Channel channel,
+                                    String recipient, @Nullable String reason, @Nullable OffsetDateTime dueAt) {
         NotificationStatus status = reason == null ? NotificationStatus.QUEUED : NotificationStatus.SUPPRESSED;
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO notification (id, message_id, consultation_id, type, channel, status, reason,
-                                                  created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), message.id(), contact.consultationId().toString(),
-                        message.type(), channel.name(), status.name(), reason, now())
+                                                  recipient, due_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), messageId, consultationId.toString(), type.name(), channel.name(),
+                        status.name(), reason, recipient, dueAt, now())
                 .update();
+        if (reason != null) {
+            outbox.append(new NotificationSuppressed(consultationId, id, channel.name(), type.name(), reason,
+                    clock.instant()));
+        }
+    }
+
+    private void markExpanded(String messageId) {
+        jdbc.sql("UPDATE message SET expanded_at = ? WHERE id = ?").params(now(), messageId).update();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private OffsetDateTime now() {

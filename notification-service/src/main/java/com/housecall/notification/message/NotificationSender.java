@@ -2,19 +2,32 @@ package com.housecall.notification.message;
 
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
+import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.messaging.BatchPoller;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.notification.NotificationProperties;
 import com.housecall.notification.contact.Channel;
+import com.housecall.notification.contact.Contact;
+import com.housecall.notification.contact.Contacts;
 import com.housecall.notification.email.EmailFailedException;
 import com.housecall.notification.email.EmailSender;
 import com.housecall.notification.email.EmailTemplates;
-import com.housecall.notification.email.RenderedEmail;
+import com.housecall.notification.schedule.QuietHours;
+import com.housecall.notification.schedule.Reminders;
+import com.housecall.notification.sms.OptOuts;
+import com.housecall.notification.sms.SmsFailedException;
+import com.housecall.notification.sms.SmsTemplates;
+import com.housecall.notification.sms.TwilioClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,53 +35,134 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued notifications on one scheduled thread. Each is claimed (QUEUED → SENDING) before the provider
- * call, and its outcome and event commit together afterwards, so it is sent at most once: a crash mid-send
- * leaves it SENDING rather than sending it again. Logs name notification ids and reason codes only.
+ * Sends due notifications on one scheduled thread. Before sending it checks again what may have changed since the
+ * notification was queued (consent, opt-out, a cancelled visit, quiet hours). Each is claimed (QUEUED → SENDING)
+ * before the provider call, and its outcome and event commit together afterwards, so it is sent at most once: a
+ * crash mid-send leaves it SENDING rather than sending it again. A provider that is unavailable is retried with
+ * backoff; an unknown outcome (a timeout after the provider may have accepted) is not, except for crisis messages.
+ * Logs name notification ids and reason codes only.
  */
 @Component
 class NotificationSender extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+    private static final Set<String> RETRYABLE = Set.of("PROVIDER_UNAVAILABLE", "SEND_FAILED");
+    private static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private final Notifications notifications;
-    private final EmailTemplates templates;
+    private final Contacts contacts;
+    private final OptOuts optOuts;
+    private final EmailTemplates emailTemplates;
+    private final SmsTemplates smsTemplates;
     private final EmailSender email;
+    private final TwilioClient sms;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    NotificationSender(Notifications notifications, EmailTemplates templates, EmailSender email, OutboxWriter outbox,
+    NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
+                       SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.notifications = notifications;
-        this.templates = templates;
+        this.contacts = contacts;
+        this.optOuts = optOuts;
+        this.emailTemplates = emailTemplates;
+        this.smsTemplates = smsTemplates;
         this.email = email;
+        this.sms = sms;
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Sends one batch of queued emails; answers how many were attempted. */
+    /** Handles one batch of due notifications; answers how many it looked at. */
     int sendOnce() {
-        List<Notifications.Outgoing> batch = notifications.queued(Channel.EMAIL, properties.sendBatchSize());
-        int attempted = 0;
+        List<Notifications.Outgoing> batch = notifications.due(clock.instant(), properties.sendBatchSize());
         for (Notifications.Outgoing notification : batch) {
-            if (notifications.claim(notification.id())) {
-                attempted++;
-                send(notification);
-            }
+            handle(notification);
         }
-        return attempted;
+        return batch.size();
     }
 
-    private void send(Notifications.Outgoing notification) {
+    private void handle(Notifications.Outgoing notification) {
+        boolean onCall = "ON_CALL".equals(notification.recipient());
+        Optional<Contact> contact = onCall ? Optional.empty() : contacts.find(notification.consultationId());
+        if (!onCall && contact.isEmpty()) {
+            suppress(notification, "NO_CONTACT");
+            return;
+        }
+        Instant now = clock.instant();
+        String unwanted = unwanted(notification, contact.orElse(null), now);
+        if (unwanted != null) {
+            suppress(notification, unwanted);
+            return;
+        }
+        String address = onCall ? onCallAddress(notification.channel()) : contact.get().address(notification.channel());
+        if (address == null || address.isBlank()) {
+            suppress(notification, "NO_ADDRESS");
+            return;
+        }
+        if (notification.channel() == Channel.SMS && optOuts.optedOut(address.strip())) {
+            suppress(notification, "OPTED_OUT");
+            return;
+        }
+        ZoneId zone = zone(notification, contact.orElse(null));
+        Optional<Instant> hold = QuietHours.holdUntil(now, zone, notification.type().crisis(),
+                notification.type().reply() ? Optional.ofNullable(notification.actionAt()) : Optional.empty());
+        if (hold.isPresent()) {
+            notifications.defer(notification.id(), hold.get());
+            log.info("Notification {} held for quiet hours", notification.id());
+            return;
+        }
+        if (!notifications.claim(notification.id())) {
+            return;
+        }
+        send(notification, address.strip(), contact.orElse(null), zone);
+    }
+
+    /** A reason not to send at all any more, or null. */
+    private @Nullable String unwanted(Notifications.Outgoing notification, @Nullable Contact contact, Instant now) {
+        NotificationType type = notification.type();
+        if (contact != null && !(type.crisis() ? contact.consented(notification.channel())
+                : contact.wantsRoutine(notification.channel()))) {
+            return "NOT_CONSENTED";
+        }
+        if (notification.messageCancelled()) {
+            return "VISIT_CANCELLED";
+        }
+        if (type.reminder()) {
+            if (!"SCHEDULED".equals(notification.visitStatus())) {
+                return "VISIT_CANCELLED";
+            }
+            Instant start = OffsetDateTime.parse(notification.visitStartNow() != null ? notification.visitStartNow()
+                    : required(notification.visitStart())).toInstant();
+            Instant latest = type == NotificationType.FASTING_REMINDER ? Reminders.fastingCutoff(start) : start;
+            if (!now.isBefore(latest)) {
+                return "TOO_LATE";
+            }
+        }
+        if (notification.channel() == Channel.SMS && !sms.configured()) {
+            return "SMS_NOT_CONFIGURED";
+        }
+        return null;
+    }
+
+    private void send(Notifications.Outgoing notification, String address, @Nullable Contact contact, ZoneId zone) {
         String providerId;
         try {
-            providerId = email.send(notification.address(), render(notification), notification.id());
+            Map<String, Object> variables = MessageContent.variables(notification, contact, zone, properties);
+            String template = notification.type().template();
+            providerId = switch (notification.channel()) {
+                case EMAIL -> email.send(address, emailTemplates.render(template, variables), notification.id());
+                case SMS -> sms.send(address, smsTemplates.render(template, variables), notification.id());
+            };
         } catch (EmailFailedException e) {
+            failed(notification, e.reason());
+            return;
+        } catch (SmsFailedException e) {
             failed(notification, e.reason());
             return;
         } catch (RuntimeException e) {
@@ -84,22 +178,47 @@ class NotificationSender extends BatchPoller {
         log.info("Notification {} sent", notification.id());
     }
 
-    private RenderedEmail render(Notifications.Outgoing notification) {
-        return switch (notification.type()) {
-            case BOOKING_CONFIRMED -> templates.bookingConfirmed(notification.givenName(),
-                    OffsetDateTime.parse(required(notification.visitStart())),
-                    ZoneId.of(notification.timeZone() != null ? notification.timeZone() : notification.contactTimeZone()),
-                    required(notification.nurseName()));
-        };
-    }
-
     private void failed(Notifications.Outgoing notification, String reason) {
+        int attempts = notification.attempts() + 1;
+        boolean retryable = RETRYABLE.contains(reason)
+                || (OUTCOME_UNKNOWN.equals(reason) && notification.type().crisis());
+        if (retryable && attempts < properties.maxAttempts()) {
+            Duration backoff = properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
+            notifications.retryAt(notification.id(), reason, clock.instant().plus(backoff));
+            log.warn("Notification {} attempt {} failed: {}; retrying in {}", notification.id(), attempts, reason,
+                    backoff);
+            return;
+        }
         transactions.executeWithoutResult(status -> {
             notifications.markFailed(notification.id(), reason);
             outbox.append(new NotificationFailed(notification.consultationId(), notification.id(),
                     notification.channel().name(), notification.type().name(), reason, clock.instant()));
         });
         log.warn("Notification {} failed: {}", notification.id(), reason);
+    }
+
+    private void suppress(Notifications.Outgoing notification, String reason) {
+        transactions.executeWithoutResult(status -> {
+            if (notifications.markSuppressed(notification.id(), reason)) {
+                outbox.append(new NotificationSuppressed(notification.consultationId(), notification.id(),
+                        notification.channel().name(), notification.type().name(), reason, clock.instant()));
+            }
+        });
+        log.info("Notification {} suppressed: {}", notification.id(), reason);
+    }
+
+    private @Nullable String onCallAddress(Channel channel) {
+        return switch (channel) {
+            case SMS -> properties.onCall().phone();
+            case EMAIL -> properties.onCall().email();
+        };
+    }
+
+    private static ZoneId zone(Notifications.Outgoing notification, @Nullable Contact contact) {
+        if (notification.timeZone() != null) {
+            return ZoneId.of(notification.timeZone());
+        }
+        return contact != null ? contact.timeZone() : ZoneOffset.UTC;
     }
 
     private static String required(@Nullable String value) {

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Notifications {
 
-    /** A queued email with what it needs to be rendered. PHI: never logged. */
-    record Outgoing(UUID id, UUID consultationId, NotificationType type, Channel channel, String address,
-                    String givenName, @Nullable String visitStart, @Nullable String timeZone,
-                    @Nullable String nurseName, String contactTimeZone) {
+    /** A due notification with what it needs to be checked and rendered. PHI: never logged. */
+    record Outgoing(UUID id, UUID consultationId, NotificationType type, Channel channel, String recipient,
+                    int attempts, @Nullable String visitId, @Nullable String visitStart, @Nullable String timeZone,
+                    @Nullable String nurseName, @Nullable String detail, @Nullable Instant actionAt,
+                    boolean messageCancelled, @Nullable String visitStatus, @Nullable String visitStartNow) {
     }
 
     /** One row of {@code GET /api/notifications}. */
@@ -33,29 +34,42 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Queued notifications of {@code channel}, oldest first; a notification exists only once its contact does. */
-    List<Outgoing> queued(Channel channel, int limit) {
+    /** Queued notifications due at {@code now}, oldest first. */
+    List<Outgoing> due(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT n.id, n.consultation_id, n.type, n.channel, c.email, c.phone, c.given_name,
-                               m.visit_start, m.time_zone, m.nurse_name, c.time_zone AS contact_time_zone
+                        SELECT n.id, n.consultation_id, n.type, n.channel, n.recipient, n.attempts, m.visit_id,
+                               m.visit_start, m.time_zone, m.nurse_name, m.detail, m.action_at, m.cancelled_at,
+                               v.status AS visit_status, v.start_at AS visit_start_now
                         FROM notification n
                         JOIN message m ON m.id = n.message_id
-                        JOIN contact c ON c.consultation_id = n.consultation_id
-                        WHERE n.status = 'QUEUED' AND n.channel = ?
+                        LEFT JOIN visit v ON v.visit_id = m.visit_id
+                        WHERE n.status = 'QUEUED' AND (n.due_at IS NULL OR n.due_at <= ?)
                         ORDER BY n.created_at, n.id
-                        FETCH FIRST ? ROWS ONLY""")
-                .params(channel.name(), limit)
+                        LIMIT ?""")
+                .params(now.atOffset(ZoneOffset.UTC), limit)
                 .query(Notifications::outgoing).list();
     }
 
-    /** Moves QUEUED to SENDING; false when another sender got there first. Autocommits: the claim must stick. */
+    /** Moves QUEUED to SENDING and counts the attempt; false when another sender got there first. Autocommits. */
     boolean claim(UUID id) {
-        return jdbc.sql("UPDATE notification SET status = 'SENDING' WHERE id = ? AND status = 'QUEUED'")
+        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'QUEUED'")
                 .param(id.toString()).update() == 1;
     }
 
+    /** Not yet: quiet hours. */
+    void defer(UUID id, Instant until) {
+        jdbc.sql("UPDATE notification SET due_at = ? WHERE id = ? AND status = 'QUEUED'")
+                .params(until.atOffset(ZoneOffset.UTC), id.toString()).update();
+    }
+
+    /** A failed attempt to be tried again at {@code at}. */
+    void retryAt(UUID id, String reason, Instant at) {
+        jdbc.sql("UPDATE notification SET status = 'QUEUED', reason = ?, due_at = ? WHERE id = ? AND status = 'SENDING'")
+                .params(reason, at.atOffset(ZoneOffset.UTC), id.toString()).update();
+    }
+
     void markSent(UUID id, String providerId, Instant sentAt) {
-        jdbc.sql("UPDATE notification SET status = 'SENT', provider_id = ?, sent_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE notification SET status = 'SENT', reason = NULL, provider_id = ?, sent_at = ? WHERE id = ?")
                 .params(providerId, sentAt.atOffset(ZoneOffset.UTC), id.toString()).update();
     }
 
@@ -64,11 +78,17 @@ class Notifications {
                 .params(reason, id.toString()).update();
     }
 
+    /** From QUEUED only: true when this call suppressed it. */
+    boolean markSuppressed(UUID id, String reason) {
+        return jdbc.sql("UPDATE notification SET status = 'SUPPRESSED', reason = ? WHERE id = ? AND status = 'QUEUED'")
+                .params(reason, id.toString()).update() == 1;
+    }
+
     List<View> ofConsultation(UUID consultationId, int page, int size) {
         return jdbc.sql("""
                         SELECT channel, type, status, reason, provider_id, created_at, sent_at FROM notification
-                        WHERE consultation_id = ? ORDER BY created_at, id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY""")
-                .params(consultationId.toString(), (long) page * size, size)
+                        WHERE consultation_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?""")
+                .params(consultationId.toString(), size, (long) page * size)
                 .query(Notifications::view).list();
     }
 
@@ -78,12 +98,12 @@ class Notifications {
     }
 
     private static Outgoing outgoing(ResultSet row, int rowNum) throws SQLException {
-        Channel channel = Channel.valueOf(row.getString("channel"));
         return new Outgoing(UUID.fromString(row.getString("id")), UUID.fromString(row.getString("consultation_id")),
-                NotificationType.valueOf(row.getString("type")), channel,
-                row.getString(channel == Channel.EMAIL ? "email" : "phone"), row.getString("given_name"),
+                NotificationType.valueOf(row.getString("type")), Channel.valueOf(row.getString("channel")),
+                row.getString("recipient"), row.getInt("attempts"), row.getString("visit_id"),
                 row.getString("visit_start"), row.getString("time_zone"), row.getString("nurse_name"),
-                row.getString("contact_time_zone"));
+                row.getString("detail"), instant(row, "action_at"), row.getObject("cancelled_at") != null,
+                row.getString("visit_status"), row.getString("visit_start_now"));
     }
 
     private static View view(ResultSet row, int rowNum) throws SQLException {

@@ -1,0 +1,71 @@
+package com.housecall.notification.message;
+
+import com.housecall.notification.NotificationProperties;
+import com.housecall.notification.contact.Contact;
+import com.housecall.notification.schedule.Reminders;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The values a template may use, all in the patient's zone. */
+final class MessageContent {
+
+    private static final Locale LOCALE = Locale.US;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", LOCALE);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("EEE, MMM d", LOCALE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", LOCALE);
+    private static final int MAX_NURSE_NAME = 20;
+
+    private MessageContent() {
+    }
+
+    static Map<String, Object> variables(Notifications.Outgoing notification, @Nullable Contact contact, ZoneId zone,
+                                         NotificationProperties properties) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("givenName", contact == null ? "" : contact.givenName());
+        variables.put("supportContact", properties.supportContact());
+        variables.put("aftercareHours", hours(properties.aftercareNoDriving()));
+        variables.put("consultationId", notification.consultationId().toString());
+        variables.put("alertSequence", notification.detail() == null ? "" : notification.detail());
+        variables.put("reviewUrl", properties.onCall().reviewQueueUrl());
+        String nurse = notification.nurseName() == null ? "" : firstName(notification.nurseName());
+        variables.put("nurseFirstName", nurse.length() > MAX_NURSE_NAME ? nurse.substring(0, MAX_NURSE_NAME) : nurse);
+        String start = notification.visitStartNow() != null ? notification.visitStartNow() : notification.visitStart();
+        if (start != null) {
+            visit(variables, OffsetDateTime.parse(start), zone);
+        } else {
+            for (String name : new String[] {"date", "shortDate", "time", "zoneName", "zoneShort", "cutoffTime"}) {
+                variables.put(name, "");
+            }
+        }
+        return variables;
+    }
+
+    static void visit(Map<String, Object> variables, OffsetDateTime start, ZoneId zone) {
+        ZonedDateTime local = start.atZoneSameInstant(zone);
+        variables.put("date", DATE.format(local));
+        variables.put("shortDate", SHORT_DATE.format(local));
+        variables.put("time", TIME.format(local));
+        variables.put("zoneName", zone.getDisplayName(TextStyle.FULL, LOCALE));
+        variables.put("zoneShort", zone.getDisplayName(TextStyle.SHORT, LOCALE));
+        variables.put("cutoffTime", TIME.format(Reminders.fastingCutoff(start.toInstant()).atZone(zone)));
+    }
+
+    static String hours(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes % 60 == 0 ? Long.toString(minutes / 60) : String.format(LOCALE, "%.1f", minutes / 60.0);
+    }
+
+    static String firstName(String displayName) {
+        String trimmed = displayName.strip();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+}

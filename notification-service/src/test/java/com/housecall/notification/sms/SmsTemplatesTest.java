@@ -1,0 +1,86 @@
+package com.housecall.notification.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every SMS template, rendered with the longest and least friendly values, stays GSM-7, short and discreet. */
+class SmsTemplatesTest {
+
+    /** The drug, diagnoses, scores and screening words an SMS must never carry (CONTRACT.md section 10). */
+    private static final List<String> BANNED = List.of("ketamine", "esketamine", "spravato", "depress", "anxiety",
+            "bipolar", "ptsd", "psychos", "suicid", "self-harm", "phq", "gad-7", "gad7", "score", "diagnos",
+            "answered", "screening", "infusion", "psychiatr");
+
+    private final SmsTemplates templates = new SmsTemplates();
+
+    /** The worst values each variable can take: longest dates and times, names outside GSM-7, markup. */
+    private static final Map<String, String> WORST = Map.ofEntries(
+            Map.entry("givenName", "Zoë-Åsa “Ketamine” <script>ẞ"),
+            Map.entry("nurseFirstName", "Maximiliana-Bartholomé"),
+            Map.entry("shortDate", "Wed, Sep 30"),
+            Map.entry("date", "Wednesday, September 30, 2026"),
+            Map.entry("time", "12:45 PM"),
+            Map.entry("cutoffTime", "10:45 AM"),
+            Map.entry("zoneShort", "AKST"),
+            Map.entry("zoneName", "Hawaii-Aleutian Standard Time"),
+            Map.entry("aftercareHours", "12"),
+            Map.entry("supportContact", "1-800-555-0100"),
+            Map.entry("consultationId", "123e4567-e89b-12d3-a456-426614174000"),
+            Map.entry("alertSequence", "99"),
+            Map.entry("reviewUrl", "https://housecall.example/reviews"));
+
+    static List<String> smsTemplates() throws IOException, URISyntaxException {
+        Path dir = Path.of(SmsTemplatesTest.class.getClassLoader().getResource("templates/sms").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replace(".txt", "")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everySmsTemplateIsGsm7WithinOneMessageAndCarriesNoBannedWord() throws Exception {
+        List<String> names = smsTemplates();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(15);
+        for (String name : names) {
+            String text = templates.render(name, WORST);
+            assertThat(Gsm7.isGsm7(text)).as("%s is GSM-7: %s", name, text).isTrue();
+            assertThat(Gsm7.length(text)).as("%s fits one SMS: %s", name, text).isLessThanOrEqualTo(160);
+            assertThat(text.toLowerCase(Locale.ROOT)).as(name).doesNotContain(BANNED);
+            assertThat(text).as(name).contains("Housecall").doesNotContain("[(", "${", "Zo", "Åsa");
+            if (!name.equals("on-call-page")) {
+                assertThat(text).as("%s points to the app", name).contains("app");
+            }
+        }
+    }
+
+    @Test
+    void theTemplateFilesThemselvesAreGsm7() throws Exception {
+        for (String name : smsTemplates()) {
+            String source = Files.readString(Path.of(SmsTemplatesTest.class.getClassLoader()
+                    .getResource("templates/sms/" + name + ".txt").toURI()));
+            assertThat(Gsm7.isGsm7(source.replace("[(${", "").replace("})]", ""))).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void valuesOutsideGsm7AreMadeSafe() {
+        assertThat(Gsm7.sanitize("Zoë’s “café” – ok")).isEqualTo("Zoe's \"café\" - ok");
+        assertThat(Gsm7.isGsm7(Gsm7.sanitize("名前 Łukasz"))).isTrue();
+        assertThat(Gsm7.sanitize("Łukasz")).endsWith("ukasz");
+    }
+
+    @Test
+    void theSafetyHoldTextNames911And988() {
+        String text = templates.render("safety-hold", WORST);
+
+        assertThat(text).contains("911", "988");
+    }
+}
