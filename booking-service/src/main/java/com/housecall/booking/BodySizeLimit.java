@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bodies over 64 KiB answer 413 problem+json (CONTRACT.md section 3), after authentication: a declared length is
- * refused unread; a chunked body is read up to the limit and refused once it passes it.
+ * Bodies over 64 KiB answer 413 problem+json (CONTRACT.md section 3), or a FHIR OperationOutcome on
+ * {@code /api/referrals/**}, after authentication: a declared length is refused unread; a chunked body is read up to
+ * the limit and refused once it passes it.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
@@ -35,13 +36,13 @@ class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -50,9 +51,17 @@ class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
+        String path = request.getRequestURI();
+        if (path.equals("/api/referrals") || path.startsWith("/api/referrals/")) {
+            response.setContentType("application/fhir+json");
+            response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                    + "\"code\":\"too-costly\",\"diagnostics\":\"The body is larger than 64 KiB.\"}]}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         response.setContentType("application/problem+json");
         response.getOutputStream().write("""
                 {"type":"about:blank","title":"Content Too Large","status":413,"detail":"The body is larger than 64 KiB."}"""

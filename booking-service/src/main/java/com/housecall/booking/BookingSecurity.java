@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** CONTRACT.md section 2, the rows booking-service serves. Ownership (404) is checked by the consultation code. */
+/**
+ * CONTRACT.md section 2, the rows booking-service serves. Ownership (404) is checked by the consultation code.
+ * {@code /api/referrals/**} has its own filter chain, ahead of this one, answering in FHIR (referral.ReferralSecurity).
+ */
 @Configuration
 class BookingSecurity {
 

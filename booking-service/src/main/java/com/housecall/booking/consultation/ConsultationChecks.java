@@ -1,16 +1,18 @@
 package com.housecall.booking.consultation;
 
 import com.housecall.security.problem.FieldProblem;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /** The rules of a consultation request that span fields, beyond what the annotations check. Plain Java. */
-final class ConsultationChecks {
+public final class ConsultationChecks {
 
     static final Set<String> CONDITION_CODES = Set.of("PSYCHOSIS_HISTORY", "SCHIZOPHRENIA", "CURRENT_MANIA",
             "KETAMINE_MISUSE_HISTORY", "UNCONTROLLED_HYPERTENSION", "INTRACRANIAL_PRESSURE", "ANEURYSM_OR_AVM",
@@ -18,6 +20,21 @@ final class ConsultationChecks {
             "GLAUCOMA", "LIVER_DISEASE", "BLADDER_DISEASE");
 
     private ConsultationChecks() {
+    }
+
+    /**
+     * Every problem of a request built from another shape (a partner's FHIR referral), checked exactly as
+     * {@code POST /api/consultations} checks its body: bean validation, then, on a request that passes it, the rules
+     * that span fields. Paths as in CONTRACT.md section 3 ({@code intake.phq9[8]}); no value is quoted.
+     */
+    public static List<FieldProblem> allProblems(ConsultationRequest request, Validator validator, Clock clock) {
+        List<FieldProblem> problems = validator.validate(request).stream()
+                .map(v -> new FieldProblem(RequestReader.path(v.getPropertyPath()),
+                        v.getMessage() == null ? "is invalid" : v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return problems.isEmpty() ? problems(request, clock) : problems;
     }
 
     static List<FieldProblem> problems(ConsultationRequest request, Clock clock) {

@@ -1,0 +1,145 @@
+package com.housecall.booking.referral;
+
+import com.housecall.booking.consultation.ConsultationProgress;
+import com.housecall.booking.referral.ReferralRepository.StoredReferral;
+import com.housecall.security.Caller;
+import com.housecall.security.Roles;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Partner referrals over HL7 FHIR R4 (CONTRACT.md section 5). Route rules (401, 403) are in {@link ReferralSecurity};
+ * a referral of another clinic is as absent as a missing one (404). Every answer is {@code application/fhir+json}.
+ */
+@RestController
+@RequestMapping("/api/referrals")
+class ReferralController {
+
+    static final int MAX_SEARCH_RESULTS = 100;
+    private static final List<MediaType> ACCEPTED = List.of(OperationOutcomes.FHIR_JSON,
+            MediaType.parseMediaType("application/json+fhir"), MediaType.APPLICATION_JSON);
+
+    private final Referrals referrals;
+    private final ConsultationProgress progress;
+    private final FhirReader reader;
+    private final OperationOutcomes outcomes;
+
+    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader, OperationOutcomes outcomes) {
+        this.referrals = referrals;
+        this.progress = progress;
+        this.reader = reader;
+        this.outcomes = outcomes;
+    }
+
+    @PostMapping
+    ResponseEntity<byte[]> refer(@AuthenticationPrincipal Jwt jwt,
+                                 @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                 @RequestBody(required = false) byte[] body) {
+        Charset charset = charset(contentType);
+        String clinic = Caller.of(jwt).clientId();
+        if (clinic == null || clinic.isBlank()) {
+            throw new FhirProblem(403, IssueType.FORBIDDEN, "The token names no partner clinic (azp).");
+        }
+        ServiceRequest referral = reader.serviceRequest(body == null ? "" : new String(body, charset));
+        Referrals.Submission submission = referrals.submit(clinic, referral);
+        StoredReferral stored = referrals.find(submission.id()).orElseThrow();
+        Task task = task(stored).orElseThrow();
+        URI location = URI.create("/api/referrals/" + submission.id());
+        return outcomes.body(submission.created() ? ResponseEntity.created(location)
+                : ResponseEntity.ok().location(location), task);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<byte[]> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        Caller caller = Caller.of(jwt);
+        UUID referralId = parse(id);
+        Task task = referrals.find(referralId).filter(r -> visible(caller, r)).flatMap(this::task)
+                .orElseThrow(() -> new FhirProblem(404, IssueType.NOTFOUND, "No such referral."));
+        return outcomes.body(ResponseEntity.ok(), task);
+    }
+
+    /** {@code identifier=<system>|<value>} (or a bare value, any system): the caller's matching referrals as Tasks. */
+    @GetMapping
+    ResponseEntity<byte[]> search(@AuthenticationPrincipal Jwt jwt,
+                                  @RequestParam(name = "identifier", required = false) String identifier) {
+        if (identifier == null || identifier.isBlank() || identifier.endsWith("|")) {
+            throw new FhirProblem(400, List.of(new FhirProblem.Issue(IssueType.REQUIRED, "identifier",
+                    "The search parameter identifier is required, as <system>|<value>.")));
+        }
+        int bar = identifier.indexOf('|');
+        String system = bar < 0 ? null : identifier.substring(0, bar);
+        String value = bar < 0 ? identifier : identifier.substring(bar + 1);
+        Caller caller = Caller.of(jwt);
+        String clinic = caller.hasRole(Roles.OPERATOR) ? null : Optional.ofNullable(caller.clientId()).orElse("");
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        for (StoredReferral referral : referrals.search(clinic, system, value, MAX_SEARCH_RESULTS)) {
+            task(referral).ifPresent(task -> bundle.addEntry()
+                    .setFullUrl(ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/api/referrals/{id}").buildAndExpand(referral.id()).toUriString())
+                    .setResource(task)
+                    .setSearch(new Bundle.BundleEntrySearchComponent().setMode(Bundle.SearchEntryMode.MATCH)));
+        }
+        bundle.setTotal(bundle.getEntry().size());
+        return outcomes.body(ResponseEntity.ok(), bundle);
+    }
+
+    private Optional<Task> task(StoredReferral referral) {
+        return progress.of(referral.id()).map(p -> ReferralTasks.task(referral, p));
+    }
+
+    /** Operators see every referral; a clinic its own, by its client id ({@code azp}). */
+    private static boolean visible(Caller caller, StoredReferral referral) {
+        return caller.hasRole(Roles.OPERATOR)
+                || caller.hasRole(Roles.CLINIC) && referral.clinic().equals(caller.clientId());
+    }
+
+    /** The body's charset (UTF-8 unless named) once the content type is FHIR JSON; else 415. */
+    private static Charset charset(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        MediaType given = type;
+        if (given == null || ACCEPTED.stream().noneMatch(accepted -> accepted.equalsTypeAndSubtype(given))) {
+            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body must be application/fhir+json.");
+        }
+        try {
+            return given.getCharset() == null ? StandardCharsets.UTF_8 : given.getCharset();
+        } catch (IllegalArgumentException e) {
+            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body's charset is not supported.");
+        }
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new FhirProblem(404, IssueType.NOTFOUND, "No such referral.");
+        }
+    }
+}
