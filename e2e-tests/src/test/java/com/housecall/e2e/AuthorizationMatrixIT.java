@@ -50,6 +50,9 @@ class AuthorizationMatrixIT {
             new Route("PUT", "/api/consultations/" + UNKNOWN + "/preferred-windows", "{\"preferredWindows\": []}",
                     Set.of(PATIENT)),
             new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/cancel", "{}", Set.of(PATIENT)),
+            new Route("POST", "/api/referrals", "{\"resourceType\": \"ServiceRequest\"}", Set.of(CLINIC)),
+            new Route("GET", "/api/referrals?identifier=urn:test%7C1", null, Set.of(CLINIC, OPERATOR)),
+            new Route("GET", "/api/referrals/" + UNKNOWN, null, Set.of(CLINIC, OPERATOR)),
             new Route("GET", "/api/screenings/review-queue", null, Set.of(CLINICIAN)),
             new Route("POST", "/api/screenings/" + UNKNOWN + "/decision", "{\"decision\": \"APPROVE\", \"note\": \"ok\"}",
                     Set.of(CLINICIAN)),
@@ -93,7 +96,8 @@ class AuthorizationMatrixIT {
                 .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(route.body()));
         if (route.body() != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", route.path().startsWith("/api/referrals") ? "application/fhir+json"
+                    : "application/json");
         }
         if (user != null) {
             request.header("Authorization", "Bearer " + platform.token(user));
@@ -115,6 +119,11 @@ class AuthorizationMatrixIT {
         } else {
             assertThat(status).as(text).isNotIn(401, 403).isLessThan(500);
         }
-        assertThat(type).matches(status >= 400 ? "application/problem\\+json.*" : "(application/json|text/event-stream).*");
+        if (route.path().startsWith("/api/referrals")) {
+            // partner clinics speak FHIR: errors are OperationOutcomes, answers FHIR resources
+            assertThat(type).startsWith("application/fhir+json");
+        } else {
+            assertThat(type).matches(status >= 400 ? "application/problem\\+json.*" : "(application/json|text/event-stream).*");
+        }
     }
 }
