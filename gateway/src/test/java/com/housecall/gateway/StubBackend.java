@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,8 @@ final class StubBackend {
 
     private static final StubBackend SHARED = new StubBackend();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("stub-backend-later").daemon().factory());
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -81,39 +85,43 @@ final class StubBackend {
         }
     }
 
-    private static void slowDown(long millis) {
-        try {
-            Thread.sleep(millis); // the service is slow: this is its behaviour, not the test waiting
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void handle(HttpExchange exchange) throws IOException {
+        int length;
+        try (InputStream body = exchange.getRequestBody()) {
+            length = body.readAllBytes().length;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                headers, length);
+        received.add(request);
+        Integer failure;
+        synchronized (failures) {
+            failure = failures.poll();
+        }
+        int status = failure != null ? failure : 200;
+        byte[] answer = failure != null ? "{}".getBytes(StandardCharsets.UTF_8)
+                : JSON.writeValueAsBytes(Map.of("method", request.method(), "path", request.path(),
+                        "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
+                        "headers", headers, "bodyLength", length));
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && query.startsWith("delayMs=")) {
+            // a slow service: it answers later, from another thread, while the exchange stays open
+            LATER.schedule(() -> respond(exchange, status, answer),
+                    Long.parseLong(query.substring("delayMs=".length())), TimeUnit.MILLISECONDS);
+        } else {
+            respond(exchange, status, answer);
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-            int length = body.readAllBytes().length;
-            Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    headers, length);
-            received.add(request);
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query != null && query.startsWith("delayMs=")) {
-                slowDown(Long.parseLong(query.substring("delayMs=".length())));
-            }
-            Integer failure;
-            synchronized (failures) {
-                failure = failures.poll();
-            }
-            int status = failure != null ? failure : 200;
-            byte[] answer = failure != null ? "{}".getBytes(StandardCharsets.UTF_8)
-                    : JSON.writeValueAsBytes(Map.of("method", request.method(), "path", request.path(),
-                            "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
-                            "headers", headers, "bodyLength", length));
+    private static void respond(HttpExchange exchange, int status, byte[] answer) {
+        try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
+        } catch (IOException e) {
+            // the gateway gave up waiting and closed the connection: that is what slow-service tests expect
         }
     }
 }
