@@ -1,32 +1,19 @@
 package com.housecall.gateway.security;
 
+import com.housecall.security.SecurityProperties;
+import com.housecall.security.TokenChecks;
 import com.housecall.gateway.GatewayProperties;
 import com.housecall.gateway.problem.ErrorResponses;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -46,7 +33,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(EdgeSecurityProperties.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 public class EdgeSecurityConfiguration {
 
     /** Authenticated by their Twilio signature alone (CONTRACT.md sections 2 and 10). */
@@ -86,12 +73,11 @@ public class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(EdgeSecurityProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null
-                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation())).build()
+                ? NimbusReactiveJwtDecoder.withPublicKey(TokenChecks.readPublicKey(properties.publicKeyLocation())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
+        decoder.setJwtValidator(TokenChecks.validator(properties));
         return decoder;
     }
 
@@ -112,26 +98,5 @@ public class EdgeSecurityConfiguration {
             source.registerCorsConfiguration("/**", cors);
         }
         return source;
-    }
-
-    static OAuth2TokenValidator<Jwt> audience(String audience) {
-        OAuth2Error error = new OAuth2Error("invalid_token", "The token is not meant for this API", null);
-        return jwt -> {
-            List<String> audiences = jwt.getAudience();
-            return audiences != null && audiences.contains(audience)
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(error);
-        };
-    }
-
-    static RSAPublicKey readPublicKey(Resource pem) {
-        try (InputStream in = pem.getInputStream()) {
-            String base64 = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the public key at " + pem, e);
-        }
     }
 }
