@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -56,6 +57,9 @@ public final class KeycloakServer {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String ADMIN = "housecall-test-admin";
+    private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
 
     private static KeycloakServer shared;
     private static RuntimeException failure;
@@ -170,6 +174,56 @@ public final class KeycloakServer {
         DemoUsers.User user = DemoUsers.require(demoUser);
         return user.isClient() ? clientCredentials(user.clientId(), user.secret())
                 : passwordGrant(user.username(), user.secret());
+    }
+
+    /**
+     * Lets a browser page at {@code origin} (say {@code http://localhost:41234}) log in with the public client
+     * {@code clientId}: its pages under {@code /ops/} as redirect URIs and the origin as a web origin, so the page
+     * may call the token endpoint. The dev realm allows only the local stack's {@code http://localhost:8080}; a test
+     * whose gateway listens on a free port adds its own through the admin API.
+     */
+    public void allowBrowserOrigin(String clientId, String origin) {
+        String admin = requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD))
+                .accessToken();
+        String clients = baseUrl() + "/admin/realms/" + REALM + "/clients";
+        List<Map<String, Object>> found = adminCall(admin, HttpRequest.newBuilder(
+                URI.create(clients + "?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).GET());
+        if (found.size() != 1) {
+            throw new IllegalStateException("No client " + clientId + " in realm " + REALM);
+        }
+        Map<String, Object> client = new LinkedHashMap<>(found.getFirst());
+        client.put("redirectUris", withAdded(client.get("redirectUris"), origin + "/ops/*"));
+        client.put("webOrigins", withAdded(client.get("webOrigins"), origin));
+        adminCall(admin, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
+    }
+
+    private static List<Object> withAdded(Object list, String value) {
+        List<Object> values = new ArrayList<>(list instanceof List<?> l ? l : List.of());
+        if (!values.contains(value)) {
+            values.add(value);
+        }
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T adminCall(String token, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak's admin API answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isBlank() ? null : (T) JSON.readValue(response.body(), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Posts {@code form} to the token endpoint; the answer, successful or not. */
@@ -380,6 +434,9 @@ public final class KeycloakServer {
                         "PRINT_ENV").contains(name));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
+        // an administrator of this run only, for tests that must change a client (see allowBrowserOrigin)
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return builder.start();
     }
 
