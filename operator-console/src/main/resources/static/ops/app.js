@@ -151,6 +151,11 @@ function renderCounts() {
     .map(([type, n]) => el('li', { textContent: `${type.replace('com.housecall.', '')}: ${n}` })));
 }
 
+// UTC to the second, wrapping between date and time; the exact instant on hover
+function timeCell(iso) {
+  return el('td', { className: 'time', title: iso || '', textContent: (iso || '').replace('T', ' ').replace(/\.\d+/, '') });
+}
+
 function consultationLink(id) {
   const link = el('a', { className: 'consultation', textContent: id, href: '#' });
   link.addEventListener('click', (e) => { e.preventDefault(); showTimeline(id); });
@@ -159,7 +164,7 @@ function consultationLink(id) {
 
 function addRow(event) {
   const row = el('tr', { className: event.type === SAFETY_ALERT ? 'safety-alert' : '' },
-    el('td', { textContent: event.time }), el('td', { textContent: event.type.replace('com.housecall.', '') }),
+    timeCell(event.time), el('td', { textContent: event.type.replace('com.housecall.', '') }),
     el('td', {}, consultationLink(event.subject)), el('td', { className: 'data', textContent: JSON.stringify(event.data) }));
   row.dataset.id = event.id;
   $('events').prepend(row);
@@ -195,8 +200,12 @@ async function showTimeline(id) {
 }
 
 // ---- dead letters ------------------------------------------------------------------------------------------
+let deadLetterLoads = 0;
+
 async function loadDeadLetters() {
+  const load = ++deadLetterLoads;
   const response = await api('/api/ops/dead-letters?size=100');
+  if (load !== deadLetterLoads) return; // a newer load (after a replay, say) will draw the list
   if (!response.ok) {
     $('dead-letter-message').textContent = `Could not load dead letters (${response.status})`;
     return;
@@ -206,13 +215,20 @@ async function loadDeadLetters() {
     const button = el('button', { type: 'button', textContent: d.replayedAt ? 'Replayed' : 'Replay', disabled: !!d.replayedAt });
     button.dataset.id = d.id;
     button.addEventListener('click', () => replay(d.id));
-    return el('tr', {}, el('td', { textContent: d.failedAt }), el('td', { textContent: d.originalTopic || d.topic }),
+    return el('tr', {}, timeCell(d.failedAt), el('td', { textContent: d.originalTopic || d.topic }),
+      el('td', { textContent: consumerOf(d) }),
       el('td', { textContent: (d.type || '').replace('com.housecall.', '') }),
       el('td', {}, d.subject ? consultationLink(d.subject) : ''),
-      el('td', { textContent: (d.reason || '') + (d.phi ? ' (PHI topic: metadata only)' : '') }),
+      el('td', { className: 'reason', textContent: (d.reason || '') + (d.phi ? ' (PHI topic: metadata only)' : '') }),
       el('td', { textContent: d.replayedAt ? `by ${d.replayedBy} ` : '' }, button));
   }));
-  if (!body.items.length) $('dead-letters').replaceChildren(el('tr', {}, el('td', { className: 'empty', colSpan: 6, textContent: 'No dead letters.' })));
+  if (!body.items.length) $('dead-letters').replaceChildren(el('tr', {}, el('td', { className: 'empty', colSpan: 7, textContent: 'No dead letters.' })));
+}
+
+// the consumer group that gave up: <original topic>.<group>.dlq
+function consumerOf(d) {
+  const prefix = `${d.originalTopic}.`;
+  return d.originalTopic && d.topic.startsWith(prefix) && d.topic.endsWith('.dlq') ? d.topic.slice(prefix.length, -4) : '';
 }
 
 async function replay(id) {
