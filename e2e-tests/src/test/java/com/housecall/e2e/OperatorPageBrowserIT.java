@@ -1,0 +1,184 @@
+package com.housecall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.EventTypes;
+import com.housecall.events.Topics;
+import com.housecall.testsupport.DemoUsers;
+import com.housecall.testsupport.TestEvents;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operators' page in a real browser: Debian's headless Chromium, driven by Selenium through Debian's
+ * chromedriver, against the gateway, the five services and a real Keycloak. {@code .ci/run} installs both packages;
+ * where they are missing the test is skipped and says so. A screenshot of the page is kept in
+ * {@code target/screenshots/}.
+ */
+class OperatorPageBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("housecall.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("housecall.chromedriver", "/usr/bin/chromedriver"));
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    Platform platform;
+    String page;
+    ChromeDriver browser;
+    Path profile;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No " + CHROMIUM + " or " + CHROMEDRIVER + ": install Debian's chromium and chromium-driver"
+                        + " (.ci/run does) to run the operator page in a browser");
+        platform = Platform.shared();
+        // localhost, like Keycloak's own address: the page's origin is what the realm must allow
+        String origin = platform.gateway.url().replace("127.0.0.1", "localhost");
+        platform.keycloak.allowBrowserOrigin("housecall-ops", origin);
+        page = origin + "/ops/";
+
+        profile = Files.createTempDirectory("housecall-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the flags this machine's closed network needs: no background calls to Google, a fresh profile
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File("target/chromedriver.log"))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws Exception {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            browser.executeScript("window.scrollTo(0, 0)");
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void anOperatorLogsInSeesANewConsultationLiveOpensItsTimelineAndReplaysADeadLetter() throws Exception {
+        logIn("operator1");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "operator1"));
+        wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+        assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").isEqualTo(page);
+
+        // live: a consultation asked for after the page opened appears without a reload
+        String id = requestConsultation();
+        By row = By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        wait.until(d -> d.findElements(By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]/td[2]"))
+                .stream().map(WebElement::getText).toList().contains("booking.confirmed"));
+        assertThat(browser.findElement(By.id("events")).getText()).doesNotContain(ConsultationFlowIT.PHI);
+        assertThat(browser.findElement(By.id("counts")).getText()).contains("consultation.requested: ");
+
+        // its timeline, on click
+        browser.findElement(row).findElement(By.cssSelector("a.consultation")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-panel")));
+        assertThat(browser.findElement(By.id("timeline-id")).getText()).isEqualTo(id);
+        wait.until(d -> d.findElement(By.id("timeline")).getText().contains("booking.confirmed"));
+        List<String> timeline = browser.findElements(By.cssSelector("#timeline li b")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(timeline).contains("consultation.requested", "screening.completed", "visit.scheduled",
+                "booking.confirmed");
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain(ConsultationFlowIT.PHI);
+
+        // a real dead letter: an unreadable event the services reject, replayed once from the page
+        String poisoned = UUID.randomUUID().toString();
+        TestEvents.send(Topics.BOOKING_EVENTS, poisoned, "{\"consultationId\": ".getBytes(StandardCharsets.UTF_8),
+                CloudEventHeaders.of(UUID.randomUUID().toString(), "/housecall/booking-service",
+                        EventTypes.CONSULTATION_REQUESTED, Instant.now().toString(), poisoned));
+        By replay = By.xpath("//tbody[@id='dead-letters']/tr[td[2][text()='" + Topics.BOOKING_EVENTS + "']]"
+                + "[td/a[text()='" + poisoned + "']]//button");
+        // the list re-renders after each reload: read an element only just before its use
+        WebDriverWait rerendering = new WebDriverWait(browser, WAIT);
+        rerendering.ignoring(StaleElementReferenceException.class);
+        String deadLetterId = rerendering.until(d -> {
+            List<WebElement> found = d.findElements(replay);
+            if (found.isEmpty()) {
+                d.findElement(By.id("reload-dead-letters")).click();
+                return null;
+            }
+            return found.getFirst().getDomAttribute("data-id");
+        });
+        By button = By.cssSelector("#dead-letters button[data-id='" + deadLetterId + "']");
+        rerendering.until(d -> {
+            WebElement replayButton = d.findElement(button);
+            assertThat(replayButton.getText()).isEqualTo("Replay");
+            replayButton.click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBe(By.id("dead-letter-message"), "Replayed " + deadLetterId));
+        rerendering.until(d -> d.findElement(button).getText().equals("Replayed"));
+        WebElement replayed = browser.findElement(button);
+        assertThat(replayed.isEnabled()).isFalse();
+        assertThat(replayed.findElement(By.xpath("..")).getText()).contains("by operator1");
+        String consumer = deadLetterId.substring(Topics.BOOKING_EVENTS.length() + 1, deadLetterId.indexOf(".dlq:"));
+        assertThat(replayed.findElement(By.xpath("../../td[3]")).getText()).isEqualTo(consumer);
+    }
+
+    /** Keycloak's own login form, reached from the page by the authorization-code redirect. */
+    void logIn(String user) {
+        browser.get(page);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.keycloak.issuer() + "/protocol/openid-connect/auth")
+                .contains("code_challenge_method=S256").contains("client_id=housecall-ops");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(DemoUsers.require(user).secret());
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    String requestConsultation() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/consultations"))
+                .header("Authorization", "Bearer " + platform.token("patient1"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ConsultationFlowIT.request())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return ConsultationFlowIT.JSON.readTree(response.body()).get("id").asString();
+    }
+}
