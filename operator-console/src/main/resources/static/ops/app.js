@@ -7,7 +7,7 @@ const SAFETY_ALERT = 'com.housecall.safety.alert';
 const SAFETY_ACKNOWLEDGED = 'com.housecall.safety.acknowledged';
 const MAX_ROWS = 500;
 const auth = { token: null, refreshToken: null, config: null, timer: null };
-const state = { lastId: null, abort: null, paused: [], counts: {}, alerts: new Map() };
+const state = { paused: [], counts: {}, alerts: new Map() };
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -79,20 +79,34 @@ async function api(path, options = {}) {
   return response;
 }
 
-// ---- live stream -----------------------------------------------------------------------------------------
-async function connect() {
-  if (state.abort) state.abort.abort();
-  const abort = new AbortController();
-  state.abort = abort;
+// ---- streams ---------------------------------------------------------------------------------------------
+// Two streams of GET /api/ops/events, each resuming after its own last id when the connection drops: the table
+// (from now, with the operator's filters) and the safety alerts (from the oldest retained event, whatever the
+// filters, so an alert raised before the page opened and still not acknowledged is on screen).
+const FROM_OLDEST = 'oldest'; // an id the console never issued: the contract starts it at the oldest retained event
+const streams = {
+  events: { lastId: null, abort: null, query: eventQuery, onEvent, onState: setStreamState },
+  alerts: { lastId: FROM_OLDEST, abort: null, query: () => new URLSearchParams({ type: 'com.housecall.safety.' }),
+    onEvent: trackAlert, onState: () => {} },
+};
+
+function eventQuery() {
   const query = new URLSearchParams();
   if ($('filter-type').value.trim()) query.set('type', $('filter-type').value.trim());
   if ($('filter-consultation').value.trim()) query.set('consultationId', $('filter-consultation').value.trim());
+  return query;
+}
+
+async function follow(stream) {
+  if (stream.abort) stream.abort.abort();
+  const abort = new AbortController();
+  stream.abort = abort;
   const headers = { Accept: 'text/event-stream' };
-  if (state.lastId) headers['Last-Event-ID'] = state.lastId;
+  if (stream.lastId) headers['Last-Event-ID'] = stream.lastId;
   try {
-    const response = await api(`/api/ops/events?${query}`, { headers, signal: abort.signal });
+    const response = await api(`/api/ops/events?${stream.query()}`, { headers, signal: abort.signal });
     if (!response.ok) throw new Error(`stream answered ${response.status}`);
-    setStreamState('live');
+    stream.onState('live');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -101,16 +115,19 @@ async function connect() {
       buffer += value.replace(/\r\n/g, '\n');
       let end;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
-        onBlock(buffer.slice(0, end));
+        const message = parseMessage(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
+        if (!message) continue;
+        if (message.id) stream.lastId = message.id;
+        stream.onEvent(message.event);
       }
     }
   } catch (e) {
     if (abort.signal.aborted) return;
   }
-  if (state.abort === abort) {
-    setStreamState('reconnecting');
-    setTimeout(connect, 2000); // resumes after state.lastId
+  if (stream.abort === abort) {
+    stream.onState('reconnecting');
+    setTimeout(() => follow(stream), 2000); // resumes after stream.lastId
   }
 }
 
@@ -119,25 +136,23 @@ function setStreamState(text) {
   $('stream-state').className = `state ${text}`;
 }
 
-function onBlock(block) {
-  const message = { id: null, event: null, data: [] };
+/** One SSE message: its id and its event, or null for a comment (heartbeat). */
+function parseMessage(block) {
+  const message = { id: null, data: [] };
   for (const line of block.split('\n')) {
     const colon = line.indexOf(':');
-    if (colon <= 0) continue; // a comment (heartbeat) or nothing
+    if (colon <= 0) continue; // a comment or nothing
     const field = line.slice(0, colon);
     const value = line.slice(colon + 1).replace(/^ /, '');
     if (field === 'data') message.data.push(value);
-    else if (field === 'id' || field === 'event') message[field] = value;
+    else if (field === 'id') message.id = value;
   }
-  if (!message.data.length) return;
-  if (message.id) state.lastId = message.id;
-  onEvent(JSON.parse(message.data.join('\n')));
+  return message.data.length ? { id: message.id, event: JSON.parse(message.data.join('\n')) } : null;
 }
 
 function onEvent(event) {
   state.counts[event.type] = (state.counts[event.type] || 0) + 1;
   renderCounts();
-  if (event.type === SAFETY_ALERT || event.type === SAFETY_ACKNOWLEDGED) trackAlert(event);
   if ($('pause').checked) {
     state.paused.push(event);
     $('queued').textContent = `${state.paused.length} waiting`;
@@ -173,14 +188,23 @@ function addRow(event) {
 
 // ---- safety alerts -----------------------------------------------------------------------------------------
 function trackAlert(event) {
+  if (event.type !== SAFETY_ALERT && event.type !== SAFETY_ACKNOWLEDGED) return;
   const alertId = event.data.alertId || event.id;
-  const alert = state.alerts.get(alertId) || { consultationId: event.subject };
-  if (event.type === SAFETY_ALERT) alert.raisedAt = event.data.raisedAt || event.time;
-  else alert.acknowledgedAt = event.data.acknowledgedAt || event.time;
+  const alert = state.alerts.get(alertId) || { consultationId: event.subject, repeats: 0 };
+  if (event.type === SAFETY_ALERT) {
+    alert.raisedAt = alert.raisedAt || event.data.raisedAt || event.time; // the first page, not the latest repeat
+    alert.repeats += 1;
+  } else {
+    alert.acknowledgedAt = event.data.acknowledgedAt || event.time;
+  }
   state.alerts.set(alertId, alert);
-  $('alerts').replaceChildren(...[...state.alerts.values()].reverse().map((a) => el('li',
+  // open alerts first, then the newest
+  const order = (a) => `${a.acknowledgedAt ? 0 : 1}${a.raisedAt || ''}`;
+  const alerts = [...state.alerts.values()].sort((a, b) => order(b).localeCompare(order(a)));
+  $('alerts').replaceChildren(...alerts.map((a) => el('li',
     { className: a.acknowledgedAt ? 'alert-acknowledged' : 'alert-open' },
-    a.acknowledgedAt ? `Acknowledged ${a.acknowledgedAt} · ` : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'} · `,
+    a.acknowledgedAt ? `Acknowledged ${a.acknowledgedAt} · `
+      : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'}${a.repeats > 1 ? ` · paged ${a.repeats} times` : ''} · `,
     consultationLink(a.consultationId))));
 }
 
@@ -239,7 +263,12 @@ async function replay(id) {
 }
 
 // ---- start -------------------------------------------------------------------------------------------------
-$('filters').addEventListener('submit', (e) => { e.preventDefault(); state.lastId = null; $('events').replaceChildren(); connect(); });
+$('filters').addEventListener('submit', (e) => {
+  e.preventDefault();
+  streams.events.lastId = null;
+  $('events').replaceChildren();
+  follow(streams.events);
+});
 $('pause').addEventListener('change', () => {
   if ($('pause').checked) return;
   state.paused.splice(0).forEach(addRow);
@@ -253,6 +282,7 @@ $('logout').addEventListener('click', () => {
 
 signIn().then((signedIn) => {
   if (!signedIn) return;
-  connect();
+  follow(streams.events);
+  follow(streams.alerts);
   loadDeadLetters();
 }).catch(() => { $('who').textContent = 'Sign-in failed: reload the page'; });

@@ -1,6 +1,7 @@
 package com.housecall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.housecall.events.CloudEventHeaders;
@@ -108,7 +109,7 @@ class OperatorPageBrowserIT {
         assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").isEqualTo(page);
 
         // live: a consultation asked for after the page opened appears without a reload
-        String id = requestConsultation();
+        String id = requestConsultation(ConsultationFlowIT.request());
         By row = By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         wait.until(d -> d.findElements(By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]/td[2]"))
@@ -161,6 +162,29 @@ class OperatorPageBrowserIT {
         assertThat(replayed.findElement(By.xpath("../../td[3]")).getText()).isEqualTo(consumer);
     }
 
+    @Test
+    void aSafetyAlertRaisedBeforeThePageOpenedStaysOnScreenUntilAClinicianAcknowledgesIt() throws Exception {
+        String id = requestConsultation(ConsultationFlowIT.request(2, 1)); // PHQ-9 item 9 answered: a crisis
+        URI timeline = URI.create(platform.gateway.url() + "/api/ops/consultations/" + id + "/timeline");
+        await().atMost(WAIT).until(() -> send("operator1", HttpRequest.newBuilder(timeline).GET()).body()
+                .contains(EventTypes.SAFETY_ALERT));
+
+        logIn("operator1");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        By alert = By.xpath("//ul[@id='alerts']/li[a[text()='" + id + "']]");
+        wait.until(d -> d.findElements(alert).stream().anyMatch(li -> "alert-open".equals(li.getDomAttribute("class"))));
+        assertThat(browser.findElement(alert).getText()).startsWith("NOT ACKNOWLEDGED");
+        assertThat(browser.findElement(By.id("alerts")).getText()).doesNotContain(ConsultationFlowIT.PHI);
+
+        HttpResponse<String> acknowledged = send("clinician1", HttpRequest.newBuilder(
+                URI.create(platform.gateway.url() + "/api/screenings/" + id + "/acknowledge"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        wait.until(d -> "alert-acknowledged".equals(d.findElement(alert).getDomAttribute("class")));
+        assertThat(browser.findElement(alert).getText()).startsWith("Acknowledged");
+    }
+
     /** Keycloak's own login form, reached from the page by the authorization-code redirect. */
     void logIn(String user) {
         browser.get(page);
@@ -173,13 +197,16 @@ class OperatorPageBrowserIT {
         browser.findElement(By.id("kc-login")).click();
     }
 
-    String requestConsultation() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/consultations"))
-                .header("Authorization", "Bearer " + platform.token("patient1"))
+    String requestConsultation(String body) throws Exception {
+        HttpResponse<String> response = send("patient1", HttpRequest.newBuilder(URI.create(platform.gateway.url() + "/api/consultations"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ConsultationFlowIT.request())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return ConsultationFlowIT.JSON.readTree(response.body()).get("id").asString();
+    }
+
+    HttpResponse<String> send(String user, HttpRequest.Builder request) throws Exception {
+        return http.send(request.header("Authorization", "Bearer " + platform.token(user)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
