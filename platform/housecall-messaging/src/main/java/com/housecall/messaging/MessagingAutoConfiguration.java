@@ -75,6 +75,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    InboxPurge inboxPurge(JdbcClient jdbc, Clock clock, MessagingProperties properties) {
+        return new InboxPurge(jdbc, clock, properties);
+    }
+
+    @Bean
     RetryThenDeadLetter retryThenDeadLetter(KafkaTemplate<byte[], byte[]> eventKafkaTemplate, KafkaAdmin admin,
                                             MessagingProperties properties) {
         return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties);

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param relayEnabled off only in tests that simulate a crash between commit and send
  * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
+ * @param inboxRetention how long a processed event id is remembered: longer than the topics keep records (Kafka's
+ *                     default 7 days) and than a dead letter may wait for its replay
  */
 @ConfigurationProperties("housecall.messaging")
 public record MessagingProperties(
@@ -19,5 +21,7 @@ public record MessagingProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("200ms") Duration initialBackoff,
-        @DefaultValue("5s") Duration maxBackoff) {
+        @DefaultValue("5s") Duration maxBackoff,
+        @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("10m") Duration inboxPurgeInterval) {
 }

@@ -130,7 +130,7 @@ class OutboxRelayTest {
 
     private OutboxRelay relay(int batchSize) {
         MessagingProperties properties = new MessagingProperties(true, Duration.ofMillis(100), batchSize, 3, (short) 1,
-                4, Duration.ofMillis(200), Duration.ofSeconds(5));
+                4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10));
         return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties);
     }
 
