@@ -257,8 +257,9 @@ function consumerOf(d) {
 
 async function replay(id) {
   const response = await api(`/api/ops/dead-letters/${encodeURIComponent(id)}/replay`, { method: 'POST' });
+  const problem = response.ok ? null : await response.json().catch(() => ({}));
   $('dead-letter-message').textContent = response.ok ? `Replayed ${id}`
-    : response.status === 409 ? `${id} was already replayed` : `Replay of ${id} failed (${response.status})`;
+    : `${id} not replayed: ${problem.detail || `the console answered ${response.status}`}`;
   await loadDeadLetters();
 }
 

@@ -14,15 +14,22 @@ import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class DeadLetterIT extends ConsoleIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDeadLetterIsListedWithItsReasonAndReplayedOnceToItsOriginalTopic() throws Exception {
@@ -65,6 +72,25 @@ class DeadLetterIT extends ConsoleIntegration {
                         EventTypes.CONSULTATION_REQUESTED, Instant.now().toString(), consultationId.toString()));
         TestEvents.awaitConsumed("operator-console", marker);
         assertThat(timelineSize(consultationId)).isEqualTo(2); // the marker; the replay was a duplicate
+    }
+
+    @Test
+    void aDeadLetterOlderThanTheConsumersMemoryOfProcessedEventsIsNotReplayed() throws Exception {
+        UUID consultationId = UUID.randomUUID();
+        RecordMetadata dead = deadLetter(Topics.BOOKING_EVENTS, "screening-service", UUID.randomUUID().toString(),
+                EventTypes.CONSULTATION_REQUESTED, consultationId, EventJson.write(new ConsultationRequested(
+                        consultationId, "PATIENT", "CA", "941", "America/Los_Angeles", Instant.now())));
+        String id = dead.topic() + ":" + dead.partition() + ":" + dead.offset();
+        awaitListed(id);
+        // the platform's inboxes forget processed ids after 30 days (housecall.messaging.inbox-retention)
+        jdbc.sql("UPDATE dead_letter SET failed_at = ? WHERE id = ?")
+                .params(Instant.now().minus(Duration.ofDays(29)).minusSeconds(60).atOffset(ZoneOffset.UTC), id).update();
+
+        HttpResponse<String> refused = post("operator1", "/api/ops/dead-letters/" + id + "/replay");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("detail").asString()).contains("could take effect twice");
+        assertThat(awaitListed(id).path("replayedAt").isString()).as("still not replayed").isFalse();
     }
 
     @Test
