@@ -168,7 +168,7 @@ function renderCounts() {
 
 // UTC to the second, wrapping between date and time; the exact instant on hover
 function timeCell(iso) {
-  return el('td', { className: 'time', title: iso || '', textContent: (iso || '').replace('T', ' ').replace(/\.\d+/, '') });
+  return el('td', { title: iso || '', textContent: (iso || '').replace('T', ' ').replace(/\.\d+/, '') });
 }
 
 function consultationLink(id) {
