@@ -29,8 +29,10 @@ public final class TestDatabase {
                 PostgreSQLContainer server = container();
                 yield createOn(server.getJdbcUrl(), server.getUsername(), server.getPassword(), name);
             }
+            // row locks wait like PostgreSQL's (no timeout there by default), not H2's default 1 s
             case H2 -> new Settings("jdbc:h2:mem:" + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                    + ";LOCK_TIMEOUT=60000", "sa", "");
         };
     }
 
