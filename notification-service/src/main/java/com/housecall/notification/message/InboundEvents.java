@@ -14,22 +14,23 @@ import org.springframework.messaging.Message;
 
 /**
  * The Spring Cloud Stream consumers ({@code spring.cloud.function.definition}): each event goes through the
- * idempotent inbox to {@link MessageIntake}. Types this service does not act on are skipped unrecorded; a record
- * without {@code ce_type} goes to the inbox, which rejects it (dead letter).
+ * idempotent inbox to {@link MessageIntake}, one transaction at a time per consultation ({@link ConsultationTurns}).
+ * Types this service does not act on are skipped unrecorded; a record without {@code ce_type} goes to the inbox,
+ * which rejects it (dead letter).
  */
 @Configuration(proxyBeanMethods = false)
 class InboundEvents {
 
     /** {@code booking.contacts.v1}: {@code contact.updated}. */
     @Bean
-    Consumer<Message<byte[]>> contactUpdated(Inbox inbox, MessageIntake intake) {
-        return dispatch(inbox, Map.of(EventTypes.CONTACT_UPDATED, intake::contactUpdated));
+    Consumer<Message<byte[]>> contactUpdated(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+        return dispatch(inbox, turns, Map.of(EventTypes.CONTACT_UPDATED, intake::contactUpdated));
     }
 
     /** {@code booking.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, MessageIntake intake) {
-        return dispatch(inbox, Map.of(
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+        return dispatch(inbox, turns, Map.of(
                 EventTypes.CONSULTATION_REQUESTED, intake::consultationRequested,
                 EventTypes.BOOKING_CONFIRMED, intake::bookingConfirmed,
                 EventTypes.BOOKING_UNFULFILLED, intake::bookingUnfulfilled,
@@ -39,22 +40,23 @@ class InboundEvents {
 
     /** {@code screening.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, MessageIntake intake) {
-        return dispatch(inbox, Map.of(
+    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+        return dispatch(inbox, turns, Map.of(
                 EventTypes.SCREENING_COMPLETED, intake::screeningCompleted,
                 EventTypes.SAFETY_ALERT, intake::safetyAlert));
     }
 
     /** {@code dispatch.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, MessageIntake intake) {
-        return dispatch(inbox, Map.of(
+    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+        return dispatch(inbox, turns, Map.of(
                 EventTypes.VISIT_SCHEDULED, intake::visitScheduled,
                 EventTypes.VISIT_UNSCHEDULABLE, intake::visitUnschedulable,
                 EventTypes.VISIT_STATUS_CHANGED, intake::visitStatusChanged));
     }
 
-    private static Consumer<Message<byte[]>> dispatch(Inbox inbox, Map<String, Consumer<InboundEvent>> handlers) {
+    private static Consumer<Message<byte[]>> dispatch(Inbox inbox, ConsultationTurns turns,
+                                                      Map<String, Consumer<InboundEvent>> handlers) {
         return message -> {
             Object header = message.getHeaders().get(CloudEventHeaders.TYPE);
             if (header == null) {
@@ -64,7 +66,10 @@ class InboundEvents {
             String type = header instanceof byte[] bytes ? new String(bytes, UTF_8) : header.toString();
             Consumer<InboundEvent> handler = handlers.get(type);
             if (handler != null) {
-                inbox.receive(message, handler);
+                inbox.receive(message, event -> {
+                    turns.take(event.consultationId());
+                    handler.accept(event);
+                });
             }
         };
     }
