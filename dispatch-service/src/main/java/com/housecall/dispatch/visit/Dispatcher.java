@@ -12,6 +12,7 @@ import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.messaging.SafeMessage;
 import java.time.Clock;
@@ -48,13 +49,16 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Visits visits;
+    private final ConsultationTurns turns;
     private final NurseRoster roster;
     private final OutboxWriter outbox;
     private final Scheduler scheduler;
     private final Clock clock;
 
-    Dispatcher(Visits visits, NurseRoster roster, OutboxWriter outbox, DispatchProperties properties, Clock clock) {
+    Dispatcher(Visits visits, ConsultationTurns turns, NurseRoster roster, OutboxWriter outbox,
+               DispatchProperties properties, Clock clock) {
         this.visits = visits;
+        this.turns = turns;
         this.roster = roster;
         this.outbox = outbox;
         this.scheduler = new Scheduler(new SchedulingPolicy(properties.leadTime()));
@@ -63,7 +67,7 @@ class Dispatcher {
 
     @Transactional
     public void requested(VisitRequested request) {
-        visits.lockConsultation(request.consultationId());
+        turns.take(request.consultationId());
         if (visits.addRequest(request)) {
             dispatch(request.consultationId());
         }
@@ -71,7 +75,7 @@ class Dispatcher {
 
     @Transactional
     public void located(LocationUpdated location) {
-        visits.lockConsultation(location.consultationId());
+        turns.take(location.consultationId());
         visits.saveLocation(location);
         dispatch(location.consultationId());
     }

@@ -33,18 +33,6 @@ class Visits {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Serialises the handlers of one consultation's request and location until the transaction ends. The first
-     * handler inserts the row; a concurrent one then fails on the key, rolls back and is delivered again.
-     */
-    void lockConsultation(UUID consultationId) {
-        boolean exists = jdbc.sql("SELECT consultation_id FROM consultation_lock WHERE consultation_id = ? FOR UPDATE")
-                .param(consultationId).query(UUID.class).optional().isPresent();
-        if (!exists) {
-            jdbc.sql("INSERT INTO consultation_lock (consultation_id) VALUES (?)").param(consultationId).update();
-        }
-    }
-
     /** Stores a request once: a redelivery with the same visit id changes nothing. Returns whether it was new. */
     boolean addRequest(VisitRequested request) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM visit_request WHERE visit_id = ?").param(request.visitId())

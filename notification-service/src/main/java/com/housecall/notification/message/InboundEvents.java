@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.EventTypes;
+import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.Inbox;
 import java.util.Map;

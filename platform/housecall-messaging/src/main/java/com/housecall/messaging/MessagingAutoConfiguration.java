@@ -75,6 +75,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    ConsultationTurns consultationTurns(JdbcClient jdbc) {
+        return new ConsultationTurns(jdbc);
+    }
+
+    @Bean
     InboxPurge inboxPurge(JdbcClient jdbc, Clock clock, MessagingProperties properties) {
         return new InboxPurge(jdbc, clock, properties);
     }

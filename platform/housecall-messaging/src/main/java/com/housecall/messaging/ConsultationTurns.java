@@ -1,19 +1,17 @@
-package com.housecall.notification.message;
+package com.housecall.messaging;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One consultation's events are handled one transaction at a time. They come on four topics, read in parallel:
- * a contact and a message of the same consultation handled at the same moment would each miss the other's
- * uncommitted row, and the message would never be sent (a crisis message included). Taking the consultation's row
- * makes the later transaction wait, then see what the earlier one committed.
+ * Handles one consultation's events one transaction at a time. A service that needs two of them from different
+ * topics (a contact and a message, a visit request and a location) reads those topics in parallel: handled at the
+ * same moment, each handler would miss the other's uncommitted row and neither would act. Taking the consultation's
+ * row makes the later transaction wait, then see what the earlier one committed.
  */
-@Component
-class ConsultationTurns {
+public class ConsultationTurns {
 
     private final JdbcClient jdbc;
 
@@ -23,7 +21,7 @@ class ConsultationTurns {
 
     /** Holds the consultation until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void take(UUID consultationId) {
+    public void take(UUID consultationId) {
         // a concurrent first insert of the same id waits here for the other transaction to end
         jdbc.sql("INSERT INTO consultation_turn (consultation_id) VALUES (?) ON CONFLICT DO NOTHING")
                 .param(consultationId.toString()).update();

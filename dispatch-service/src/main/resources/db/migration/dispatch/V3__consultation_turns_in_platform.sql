@@ -1,0 +1,2 @@
+-- The platform's consultation_turn (ConsultationTurns) took its place.
+DROP TABLE consultation_lock;
