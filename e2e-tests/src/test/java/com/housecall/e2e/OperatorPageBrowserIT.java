@@ -62,9 +62,8 @@ class OperatorPageBrowserIT {
                         + " (.ci/run does) to run the operator page in a browser");
         platform = Platform.shared();
         // localhost, like Keycloak's own address: the page's origin is what the realm must allow
-        String origin = platform.gateway.url().replace("127.0.0.1", "localhost");
-        platform.keycloak.allowBrowserOrigin("housecall-ops", origin);
-        page = origin + "/ops/";
+        page = platform.gateway.url().replace("127.0.0.1", "localhost") + "/ops/";
+        platform.keycloak.allowBrowserPages("housecall-ops", page);
 
         profile = Files.createTempDirectory("housecall-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -110,9 +109,10 @@ class OperatorPageBrowserIT {
 
         // live: a consultation asked for after the page opened appears without a reload
         String id = requestConsultation(ConsultationFlowIT.request());
-        By row = By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]");
+        String rows = "//tbody[@id='events']/tr[td/a[text()='" + id + "']]";
+        By row = By.xpath(rows);
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
-        wait.until(d -> d.findElements(By.xpath("//tbody[@id='events']/tr[td/a[text()='" + id + "']]/td[2]"))
+        wait.until(d -> d.findElements(By.xpath(rows + "/td[2]"))
                 .stream().map(WebElement::getText).toList().contains("booking.confirmed"));
         assertThat(browser.findElement(By.id("events")).getText()).doesNotContain(ConsultationFlowIT.PHI);
         assertThat(browser.findElement(By.id("counts")).getText()).contains("consultation.requested: ");

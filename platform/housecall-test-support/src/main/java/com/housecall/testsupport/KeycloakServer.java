@@ -177,12 +177,14 @@ public final class KeycloakServer {
     }
 
     /**
-     * Lets a browser page at {@code origin} (say {@code http://localhost:41234}) log in with the public client
-     * {@code clientId}: its pages under {@code /ops/} as redirect URIs and the origin as a web origin, so the page
-     * may call the token endpoint. The dev realm allows only the local stack's {@code http://localhost:8080}; a test
-     * whose gateway listens on a free port adds its own through the admin API.
+     * Lets the pages under {@code pages} (say {@code http://localhost:41234/ops/}) log in with the public client
+     * {@code clientId}: {@code pages + "*"} as a redirect URI and the pages' origin as a web origin, so they may call
+     * the token endpoint. The dev realm allows only the local stack's {@code http://localhost:8080}; a test whose
+     * gateway listens on a free port adds its own through the admin API.
      */
-    public void allowBrowserOrigin(String clientId, String origin) {
+    public void allowBrowserPages(String clientId, String pages) {
+        URI page = URI.create(pages);
+        String origin = page.getScheme() + "://" + page.getAuthority();
         String admin = requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD))
                 .accessToken();
@@ -193,7 +195,7 @@ public final class KeycloakServer {
             throw new IllegalStateException("No client " + clientId + " in realm " + REALM);
         }
         Map<String, Object> client = new LinkedHashMap<>(found.getFirst());
-        client.put("redirectUris", withAdded(client.get("redirectUris"), origin + "/ops/*"));
+        client.put("redirectUris", withAdded(client.get("redirectUris"), pages + "*"));
         client.put("webOrigins", withAdded(client.get("webOrigins"), origin));
         adminCall(admin, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id")))
                 .header("Content-Type", "application/json")
@@ -434,7 +436,7 @@ public final class KeycloakServer {
                         "PRINT_ENV").contains(name));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
-        // an administrator of this run only, for tests that must change a client (see allowBrowserOrigin)
+        // an administrator of this run only, for tests that must change a client (see allowBrowserPages)
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return builder.start();
