@@ -4,6 +4,7 @@ import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
 import com.housecall.events.booking.VisitCancelled;
@@ -13,6 +14,7 @@ import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -21,6 +23,7 @@ import com.housecall.events.notification.NotificationSent;
 import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
+import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningStarted;
@@ -51,16 +54,19 @@ public final class EventCatalog {
             new Entry(EventTypes.CONSULTATION_CANCELLED, Topics.BOOKING_EVENTS, ConsultationCancelled.class),
             new Entry(EventTypes.VISIT_CANCELLED, Topics.BOOKING_EVENTS, VisitCancelled.class),
             new Entry(EventTypes.PHQ9_SUBMITTED, Topics.BOOKING_EVENTS, Phq9Submitted.class),
+            new Entry(EventTypes.CONSULTATION_HELD, Topics.BOOKING_EVENTS, ConsultationHeld.class),
             new Entry(EventTypes.PHQ9_ANSWERS, Topics.BOOKING_INTAKE, Phq9Answers.class),
             new Entry(EventTypes.SCREENING_STARTED, Topics.SCREENING_EVENTS, ScreeningStarted.class),
             new Entry(EventTypes.SCREENING_COMPLETED, Topics.SCREENING_EVENTS, ScreeningCompleted.class),
             new Entry(EventTypes.SCREENING_DECIDED, Topics.SCREENING_EVENTS, ScreeningDecided.class),
             new Entry(EventTypes.SAFETY_ALERT, Topics.SCREENING_EVENTS, SafetyAlert.class),
             new Entry(EventTypes.SAFETY_ACKNOWLEDGED, Topics.SCREENING_EVENTS, SafetyAcknowledged.class),
+            new Entry(EventTypes.SAFETY_WITHDRAWN, Topics.SCREENING_EVENTS, SafetyWithdrawn.class),
             new Entry(EventTypes.VISIT_SCHEDULED, Topics.DISPATCH_EVENTS, VisitScheduled.class),
             new Entry(EventTypes.VISIT_UNSCHEDULABLE, Topics.DISPATCH_EVENTS, VisitUnschedulable.class),
             new Entry(EventTypes.VISIT_STATUS_CHANGED, Topics.DISPATCH_EVENTS, VisitStatusChanged.class),
             new Entry(EventTypes.VISIT_DECLINED, Topics.DISPATCH_EVENTS, VisitDeclined.class),
+            new Entry(EventTypes.VISIT_RESCHEDULE_FAILED, Topics.DISPATCH_EVENTS, VisitRescheduleFailed.class),
             new Entry(EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATION_EVENTS, NotificationSent.class),
             new Entry(EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATION_EVENTS, NotificationFailed.class),
             new Entry(EventTypes.NOTIFICATION_SUPPRESSED, Topics.NOTIFICATION_EVENTS, NotificationSuppressed.class));

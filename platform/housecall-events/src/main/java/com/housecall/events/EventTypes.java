@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String CONSULTATION_CANCELLED = PREFIX + "consultation.cancelled";
     public static final String VISIT_CANCELLED = PREFIX + "visit.cancelled";
     public static final String PHQ9_SUBMITTED = PREFIX + "phq9.submitted";
+    /** The consultation entered SAFETY_HOLD (any path): the crisis message goes out on it. */
+    public static final String CONSULTATION_HELD = PREFIX + "consultation.held";
     /** On booking.intake.v1 only: the answers of a fresh PHQ-9, for screening-service. */
     public static final String PHQ9_ANSWERS = PREFIX + "phq9.answers";
 
@@ -24,11 +26,13 @@ public final class EventTypes {
     public static final String SCREENING_DECIDED = PREFIX + "screening.decided";
     public static final String SAFETY_ALERT = PREFIX + "safety.alert";
     public static final String SAFETY_ACKNOWLEDGED = PREFIX + "safety.acknowledged";
+    public static final String SAFETY_WITHDRAWN = PREFIX + "safety.withdrawn";
 
     public static final String VISIT_SCHEDULED = PREFIX + "visit.scheduled";
     public static final String VISIT_UNSCHEDULABLE = PREFIX + "visit.unschedulable";
     public static final String VISIT_STATUS_CHANGED = PREFIX + "visit.status-changed";
     public static final String VISIT_DECLINED = PREFIX + "visit.declined";
+    public static final String VISIT_RESCHEDULE_FAILED = PREFIX + "visit.reschedule-failed";
 
     public static final String NOTIFICATION_SENT = PREFIX + "notification.sent";
     public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";

@@ -6,6 +6,7 @@ import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
 import com.housecall.events.booking.VisitCancelled;
@@ -15,6 +16,7 @@ import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -23,6 +25,7 @@ import com.housecall.events.notification.NotificationSent;
 import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
+import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningStarted;
@@ -59,17 +62,20 @@ class EventSchemasTest {
                 new ConsultationCancelled(ID, "CONFIRMED", "PATIENT", NOW),
                 new VisitCancelled(ID, UUID.randomUUID(), 2, "CONSULTATION_CANCELLED", NOW),
                 new Phq9Submitted(ID, UUID.randomUUID(), 1, NOW),
+                new ConsultationHeld(ID, ConsultationHeld.CRISIS_PHQ9, "CONFIRMED", NOW),
                 new Phq9Answers(ID, UUID.randomUUID(), 1, "America/Los_Angeles", List.of(1, 1, 1, 1, 0, 0, 1, 0, 0), NOW),
                 new ScreeningStarted(ID, NOW),
                 new ScreeningCompleted(ID, "ELIGIBLE", "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
-                new ScreeningDecided(ID, "APPROVE", "INTAKE", NOW),
+                new ScreeningDecided(ID, "DECLINE", "INTAKE", "CRISIS", NOW),
                 new SafetyAlert(ID, UUID.randomUUID(), 2, NOW),
                 new SafetyAcknowledged(ID, UUID.randomUUID(), NOW),
+                new SafetyWithdrawn(ID, UUID.randomUUID(), NOW),
                 new VisitScheduled(ID, UUID.randomUUID(), 1, UUID.randomUUID(), "Jordan P.", START, START.plusMinutes(85),
-                        "America/Los_Angeles"),
+                        "America/Los_Angeles", VisitScheduled.RESCHEDULED, START.minusDays(1), true),
                 new VisitUnschedulable(ID, UUID.randomUUID(), 1, "NO_QUALIFIED_NURSE", NOW),
                 new VisitStatusChanged(ID, UUID.randomUUID(), "EN_ROUTE", NOW),
-                new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), VisitDeclined.LATE_NURSE, NOW),
+                new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), VisitDeclined.NURSE_INACTIVE, NOW),
+                new VisitRescheduleFailed(ID, UUID.randomUUID(), 2, "NO_QUALIFIED_NURSE", START, "America/Los_Angeles", NOW),
                 new NotificationSent(ID, UUID.randomUUID(), "EMAIL", "BOOKING_CONFIRMED", "<abc@housecall>", NOW),
                 new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW),
                 new NotificationSuppressed(ID, UUID.randomUUID(), "SMS", "SAFETY_HOLD", "OPTED_OUT", NOW));
@@ -107,6 +113,14 @@ class EventSchemasTest {
 
         assertThat(EventSchemas.violations(EventTypes.SCREENING_DECIDED, json.getBytes(StandardCharsets.UTF_8)))
                 .anySatisfy(v -> assertThat(v).contains("note"));
+    }
+
+    @Test
+    void aVisitInstantKeepsItsSecondsAndOffset() {
+        String json = new String(EventJson.write(new VisitScheduled(ID, ID, 1, ID, "Jordan P.", START,
+                START.plusMinutes(85), "America/Los_Angeles")), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"start\":\"2026-12-02T09:00:00-08:00\"", "\"cause\":\"BOOKED\"");
     }
 
     @Test

@@ -43,6 +43,11 @@ public class SecurityAutoConfiguration {
     }
 
     @Bean
+    com.housecall.security.problem.ProblemTypes problemTypes() {
+        return new com.housecall.security.problem.ProblemTypes();
+    }
+
+    @Bean
     HousecallSecurity housecallSecurity(JwtAuthenticationConverter jwtAuthenticationConverter) {
         return new HousecallSecurity(jwtAuthenticationConverter);
     }

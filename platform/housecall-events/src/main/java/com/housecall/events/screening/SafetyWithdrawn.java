@@ -1,0 +1,12 @@
+package com.housecall.events.screening;
+
+import com.housecall.events.ConsultationEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code safety.withdrawn}: the consultation was cancelled while its safety alert was open; the alert repeats no
+ * more and the operator page clears it.
+ */
+public record SafetyWithdrawn(UUID consultationId, UUID alertId, Instant withdrawnAt) implements ConsultationEvent {
+}
