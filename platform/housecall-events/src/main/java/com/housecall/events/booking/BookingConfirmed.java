@@ -4,7 +4,16 @@ import com.housecall.events.ConsultationEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** {@code booking.confirmed}: the first visit has a nurse. */
+/**
+ * {@code booking.confirmed}: the first visit has a nurse. {@code courseVisits} is how many visits the planned course
+ * holds (6 for induction), so the confirmation can say how many more follow; absent in older events.
+ */
 public record BookingConfirmed(UUID consultationId, UUID visitId, OffsetDateTime start, OffsetDateTime end,
-                               String nurseDisplayName, String timeZone) implements ConsultationEvent {
+                               String nurseDisplayName, String timeZone, Integer courseVisits)
+        implements ConsultationEvent {
+
+    public BookingConfirmed(UUID consultationId, UUID visitId, OffsetDateTime start, OffsetDateTime end,
+                            String nurseDisplayName, String timeZone) {
+        this(consultationId, visitId, start, end, nurseDisplayName, timeZone, null);
+    }
 }
