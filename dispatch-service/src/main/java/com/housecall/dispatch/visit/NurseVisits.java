@@ -7,6 +7,8 @@ import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +21,20 @@ class NurseVisits {
     private final Dispatcher dispatcher;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final VisitClock visitClock;
 
-    NurseVisits(Visits visits, Dispatcher dispatcher, OutboxWriter outbox, Clock clock) {
+    NurseVisits(Visits visits, Dispatcher dispatcher, OutboxWriter outbox, Clock clock, VisitClock visitClock) {
+        this.visitClock = visitClock;
         this.visits = visits;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** One step along the lifecycle; the current status again changes nothing; anything else is 409. */
+    /**
+     * One step along the lifecycle; the current status again changes nothing; anything else is 409, and so is a
+     * step the clock does not allow yet ({@link VisitClock}), with the moment it becomes possible.
+     */
     @Transactional
     public NurseVisit move(UUID nurseId, UUID visitId, VisitStatus target) {
         BookedVisit visit = own(nurseId, visitId);
@@ -36,6 +43,7 @@ class NurseVisits {
             }
             case ALLOWED -> {
                 Instant now = Instant.now(clock);
+                notTooEarly(visit, target, now);
                 visits.setStatus(visitId, target, now);
                 outbox.append(new VisitStatusChanged(visit.consultationId(), visitId, target.name(), now));
             }
@@ -55,6 +63,19 @@ class NurseVisits {
         NurseVisit declined = visits.nurseVisit(visitId).withStatus(VisitStatus.DECLINED);
         dispatcher.release(visit, VisitDeclined.NURSE_DECLINED, reason.strip());
         return declined;
+    }
+
+    private void notTooEarly(BookedVisit visit, VisitStatus target, Instant now) {
+        visitClock.notBefore(visit, target).filter(now::isBefore).ifPresent(from -> {
+            throw new ConflictException("The visit cannot move to " + target + " yet; it can from "
+                    + seconds(from).atZone(visit.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ".");
+        });
+    }
+
+    /** The next whole second: never a moment the move is still refused. */
+    private static Instant seconds(Instant instant) {
+        Instant whole = instant.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(instant) ? whole : whole.plusSeconds(1);
     }
 
     private BookedVisit own(UUID nurseId, UUID visitId) {

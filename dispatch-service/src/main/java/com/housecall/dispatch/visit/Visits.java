@@ -142,7 +142,8 @@ class Visits {
     /** Locks the visit's row until the transaction ends: one status move, decline or cancel at a time. */
     Optional<BookedVisit> lock(UUID visitId) {
         return jdbc.sql("""
-                        SELECT visit_id, consultation_id, sequence, nurse_id, start_at, end_at, status, assigned_at, late_at
+                        SELECT visit_id, consultation_id, sequence, nurse_id, start_at, end_at, status, assigned_at, late_at,
+                               status_changed_at, time_zone
                         FROM visit WHERE visit_id = ? FOR UPDATE""")
                 .param(visitId)
                 .query((rs, row) -> new BookedVisit(rs.getObject("visit_id", UUID.class),
@@ -150,7 +151,9 @@ class Visits {
                         rs.getObject("nurse_id", UUID.class), instant(rs.getObject("start_at", OffsetDateTime.class)),
                         instant(rs.getObject("end_at", OffsetDateTime.class)), VisitStatus.valueOf(rs.getString("status")),
                         instant(rs.getObject("assigned_at", OffsetDateTime.class)),
-                        instant(rs.getObject("late_at", OffsetDateTime.class))))
+                        instant(rs.getObject("late_at", OffsetDateTime.class)),
+                        instant(rs.getObject("status_changed_at", OffsetDateTime.class)),
+                        ZoneId.of(rs.getString("time_zone"))))
                 .optional();
     }
 

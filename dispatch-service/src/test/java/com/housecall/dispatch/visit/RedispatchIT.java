@@ -143,6 +143,7 @@ class RedispatchIT extends VisitScenario {
         LocalDate tomorrow = LocalDate.now(LA).plusDays(1);
         Booked visit = request(prefix, tomorrow.atTime(11, 0), tomorrow.atTime(11, 0), Instant.now());
         VisitScheduled first = awaitEvent(visit, SCHEDULED, VisitScheduled.class);
+        CLOCK.setTo(first.start().toInstant().minus(Duration.ofHours(2)));
         assertThat(post(nurseToken("ontime-" + prefix), "/api/nurse/visits/" + visit.visitId() + "/status",
                 "{\"status\": \"EN_ROUTE\"}").statusCode()).isEqualTo(200);
 

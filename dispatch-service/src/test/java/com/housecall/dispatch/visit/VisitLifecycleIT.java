@@ -13,12 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A nurse moves their own visit along CONTRACT.md section 7's lifecycle, one step at a time. */
 class VisitLifecycleIT extends VisitScenario {
+
+    @AfterEach
+    void clockBack() {
+        CLOCK.reset();
+    }
 
     @Test
     void theNurseMovesTheVisitOneStepAtATimeAndBookingHearsEachStep() throws Exception {
@@ -32,7 +42,10 @@ class VisitLifecycleIT extends VisitScenario {
 
         assertThat(post(nurse, path, status("ARRIVED")).statusCode()).as("a skipped step").isEqualTo(409);
         assertThat(post(nurse, path, status("NO_SHOW")).statusCode()).as("no-show before leaving").isEqualTo(409);
+        CLOCK.setTo(visitStart(visit).minus(Duration.ofHours(1)));
         for (String step : new String[]{"EN_ROUTE", "ARRIVED", "INFUSION_STARTED", "INFUSION_COMPLETED", "COMPLETED"}) {
+            // each step after the least time the one before takes
+            CLOCK.setTo(CLOCK.instant().plus(Duration.ofMinutes(35)));
             HttpResponse<String> moved = post(nurse, path, status(step));
             assertThat(moved.statusCode()).as(step + ": " + moved.body()).isEqualTo(200);
             assertThat(json(moved).get("status").asString()).isEqualTo(step);
@@ -58,6 +71,7 @@ class VisitLifecycleIT extends VisitScenario {
         Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
         awaitEvent(visit, SCHEDULED, VisitScheduled.class);
         String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+        CLOCK.setTo(visitStart(visit).minus(Duration.ofHours(1)));
 
         assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
         assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
@@ -149,6 +163,61 @@ class VisitLifecycleIT extends VisitScenario {
         assertThat(rebooked.start().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
         assertThat(post(nurseToken("cancel-" + prefix), "/api/nurse/visits/" + first.visitId() + "/status",
                 status("EN_ROUTE")).statusCode()).as("a cancelled visit goes nowhere").isEqualTo(409);
+    }
+
+    @Test
+    void statusMovesFollowTheClock() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("clock-" + prefix, prefix, "");
+        String nurse = nurseToken("clock-" + prefix);
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
+        Instant start = awaitEvent(visit, SCHEDULED, VisitScheduled.class).start().toInstant();
+        String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+
+        // days before the visit: not on the way yet, and told from when
+        HttpResponse<String> early = post(nurse, path, status("EN_ROUTE"));
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("\"type\"");
+        assertThat(json(early).get("detail").asString())
+                .contains(start.minus(Duration.ofHours(3)).atZone(LA).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        CLOCK.setTo(start.minus(Duration.ofHours(3)).minusSeconds(60));
+        assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(409);
+        CLOCK.setTo(start.minus(Duration.ofHours(3)));
+        assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
+        assertThat(post(nurse, path, status("ARRIVED")).statusCode()).isEqualTo(200);
+        Instant infusionFrom = CLOCK.instant();
+        assertThat(post(nurse, path, status("INFUSION_STARTED")).statusCode()).isEqualTo(200);
+
+        // the infusion lasts 35 minutes at least, then 30 minutes of observation
+        Instant completedFrom = possibleFrom(post(nurse, path, status("INFUSION_COMPLETED")));
+        assertThat(completedFrom).isBetween(infusionFrom.plus(Duration.ofMinutes(35)),
+                CLOCK.instant().plus(Duration.ofMinutes(35)).plusSeconds(1));
+        CLOCK.setTo(completedFrom.minusSeconds(30));
+        assertThat(post(nurse, path, status("INFUSION_COMPLETED")).statusCode()).isEqualTo(409);
+        CLOCK.setTo(completedFrom);
+        assertThat(post(nurse, path, status("INFUSION_COMPLETED")).statusCode()).isEqualTo(200);
+        Instant doneFrom = possibleFrom(post(nurse, path, status("COMPLETED")));
+        assertThat(doneFrom).isAfterOrEqualTo(completedFrom.plus(Duration.ofMinutes(30)));
+        CLOCK.setTo(doneFrom);
+        HttpResponse<String> done = post(nurse, path, status("COMPLETED"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(json(done).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    /** A 409 for a move too early names the moment it becomes possible, with seconds, in the patient's offset. */
+    private static Instant possibleFrom(HttpResponse<String> tooEarly) {
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        Matcher instant = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[-+]\\d{2}:\\d{2}")
+                .matcher(json(tooEarly).get("detail").asString());
+        assertThat(instant.find()).as(tooEarly.body()).isTrue();
+        OffsetDateTime at = OffsetDateTime.parse(instant.group());
+        assertThat(at.getOffset()).isEqualTo(LA.getRules().getOffset(at.toInstant()));
+        return at.toInstant();
+    }
+
+    private static Instant visitStart(Booked visit) {
+        return payloads(visit, SCHEDULED, VisitScheduled.class).getLast().start().toInstant();
     }
 
     private static String status(String status) {
