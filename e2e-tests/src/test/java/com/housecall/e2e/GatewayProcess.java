@@ -24,12 +24,13 @@ final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    GatewayProcess(Map<String, String> properties) {
+    /** Starts the gateway on {@code port} (see {@link #freePort()}: a service may need its URL before it runs). */
+    GatewayProcess(int port, Map<String, String> properties) {
         Path jar = Path.of("..", "gateway", "target", "gateway.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("No " + jar + ": build the gateway first (./mvnw verify builds it before e2e-tests)");
         }
-        port = freePort();
+        this.port = port;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
                 "--server.port=" + port));
@@ -55,7 +56,7 @@ final class GatewayProcess implements AutoCloseable {
         process.destroy();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

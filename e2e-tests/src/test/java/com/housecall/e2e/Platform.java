@@ -7,6 +7,7 @@ import com.housecall.notification.NotificationApplication;
 import com.housecall.screening.ScreeningApplication;
 import com.housecall.testsupport.HousecallTestInfrastructure;
 import com.housecall.testsupport.KeycloakServer;
+import com.housecall.testsupport.SmsSink;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.ArrayList;
@@ -17,14 +18,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The four services, each with its own database, on one broker, and a real SMTP server for the mail. One per
- * test JVM: a second set would join the same consumer groups and take records from the first.
+ * The four services, each with its own database, on one broker, a real SMTP server for the mail and the SMS sink
+ * for texts. One per test JVM: a second set would join the same consumer groups and take records from the first.
+ * Safety alerts repeat every {@link #ALERT_REPEAT} here (15 min in production) so a test can watch them stop.
  */
 final class Platform implements AutoCloseable {
 
     private static Platform shared;
 
+    static final java.time.Duration ALERT_REPEAT = java.time.Duration.ofSeconds(3);
+
     final GreenMail smtp;
+    final SmsSink sms;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> byModule = new java.util.HashMap<>();
 
@@ -43,12 +48,26 @@ final class Platform implements AutoCloseable {
         keycloak = KeycloakServer.shared();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        try {
+            sms = SmsSink.start(0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot start the SMS sink", e);
+        }
+        int gatewayPort = GatewayProcess.freePort();
         start(BookingApplication.class, "booking-service", Map.of());
-        start(ScreeningApplication.class, "screening-service", Map.of());
+        start(ScreeningApplication.class, "screening-service", Map.of(
+                "housecall.screening.alert-repeat", ALERT_REPEAT.toMillis() + "ms",
+                "housecall.screening.alert-poll-interval", "250ms"));
         start(DispatchApplication.class, "dispatch-service", Map.of());
         start(NotificationApplication.class, "notification-service", Map.of(
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", smtp.getSmtp().getPort()));
+                "spring.mail.port", smtp.getSmtp().getPort(),
+                "housecall.sms.base-url", sms.baseUrl(),
+                "housecall.sms.account-sid", sms.accountSid(),
+                "housecall.sms.auth-token", sms.authToken(),
+                "housecall.sms.from", "+15005550006",
+                // the sink posts delivery callbacks back through the gateway, signed over this URL
+                "housecall.sms.webhook-base-url", "http://127.0.0.1:" + gatewayPort));
         start(OperatorConsoleApplication.class, "operator-console", Map.of());
         Map<String, String> gatewaySettings = new java.util.HashMap<>();
         HousecallTestInfrastructure.keycloakProperties().forEach((k, v) -> gatewaySettings.put(k, String.valueOf(v)));
@@ -57,7 +76,7 @@ final class Platform implements AutoCloseable {
         gatewaySettings.put("housecall.gateway.targets.dispatch", url("dispatch-service"));
         gatewaySettings.put("housecall.gateway.targets.notification", url("notification-service"));
         gatewaySettings.put("housecall.gateway.targets.console", url("operator-console"));
-        gateway = new GatewayProcess(gatewaySettings);
+        gateway = new GatewayProcess(gatewayPort, gatewaySettings);
     }
 
     private record Issued(String token, java.time.Instant at) {
@@ -94,5 +113,6 @@ final class Platform implements AutoCloseable {
         gateway.close();
         services.reversed().forEach(ConfigurableApplicationContext::close);
         smtp.stop();
+        sms.close();
     }
 }
