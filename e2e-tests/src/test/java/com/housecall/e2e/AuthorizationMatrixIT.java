@@ -50,6 +50,9 @@ class AuthorizationMatrixIT {
             new Route("PUT", "/api/consultations/" + UNKNOWN + "/preferred-windows", "{\"preferredWindows\": []}",
                     Set.of(PATIENT)),
             new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/cancel", "{}", Set.of(PATIENT)),
+            // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
+            new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/reschedule",
+                    "{\"preferredWindows\": " + Journey.windows(Journey.morning(10)) + "}", Set.of(PATIENT, OPERATOR)),
             new Route("POST", "/api/referrals", "{\"resourceType\": \"ServiceRequest\"}", Set.of(CLINIC)),
             new Route("GET", "/api/referrals?identifier=urn:test%7C1", null, Set.of(CLINIC, OPERATOR)),
             new Route("GET", "/api/referrals/" + UNKNOWN, null, Set.of(CLINIC, OPERATOR)),
