@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,25 +35,41 @@ public class NurseRoster {
         this.jdbc = jdbc;
     }
 
-    /** Nurses licensed in the state and serving the ZIP prefix, with their visits around {@code span}. */
-    public List<Candidate> candidates(String state, String zipPrefix, UUID consultationId, Interval span) {
+    /** No visit: nothing left out of the nurses' bookings. */
+    private static final UUID NO_VISIT = new UUID(0, 0);
+
+    /**
+     * Active nurses licensed in the state and serving the ZIP prefix, with their visits around {@code span} but
+     * {@code movingVisit} (a visit being rescheduled: its old slot is freed by the move; null for none).
+     */
+    public List<Candidate> candidates(String state, String zipPrefix, UUID consultationId, Interval span,
+                                      @Nullable UUID movingVisit) {
         List<UUID> ids = jdbc.sql("""
                         SELECT n.id FROM nurse n
-                        WHERE EXISTS (SELECT 1 FROM nurse_license l WHERE l.nurse_id = n.id AND l.state = :state)
+                        WHERE n.active
+                          AND EXISTS (SELECT 1 FROM nurse_license l WHERE l.nurse_id = n.id AND l.state = :state)
                           AND EXISTS (SELECT 1 FROM nurse_service_prefix p WHERE p.nurse_id = n.id AND p.zip_prefix = :prefix)
                         ORDER BY n.id""")
                 .param("state", state).param("prefix", zipPrefix)
                 .query((rs, row) -> rs.getObject("id", UUID.class)).list();
-        return load(ids, consultationId, span);
+        return load(ids, consultationId, span, movingVisit);
     }
 
     /**
      * Locks the nurse's row until the transaction ends, so two dispatchers (threads or instances) never book
      * overlapping visits for one nurse; then reads the nurse again, with every visit committed before the lock.
+     * Empty when the nurse is out of dispatch (inactive).
      */
-    public Candidate lock(UUID nurseId, UUID consultationId, Interval span) {
-        jdbc.sql("SELECT id FROM nurse WHERE id = ? FOR UPDATE").param(nurseId).query(UUID.class).single();
-        return load(List.of(nurseId), consultationId, span).getFirst();
+    public Optional<Candidate> lock(UUID nurseId, UUID consultationId, Interval span, @Nullable UUID movingVisit) {
+        boolean active = jdbc.sql("SELECT active FROM nurse WHERE id = ? FOR UPDATE").param(nurseId)
+                .query(Boolean.class).single();
+        return active ? Optional.of(load(List.of(nurseId), consultationId, span, movingVisit).getFirst())
+                : Optional.empty();
+    }
+
+    /** The nurse as the scheduler sees them now, whether or not they are active (their shifts and time off). */
+    public Candidate current(UUID nurseId, UUID consultationId, Interval span) {
+        return load(List.of(nurseId), consultationId, span, null).getFirst();
     }
 
     /** "Jordan P.": what a patient is told. */
@@ -64,7 +81,7 @@ public class NurseRoster {
         return jdbc.sql("SELECT id FROM nurse WHERE username = ?").param(username).query(UUID.class).optional();
     }
 
-    private List<Candidate> load(List<UUID> ids, UUID consultationId, Interval span) {
+    private List<Candidate> load(List<UUID> ids, UUID consultationId, Interval span, @Nullable UUID movingVisit) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -89,11 +106,12 @@ public class NurseRoster {
         Instant to = span.end().plus(MARGIN);
         Map<UUID, List<Interval>> timeOff = intervals("""
                 SELECT nurse_id, start_at, end_at FROM nurse_time_off
-                WHERE nurse_id IN (:ids) AND end_at > :from AND start_at < :to""", ids, from, to);
+                WHERE nurse_id IN (:ids) AND end_at > :from AND start_at < :to""", ids, from, to, NO_VISIT);
         Map<UUID, List<Interval>> visits = intervals("""
                 SELECT nurse_id, start_at, end_at FROM visit
                 WHERE nurse_id IN (:ids) AND status NOT IN ('CANCELLED', 'DECLINED', 'UNSCHEDULABLE')
-                  AND end_at > :from AND start_at < :to""", ids, from, to);
+                  AND end_at > :from AND start_at < :to AND visit_id <> :moving""", ids, from, to,
+                movingVisit == null ? NO_VISIT : movingVisit);
         Set<UUID> seenBefore = new HashSet<>(jdbc.sql("SELECT DISTINCT nurse_id FROM visit WHERE consultation_id = ?")
                 .param(consultationId).query((rs, row) -> rs.getObject("nurse_id", UUID.class)).list());
         return ids.stream().map(id -> new Candidate(id, ZoneId.of(zones.get(id)),
@@ -111,9 +129,10 @@ public class NurseRoster {
         return values;
     }
 
-    private Map<UUID, List<Interval>> intervals(String sql, List<UUID> ids, Instant from, Instant to) {
+    private Map<UUID, List<Interval>> intervals(String sql, List<UUID> ids, Instant from, Instant to, UUID moving) {
         Map<UUID, List<Interval>> values = new HashMap<>();
-        jdbc.sql(sql).param("ids", ids).param("from", utc(from)).param("to", utc(to)).query(rs -> {
+        var query = jdbc.sql(sql).param("ids", ids).param("from", utc(from)).param("to", utc(to));
+        (sql.contains(":moving") ? query.param("moving", moving) : query).query(rs -> {
             values.computeIfAbsent(rs.getObject("nurse_id", UUID.class), id -> new ArrayList<>())
                     .add(new Interval(rs.getObject("start_at", OffsetDateTime.class).toInstant(),
                             rs.getObject("end_at", OffsetDateTime.class).toInstant()));

@@ -18,14 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 class NurseVisits {
 
     private final Visits visits;
+    private final NurseVisitViews views;
     private final Dispatcher dispatcher;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final VisitClock visitClock;
 
-    NurseVisits(Visits visits, Dispatcher dispatcher, OutboxWriter outbox, Clock clock, VisitClock visitClock) {
+    NurseVisits(Visits visits, NurseVisitViews views, Dispatcher dispatcher, OutboxWriter outbox, Clock clock, VisitClock visitClock) {
         this.visitClock = visitClock;
         this.visits = visits;
+        this.views = views;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.clock = clock;
@@ -50,7 +52,7 @@ class NurseVisits {
             case FORBIDDEN -> throw new ConflictException(
                     "The visit is " + visit.status() + "; it cannot move to " + target + ".");
         }
-        return visits.nurseVisit(visitId);
+        return views.nurseVisit(visitId);
     }
 
     /** Only a SCHEDULED visit can be declined; it is dispatched again at once. Answers the visit as it was, DECLINED. */
@@ -60,7 +62,7 @@ class NurseVisits {
         if (visit.status() != VisitStatus.SCHEDULED) {
             throw new ConflictException("Only a SCHEDULED visit can be declined; this one is " + visit.status() + ".");
         }
-        NurseVisit declined = visits.nurseVisit(visitId).withStatus(VisitStatus.DECLINED);
+        NurseVisit declined = views.nurseVisit(visitId).withStatus(VisitStatus.DECLINED);
         dispatcher.release(visit, VisitDeclined.NURSE_DECLINED, reason.strip());
         return declined;
     }

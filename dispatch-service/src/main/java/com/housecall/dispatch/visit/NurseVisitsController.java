@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class NurseVisitsController {
 
     private final NurseRoster roster;
-    private final Visits visits;
+    private final NurseVisitViews views;
     private final NurseVisits nurseVisits;
 
-    NurseVisitsController(NurseRoster roster, Visits visits, NurseVisits nurseVisits) {
+    NurseVisitsController(NurseRoster roster, NurseVisitViews views, NurseVisits nurseVisits) {
         this.roster = roster;
-        this.visits = visits;
+        this.views = views;
         this.nurseVisits = nurseVisits;
     }
 
@@ -51,7 +51,7 @@ class NurseVisitsController {
     @GetMapping
     Page ownVisits(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return self(jwt).map(id -> new Page(visits.ofNurse(id, page, size), page, size, visits.countOfNurse(id)))
+        return self(jwt).map(id -> new Page(views.ofNurse(id, page, size), page, size, views.countOfNurse(id)))
                 .orElseGet(() -> new Page(List.of(), page, size, 0));
     }
 

@@ -8,9 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** A {@code visit.requested} not dispatched yet. */
+/** A {@code visit.requested}: what booking asked for one visit. */
 record PendingRequest(UUID visitId, UUID consultationId, int sequence, List<Interval> windows, String state,
                       String zipPrefix, ZoneId timeZone, Instant requestedAt) {
+
+    /** The same visit asked for again in new windows (a reschedule or a re-plan). */
+    PendingRequest asked(List<Interval> newWindows, Instant askedAt) {
+        return new PendingRequest(visitId, consultationId, sequence, List.copyOf(newWindows), state, zipPrefix, timeZone,
+                askedAt);
+    }
 
     VisitRequest toRequest() {
         return new VisitRequest(windows, state, zipPrefix, timeZone, requestedAt);

@@ -113,6 +113,23 @@ class Visits {
                 .list();
     }
 
+    /** Where booking's request stands: PENDING, SCHEDULED, UNSCHEDULABLE or CANCELLED; empty if never heard of. */
+    Optional<String> requestStatus(UUID visitId) {
+        return jdbc.sql("SELECT status FROM visit_request WHERE visit_id = ?").param(visitId).query(String.class)
+                .optional();
+    }
+
+    /** The windows (and the moment) of booking's latest request for the visit: a reschedule that found a nurse. */
+    void replaceWindows(UUID visitId, List<Interval> windows, Instant requestedAt) {
+        jdbc.sql("DELETE FROM visit_request_window WHERE visit_id = ?").param(visitId).update();
+        for (Interval window : windows) {
+            jdbc.sql("INSERT INTO visit_request_window (visit_id, start_at, end_at) VALUES (?, ?, ?)")
+                    .params(visitId, utc(window.start()), utc(window.end())).update();
+        }
+        jdbc.sql("UPDATE visit_request SET requested_at = ? WHERE visit_id = ?").params(utc(requestedAt), visitId)
+                .update();
+    }
+
     void markRequest(UUID visitId, String status) {
         jdbc.sql("UPDATE visit_request SET status = ? WHERE visit_id = ?").params(status, visitId).update();
     }
@@ -198,19 +215,26 @@ class Visits {
                 .query(UUID.class).list();
     }
 
+    /** The nurse's visits not started yet (SCHEDULED) and starting after {@code now}, earliest first. */
+    List<UUID> comingOf(UUID nurseId, Instant now) {
+        return jdbc.sql("SELECT visit_id FROM visit WHERE nurse_id = ? AND status = 'SCHEDULED' AND start_at > ? "
+                        + "ORDER BY start_at").params(nurseId, utc(now)).query(UUID.class).list();
+    }
+
     List<UUID> visitsOf(UUID consultationId) {
         return jdbc.sql("SELECT visit_id FROM visit WHERE consultation_id = ?").param(consultationId)
                 .query(UUID.class).list();
     }
 
-    /** A request not dispatched yet is never dispatched once cancelled. */
+    /** A request not dispatched yet (or nobody could take) is never dispatched, re-planned or moved once cancelled. */
     void cancelRequest(UUID visitId) {
-        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE visit_id = ? AND status = 'PENDING'")
+        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE visit_id = ? AND status IN ('PENDING', 'UNSCHEDULABLE')")
                 .param(visitId).update();
     }
 
     void cancelPendingRequests(UUID consultationId) {
-        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE consultation_id = ? AND status = 'PENDING'")
+        jdbc.sql("UPDATE visit_request SET status = 'CANCELLED' WHERE consultation_id = ? "
+                        + "AND status IN ('PENDING', 'UNSCHEDULABLE')")
                 .param(consultationId).update();
     }
 
@@ -218,49 +242,8 @@ class Visits {
         return jdbc.sql("SELECT COUNT(*) FROM visit WHERE visit_id = ?").param(visitId).query(Long.class).single();
     }
 
-    /**
-     * A nurse's visits with what they need to get there, by start: the patient's first name, phone and address are
-     * PHI and go to that nurse only. A visit nobody could take after this nurse gave it up is not theirs.
-     */
-    List<NurseVisit> ofNurse(UUID nurseId, int page, int size) {
-        return jdbc.sql(NURSE_VISIT + " WHERE v.nurse_id = ? AND v.status <> 'UNSCHEDULABLE' ORDER BY v.start_at, v.visit_id "
-                        + "LIMIT ? OFFSET ?")
-                .params(nurseId, size, (long) page * size)
-                .query(Visits::toNurseVisit)
-                .list();
-    }
-
-    long countOfNurse(UUID nurseId) {
-        return jdbc.sql("SELECT COUNT(*) FROM visit WHERE nurse_id = ? AND status <> 'UNSCHEDULABLE'").param(nurseId)
-                .query(Long.class).single();
-    }
-
-    NurseVisit nurseVisit(UUID visitId) {
-        return jdbc.sql(NURSE_VISIT + " WHERE v.visit_id = ?").param(visitId).query(Visits::toNurseVisit).single();
-    }
-
-    private static final String NURSE_VISIT = """
-            SELECT v.visit_id, v.consultation_id, v.sequence, v.start_at, v.end_at, v.time_zone, v.status,
-                   l.line1, l.city, l.state, l.postal_code, l.first_name, l.phone
-            FROM visit v LEFT JOIN patient_location l ON l.consultation_id = v.consultation_id""";
-
-    private static NurseVisit toNurseVisit(ResultSet rs, int row) throws SQLException {
-        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-        boolean located = rs.getString("line1") != null;
-        return new NurseVisit(rs.getObject("visit_id", UUID.class), rs.getObject("consultation_id", UUID.class),
-                rs.getInt("sequence"), local(rs.getObject("start_at", OffsetDateTime.class), zone),
-                local(rs.getObject("end_at", OffsetDateTime.class), zone), zone.getId(), rs.getString("status"),
-                located ? new NurseVisit.Patient(rs.getString("first_name"), rs.getString("phone")) : null,
-                located ? new NurseVisit.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
-                        rs.getString("postal_code")) : null);
-    }
-
     private static Instant instant(OffsetDateTime time) {
         return time.toInstant();
-    }
-
-    private static OffsetDateTime local(OffsetDateTime time, ZoneId zone) {
-        return time.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     private static OffsetDateTime utc(Instant instant) {

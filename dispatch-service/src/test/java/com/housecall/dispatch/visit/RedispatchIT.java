@@ -64,6 +64,10 @@ class RedispatchIT extends VisitScenario {
         assertThat(moved.visitId()).isEqualTo(visit.visitId());
         assertThat(moved.nurseId()).isEqualTo(otherNurse);
         assertThat(moved.start()).isEqualTo(first.start());
+        assertThat(first.cause()).isEqualTo(VisitScheduled.BOOKED);
+        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(moved.previousStart()).isEqualTo(first.start());
+        assertThat(moved.nurseChanged()).isTrue();
 
         assertThat(json(get(nurseToken(firstLogin), "/api/nurse/visits")).get("totalItems").asLong()).isZero();
         assertThat(json(get(nurseToken(otherLogin), "/api/nurse/visits")).get("items").get(0).get("visitId").asString())
@@ -102,6 +106,9 @@ class RedispatchIT extends VisitScenario {
         assertThat(moved.visitId()).isEqualTo(visit.visitId());
         assertThat(moved.nurseId()).isEqualTo(bob);
         assertThat(moved.start().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(10, 30));
+        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(moved.previousStart().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(moved.nurseChanged()).isTrue();
     }
 
     @Test
@@ -129,6 +136,9 @@ class RedispatchIT extends VisitScenario {
         VisitScheduled replacement = payloads(visit, SCHEDULED, VisitScheduled.class).get(1);
         assertThat(replacement.nurseId()).isEqualTo(other);
         assertThat(replacement.start()).isEqualTo(first.start());
+        assertThat(replacement.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(replacement.previousStart()).isEqualTo(first.start());
+        assertThat(replacement.nurseChanged()).isTrue();
 
         // the replacement was sent 29 minutes before the start: the timer does not take it from them too
         awaitTwoMoreTimerRuns();
