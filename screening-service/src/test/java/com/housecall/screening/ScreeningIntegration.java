@@ -15,7 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,12 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One running screening-service for every integration test of the module: a second application context would
- * join the same consumer group on the same broker and take some of the intakes away from the first.
+ * join the same consumer group on the same broker and take some of the intakes away from the first. Its clock can
+ * be moved ({@link #CLOCK}); tests that move it put it back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=screening-service", "housecall.screening.alert-repeat=1s",
                 "housecall.screening.alert-poll-interval=100ms"})
+@Import(ScreeningIntegration.TestClock.class)
 public abstract class ScreeningIntegration {
+
+    public static final MovableClock CLOCK = new MovableClock();
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static TopicRecorder topics;
@@ -46,6 +54,17 @@ public abstract class ScreeningIntegration {
     @AfterAll
     static void stop() {
         topics.close();
+        CLOCK.reset();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return CLOCK;
+        }
     }
 
     @LocalServerPort
