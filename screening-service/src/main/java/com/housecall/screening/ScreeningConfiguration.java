@@ -1,6 +1,11 @@
 package com.housecall.screening;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.Inbox;
+import com.housecall.screening.cases.BookingEventHandler;
 import com.housecall.screening.intake.IntakeScreening;
 import com.housecall.screening.rules.ClinicalRulesV1;
 import com.housecall.screening.rules.MedicationTable;
@@ -24,10 +29,32 @@ class ScreeningConfiguration {
         return ClinicalRulesV1.ruleset(properties.thresholds(), MedicationTable.standard());
     }
 
-    /** booking.intake.v1: the only PHI topic screening reads. */
+    /**
+     * booking.intake.v1: the only PHI topic screening reads. Each event takes its consultation's turn: a cancel on
+     * booking.events.v1 handled at the same moment then either sees the screened case or leaves a tombstone it sees.
+     */
     @Bean
-    Consumer<Message<byte[]>> intakes(Inbox inbox, IntakeScreening screening) {
-        return message -> inbox.receive(message, screening::onEvent);
+    Consumer<Message<byte[]>> intakes(Inbox inbox, ConsultationTurns turns, IntakeScreening screening) {
+        return message -> inbox.receive(message, event -> {
+            turns.take(event.consultationId());
+            screening.onEvent(event);
+        });
+    }
+
+    /** booking.events.v1: cancellations and the consultation status; other types are skipped without an inbox row. */
+    @Bean
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, BookingEventHandler events) {
+        return message -> {
+            Object header = message.getHeaders().get(CloudEventHeaders.TYPE);
+            String type = header instanceof byte[] bytes ? new String(bytes, UTF_8) : String.valueOf(header);
+            if (header == null || events.handles(type)) {
+                // a record without ce_type goes to the inbox, which rejects it (dead letter)
+                inbox.receive(message, event -> {
+                    turns.take(event.consultationId());
+                    events.onEvent(event);
+                });
+            }
+        };
     }
 
     @Bean

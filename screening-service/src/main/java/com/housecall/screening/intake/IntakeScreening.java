@@ -3,11 +3,12 @@ package com.housecall.screening.intake;
 import com.housecall.events.EventTypes;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.Phq9Answers;
-import com.housecall.screening.maintenance.MaintenanceScreening;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningStarted;
 import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.cases.Withdrawals;
+import com.housecall.screening.maintenance.MaintenanceScreening;
 import com.housecall.screening.rules.Decision;
 import com.housecall.screening.rules.Intake;
 import com.housecall.screening.rules.Outcome;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,20 +28,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeScreening {
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeScreening.class);
+
     private final Ruleset ruleset;
     private final Screenings screenings;
     private final OutboxWriter outbox;
     private final SafetyAlerts safetyAlerts;
     private final MaintenanceScreening maintenance;
+    private final Withdrawals withdrawals;
     private final Clock clock;
 
     IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, SafetyAlerts safetyAlerts,
-                    MaintenanceScreening maintenance, Clock clock) {
+                    MaintenanceScreening maintenance, Withdrawals withdrawals, Clock clock) {
         this.maintenance = maintenance;
         this.ruleset = ruleset;
         this.screenings = screenings;
         this.outbox = outbox;
         this.safetyAlerts = safetyAlerts;
+        this.withdrawals = withdrawals;
         this.clock = clock;
     }
 
@@ -56,6 +63,11 @@ public class IntakeScreening {
     void screen(IntakeSubmitted submitted) {
         UUID id = submitted.consultationId();
         if (screenings.exists(id)) {
+            return;
+        }
+        if (withdrawals.isWithdrawn(id)) {
+            // the cancel overtook the intake (DECISIONS 16): nothing to screen, queue or page
+            log.info("Intake of consultation {} not screened: the consultation was cancelled", id);
             return;
         }
         Instant now = Instant.now(clock);

@@ -1,7 +1,7 @@
 package com.housecall.screening.intake;
 
+import com.housecall.screening.cases.CaseStatus;
 import com.housecall.screening.rules.Decision;
-import com.housecall.screening.rules.Outcome;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,25 +26,16 @@ class Screenings {
                 .query(Long.class).single() > 0;
     }
 
-    /** The consultation status a screening outcome leads to (CLINICAL-RULES.md section 1). */
-    static String status(Outcome outcome) {
-        return switch (outcome) {
-            case CRISIS -> "SAFETY_HOLD";
-            case INELIGIBLE -> "INELIGIBLE";
-            case REVIEW -> "IN_REVIEW";
-            case ELIGIBLE -> "SCHEDULING";
-        };
-    }
-
     void insert(UUID consultationId, Decision decision, Instant at) {
         jdbc.sql("""
                         INSERT INTO screening (consultation_id, outcome, ruleset_version, reasons_json, phq9_total,
-                                               gad7_total, screened_at, kind, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'INTAKE', ?)""")
+                                               gad7_total, screened_at, kind, status, case_status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'INTAKE', ?, ?)""")
                 .params(consultationId.toString(), decision.outcome().name(), decision.rulesetVersion(),
                         json.writeValueAsString(decision.reasons()), decision.phq9().total(),
                         decision.gad7() == null ? null : decision.gad7().total(), at.atOffset(ZoneOffset.UTC),
-                        status(decision.outcome()))
+                        CaseStatus.shownStatus(decision.outcome()),
+                        CaseStatus.afterScreening(decision.outcome()).name())
                 .update();
     }
 }

@@ -1,6 +1,7 @@
 package com.housecall.screening.maintenance;
 
 import com.housecall.messaging.EventRejectedException;
+import com.housecall.screening.cases.CaseStatus;
 import com.housecall.screening.rules.Outcome;
 import com.housecall.screening.rules.Reason;
 import java.time.Instant;
@@ -23,24 +24,30 @@ class MaintenanceCases {
         this.json = json;
     }
 
-    /** Answers false when this submission was already taken (a redelivery). */
+    /** Answers false when this submission was already taken (a redelivery) or the case was withdrawn. */
     boolean reopen(UUID consultationId, UUID submissionId, Outcome outcome, List<Reason> reasons, int phq9Total,
                    Instant at) {
-        List<String> submission = jdbc.sql("SELECT submission_id FROM screening WHERE consultation_id = ? FOR UPDATE")
-                .param(consultationId.toString()).query((rs, row) -> String.valueOf(rs.getString(1))).list();
-        if (submission.isEmpty()) {
+        record Current(String submissionId, CaseStatus caseStatus) {
+        }
+        List<Current> current = jdbc.sql(
+                        "SELECT submission_id, case_status FROM screening WHERE consultation_id = ? FOR UPDATE")
+                .param(consultationId.toString())
+                .query((rs, row) -> new Current(String.valueOf(rs.getString(1)), CaseStatus.valueOf(rs.getString(2))))
+                .list();
+        if (current.isEmpty()) {
             // booking only accepts a fresh PHQ-9 on a confirmed course, which was screened here first
             throw new EventRejectedException("fresh PHQ-9 for a consultation never screened");
         }
-        if (submission.getFirst().equals(submissionId.toString())) {
+        if (current.getFirst().submissionId().equals(submissionId.toString())
+                || !current.getFirst().caseStatus().reopenable()) {
             return false;
         }
         jdbc.sql("""
                         UPDATE screening SET kind = 'MAINTENANCE', submission_id = ?, outcome = ?, status = ?,
-                               reasons_json = ?, phq9_total = ?, gad7_total = NULL, screened_at = ?,
-                               decision = NULL, decided_at = NULL
+                               case_status = 'OPEN', reasons_json = ?, phq9_total = ?, gad7_total = NULL,
+                               screened_at = ?, decision = NULL, decided_at = NULL
                         WHERE consultation_id = ?""")
-                .params(submissionId.toString(), outcome.name(), outcome == Outcome.CRISIS ? "SAFETY_HOLD" : "IN_REVIEW",
+                .params(submissionId.toString(), outcome.name(), CaseStatus.shownStatus(outcome),
                         json.writeValueAsString(reasons), phq9Total, at.atOffset(ZoneOffset.UTC),
                         consultationId.toString())
                 .update();

@@ -1,6 +1,7 @@
 package com.housecall.screening.maintenance;
 
 import com.housecall.events.booking.Phq9Answers;
+import com.housecall.screening.cases.Withdrawals;
 import com.housecall.screening.rules.Outcome;
 import com.housecall.screening.rules.Reason;
 import com.housecall.screening.rules.Score;
@@ -24,16 +25,21 @@ public class MaintenanceScreening {
 
     private final MaintenanceCases cases;
     private final SafetyAlerts safetyAlerts;
+    private final Withdrawals withdrawals;
     private final Clock clock;
 
-    MaintenanceScreening(MaintenanceCases cases, SafetyAlerts safetyAlerts, Clock clock) {
+    MaintenanceScreening(MaintenanceCases cases, SafetyAlerts safetyAlerts, Withdrawals withdrawals, Clock clock) {
         this.cases = cases;
         this.safetyAlerts = safetyAlerts;
+        this.withdrawals = withdrawals;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void screen(Phq9Answers answers) {
+        if (withdrawals.isWithdrawn(answers.consultationId())) {
+            return; // cancelled: a late PHQ-9 is never queued and never pages
+        }
         boolean crisis = answers.phq9().get(8) >= 1;
         List<Reason> reasons = new ArrayList<>();
         if (crisis) {

@@ -2,26 +2,25 @@ package com.housecall.screening.review;
 
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.cases.CaseStatus;
 import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A clinician settles a case in review or on safety hold (CONTRACT.md section 6): one decision per case, audited,
- * announced as {@code screening.decided} in the same transaction.
+ * A clinician settles an open case, in review or on safety hold (CONTRACT.md section 6): one decision per case,
+ * audited, announced as {@code screening.decided} in the same transaction. The case becomes DECIDED; what that
+ * means for the consultation (scheduling, INELIGIBLE, the course ends) is booking's to decide and announce.
  */
 @Service
 class ClinicianReview {
 
     enum Verdict { APPROVE, DECLINE }
-
-    private static final Set<String> AWAITING = Set.of("IN_REVIEW", "SAFETY_HOLD");
 
     private final ReviewCases cases;
     private final OutboxWriter outbox;
@@ -42,23 +41,26 @@ class ClinicianReview {
     ReviewItem decide(UUID consultationId, Verdict verdict, String note, String clinician) {
         ReviewCases.Case found = cases.findForUpdate(consultationId).orElseThrow(NotFoundException::new);
         ReviewItem item = found.item();
+        CaseStatus caseStatus = CaseStatus.valueOf(item.caseStatus());
+        if (caseStatus == CaseStatus.WITHDRAWN) {
+            throw new ConflictException("This consultation was cancelled: its case is withdrawn.");
+        }
         if (item.decision() != null) {
             throw new ConflictException("This case has already been decided.");
         }
-        if (!AWAITING.contains(item.status())) {
+        if (!caseStatus.awaitsDecision()) {
             throw new ConflictException("This case is not awaiting a clinician's decision.");
         }
         if (verdict == Verdict.APPROVE && found.hasIneligibleReason()) {
             throw new ConflictException("A case with an exclusion can only be declined.");
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        // a declined maintenance block ends the course; a declined intake is ineligible
-        String status = verdict == Verdict.APPROVE ? "SCHEDULING"
-                : "MAINTENANCE".equals(item.kind()) ? "COMPLETED" : "INELIGIBLE";
-        cases.decide(consultationId, verdict.name(), status, now);
+        CaseStatus decided = caseStatus.decided();
+        cases.decide(consultationId, verdict.name(), decided, now);
         cases.audit(consultationId, verdict.name(), note, clinician, now);
-        outbox.append(new ScreeningDecided(consultationId, verdict.name(), item.kind(), now));
-        return new ReviewItem(item.consultationId(), status, item.outcome(), item.kind(), item.createdAt(),
-                item.reasons(), item.phq9(), item.gad7(), new ReviewItem.DecisionView(verdict.name(), now));
+        outbox.append(new ScreeningDecided(consultationId, verdict.name(), item.kind(), item.outcome(), now));
+        return new ReviewItem(item.consultationId(), item.status(), decided.name(), item.outcome(), item.kind(),
+                item.createdAt(), item.reasons(), item.phq9(), item.gad7(),
+                new ReviewItem.DecisionView(verdict.name(), now));
     }
 }

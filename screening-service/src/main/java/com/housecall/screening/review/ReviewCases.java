@@ -1,5 +1,6 @@
 package com.housecall.screening.review;
 
+import com.housecall.screening.cases.CaseStatus;
 import com.housecall.screening.rules.Score;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +27,8 @@ class ReviewCases {
     }
 
     private static final String COLUMNS = """
-            consultation_id, status, outcome, kind, screened_at, reasons_json, phq9_total, gad7_total, decision,
-            decided_at""";
+            consultation_id, status, case_status, outcome, kind, screened_at, reasons_json, phq9_total, gad7_total,
+            decision, decided_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -37,18 +38,18 @@ class ReviewCases {
         this.json = json;
     }
 
-    /** Undecided cases: safety holds first, then oldest first. */
+    /** Open cases: crises (safety holds) first, then oldest first. */
     List<ReviewItem> queue(int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM screening WHERE status IN ('SAFETY_HOLD', 'IN_REVIEW')
-                        ORDER BY CASE status WHEN 'SAFETY_HOLD' THEN 0 ELSE 1 END, screened_at, consultation_id
+                         FROM screening WHERE case_status = 'OPEN'
+                        ORDER BY CASE outcome WHEN 'CRISIS' THEN 0 ELSE 1 END, screened_at, consultation_id
                         LIMIT ? OFFSET ?""")
                 .params(size, (long) page * size)
                 .query((rs, n) -> toCase(rs).item()).list();
     }
 
     long queueSize() {
-        return jdbc.sql("SELECT COUNT(*) FROM screening WHERE status IN ('SAFETY_HOLD', 'IN_REVIEW')")
+        return jdbc.sql("SELECT COUNT(*) FROM screening WHERE case_status = 'OPEN'")
                 .query(Long.class).single();
     }
 
@@ -58,9 +59,9 @@ class ReviewCases {
                 .query((rs, n) -> toCase(rs)).optional();
     }
 
-    void decide(UUID consultationId, String decision, String status, Instant at) {
-        jdbc.sql("UPDATE screening SET decision = ?, status = ?, decided_at = ? WHERE consultation_id = ?")
-                .params(decision, status, at.atOffset(ZoneOffset.UTC), consultationId.toString()).update();
+    void decide(UUID consultationId, String decision, CaseStatus caseStatus, Instant at) {
+        jdbc.sql("UPDATE screening SET decision = ?, case_status = ?, decided_at = ? WHERE consultation_id = ?")
+                .params(decision, caseStatus.name(), at.atOffset(ZoneOffset.UTC), consultationId.toString()).update();
     }
 
     void audit(UUID consultationId, String decision, String note, String decidedBy, Instant at) {
@@ -83,7 +84,7 @@ class ReviewCases {
         String decision = rs.getString("decision");
         OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
         ReviewItem item = new ReviewItem(UUID.fromString(rs.getString("consultation_id")), rs.getString("status"),
-                rs.getString("outcome"), rs.getString("kind"),
+                rs.getString("case_status"), rs.getString("outcome"), rs.getString("kind"),
                 rs.getObject("screened_at", OffsetDateTime.class).toInstant(), reasons,
                 new ReviewItem.ScoreView(phq9.total(), phq9.band()),
                 gad7 == null ? null : new ReviewItem.ScoreView(gad7.total(), gad7.band()),

@@ -2,6 +2,7 @@ package com.housecall.screening.safety;
 
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
+import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.screening.ScreeningProperties;
 import com.housecall.security.problem.NotFoundException;
@@ -23,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * CLINICAL-RULES.md section 5: a crisis raises a {@code safety.alert} at once and again every repeat interval
- * until a clinician acknowledges it. The next due time is stored, so the cadence survives restarts; every alert
- * goes out through the outbox in the transaction that records it.
+ * until a clinician acknowledges it, or the consultation is cancelled (withdrawn, DECISIONS 16). The next due time is
+ * stored, so the cadence survives restarts; every alert goes out through the outbox in the transaction that records
+ * it.
  */
 @Service
 public class SafetyAlerts {
@@ -33,7 +35,7 @@ public class SafetyAlerts {
 
     private static final String COLUMNS = """
             alert_id, consultation_id, sequence, raised_at, last_raised_at, next_due_at, acknowledged_at,
-            acknowledged_by""";
+            acknowledged_by, withdrawn_at""";
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
@@ -61,7 +63,7 @@ public class SafetyAlerts {
                 .param(old.alertId().toString()).update());
         Instant now = now();
         UUID alertId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO safety_alert (" + COLUMNS + ") VALUES (?, ?, 1, ?, ?, ?, NULL, NULL)")
+        jdbc.sql("INSERT INTO safety_alert (" + COLUMNS + ") VALUES (?, ?, 1, ?, ?, ?, NULL, NULL, NULL)")
                 .params(alertId.toString(), consultationId.toString(), utc(now), utc(now), utc(now.plus(repeat)))
                 .update();
         outbox.append(new SafetyAlert(consultationId, alertId, 1, now));
@@ -72,7 +74,7 @@ public class SafetyAlerts {
     public int repeatDue() {
         Instant now = now();
         List<AlertState> due = jdbc.sql("SELECT " + COLUMNS + """
-                         FROM safety_alert WHERE acknowledged_at IS NULL AND next_due_at <= ?
+                         FROM safety_alert WHERE acknowledged_at IS NULL AND withdrawn_at IS NULL AND next_due_at <= ?
                         ORDER BY next_due_at LIMIT ? FOR UPDATE""")
                 .params(utc(now), BATCH_SIZE).query((rs, n) -> toState(rs)).list();
         for (AlertState alert : due) {
@@ -85,11 +87,14 @@ public class SafetyAlerts {
         return due.size();
     }
 
-    /** Stops the repeats; a second acknowledgement changes nothing and answers the same state. */
+    /**
+     * Stops the repeats; a second acknowledgement changes nothing and answers the same state. A withdrawn alert
+     * (the consultation was cancelled) has already stopped: it answers its state unchanged, announcing nothing.
+     */
     @Transactional
     public AlertState acknowledge(UUID consultationId, String clinician) {
         AlertState alert = find(consultationId, true).orElseThrow(NotFoundException::new);
-        if (alert.acknowledged()) {
+        if (alert.acknowledged() || alert.withdrawn()) {
             return alert;
         }
         Instant now = now();
@@ -97,6 +102,20 @@ public class SafetyAlerts {
                 .params(utc(now), clinician, alert.alertId().toString()).update();
         outbox.append(new SafetyAcknowledged(consultationId, alert.alertId(), now));
         return find(consultationId, false).orElseThrow();
+    }
+
+    /**
+     * The consultation was cancelled: an alert still open repeats no more and is announced as withdrawn, once, in the
+     * caller's transaction. An acknowledged or already withdrawn alert is left as it is.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(UUID consultationId, Instant at) {
+        Optional<AlertState> open = find(consultationId, true).filter(a -> !a.acknowledged() && !a.withdrawn());
+        open.ifPresent(alert -> {
+            jdbc.sql("UPDATE safety_alert SET withdrawn_at = ?, next_due_at = NULL WHERE alert_id = ?")
+                    .params(utc(at), alert.alertId().toString()).update();
+            outbox.append(new SafetyWithdrawn(consultationId, alert.alertId(), at));
+        });
     }
 
     private Optional<AlertState> find(UUID consultationId, boolean forUpdate) {
@@ -115,9 +134,11 @@ public class SafetyAlerts {
 
     private static AlertState toState(ResultSet rs) throws SQLException {
         Instant acknowledgedAt = instant(rs, "acknowledged_at");
+        Instant withdrawnAt = instant(rs, "withdrawn_at");
         return new AlertState(UUID.fromString(rs.getString("consultation_id")), UUID.fromString(rs.getString("alert_id")),
                 rs.getInt("sequence"), instant(rs, "raised_at"), instant(rs, "last_raised_at"),
-                instant(rs, "next_due_at"), acknowledgedAt != null, acknowledgedAt, rs.getString("acknowledged_by"));
+                instant(rs, "next_due_at"), acknowledgedAt != null, acknowledgedAt, rs.getString("acknowledged_by"),
+                withdrawnAt != null, withdrawnAt);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -115,12 +115,15 @@ class ClinicianReviewIT extends ScreeningIntegration {
 
         assertThat(approved.statusCode()).isEqualTo(200);
         JsonNode item = json(approved);
-        assertThat(item.get("status").asString()).isEqualTo("SCHEDULING");
+        // the case is settled here; the consultation's status is booking's (still IN_REVIEW as screening last heard)
+        assertThat(item.get("caseStatus").asString()).isEqualTo("DECIDED");
+        assertThat(item.get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(item.get("outcome").asString()).isEqualTo("REVIEW");
         assertThat(item.get("decision").get("decision").asString()).isEqualTo("APPROVE");
 
         TopicRecorder.Received decided = topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_DECIDED, id.toString());
-        assertThat(decided.value()).contains("\"decision\":\"APPROVE\"", "\"kind\":\"INTAKE\"").doesNotContain("taper");
+        assertThat(decided.value()).contains("\"decision\":\"APPROVE\"", "\"kind\":\"INTAKE\"", "\"outcome\":\"REVIEW\"")
+                .doesNotContain("taper");
         assertThat(EventSchemas.violations(EventTypes.SCREENING_DECIDED, decided.value().getBytes(StandardCharsets.UTF_8))).isEmpty();
 
         assertThat(jdbc.sql("SELECT decided_by, note FROM screening_decision WHERE consultation_id = ?")
@@ -145,9 +148,10 @@ class ClinicianReviewIT extends ScreeningIntegration {
 
         HttpResponse<String> decline = post("clinician1", path(id), decision("DECLINE", "under 18"));
         assertThat(decline.statusCode()).isEqualTo(200);
-        assertThat(json(decline).get("status").asString()).isEqualTo("INELIGIBLE");
+        assertThat(json(decline).get("caseStatus").asString()).isEqualTo("DECIDED");
+        assertThat(json(decline).get("status").asString()).isEqualTo("SAFETY_HOLD");
         assertThat(topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_DECIDED, id.toString()).value())
-                .contains("\"decision\":\"DECLINE\"");
+                .contains("\"decision\":\"DECLINE\"", "\"outcome\":\"CRISIS\"");
     }
 
     @Test
