@@ -25,9 +25,9 @@ enum VisitStatus {
         return allowed ? Move.ALLOWED : Move.FORBIDDEN;
     }
 
-    /** Booking may still call the visit off: the infusion has not started. */
+    /** Booking may still call the visit off: the nurse is not on the way yet (DECISIONS 17), or nobody could take it. */
     boolean cancellable() {
-        return this == SCHEDULED || this == EN_ROUTE || this == ARRIVED;
+        return this == SCHEDULED || this == UNSCHEDULABLE;
     }
 
     private Optional<VisitStatus> next() {

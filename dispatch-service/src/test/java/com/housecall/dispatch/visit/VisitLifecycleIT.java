@@ -205,6 +205,26 @@ class VisitLifecycleIT extends VisitScenario {
         assertThat(json(done).get("status").asString()).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aCancelLeavesANurseOnTheWayOnIt() throws Exception {
+        String prefix = freshPrefix();
+        addNurse("cancel-late-" + prefix, prefix, "");
+        String nurse = nurseToken("cancel-late-" + prefix);
+        LocalDate day = aTuesday(LA);
+        Booked visit = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
+        CLOCK.setTo(awaitEvent(visit, SCHEDULED, VisitScheduled.class).start().toInstant().minus(Duration.ofHours(1)));
+        String path = "/api/nurse/visits/" + visit.visitId() + "/status";
+        assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
+
+        // DECISIONS 17: a cancel never cancels a visit EN_ROUTE or later
+        dispatcher.consultationCancelled(visit.consultationId());
+        dispatcher.cancelled(visit.visitId());
+
+        assertThat(json(get(nurse, "/api/nurse/visits")).get("items").get(0).get("status").asString())
+                .isEqualTo("EN_ROUTE");
+        assertThat(post(nurse, path, status("ARRIVED")).statusCode()).isEqualTo(200);
+    }
+
     /** A 409 for a move too early names the moment it becomes possible, with seconds, in the patient's offset. */
     private static Instant possibleFrom(HttpResponse<String> tooEarly) {
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
