@@ -70,7 +70,8 @@ class CancelWithdrawsReviewIT {
 
     @Test
     void aCrisisCaseCancelledOnHoldStopsItsRepeatingAlertAndLeavesTheQueue() throws Exception {
-        String id = journey.submit(Journey.request(Patient.fresh(), 2, 1, 9));
+        Patient patient = Patient.fresh();
+        String id = journey.submit(Journey.request(patient, 2, 1, 9));
         journey.awaitStatus(id, "SAFETY_HOLD");
         // it pages, and pages again while nobody acknowledges
         await().atMost(PATIENCE).until(() -> events(id, EventTypes.SAFETY_ALERT).size() >= 2);
@@ -94,6 +95,9 @@ class CancelWithdrawsReviewIT {
         assertThat(events(id, EventTypes.SAFETY_WITHDRAWN)).as("safety.withdrawn").hasSize(1);
         assertThat(queued(id)).as("still in the review queue").isFalse();
         assertDecisionRefused(id);
+        // the patient is told kindly, and pointed to 988 again (issue 12)
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(journey.sms(patient))
+                .anyMatch(t -> Journey.mentionsCancel(t) && t.contains("988")));
 
         cancel(marker);
         await().atMost(PATIENCE).until(() -> !events(marker, EventTypes.SAFETY_WITHDRAWN).isEmpty());

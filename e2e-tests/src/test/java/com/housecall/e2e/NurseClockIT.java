@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -75,8 +77,10 @@ class NurseClockIT {
         assertThat(early.status()).as(early.text()).isEqualTo(409);
         assertThat(early.contentType()).startsWith("application/problem+json");
         String detail = early.body().get("detail").asString();
-        assertThat(detail).as("says when EN_ROUTE becomes possible")
-                .matches("(?s).*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}).*");
+        Matcher from = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[-+]\\d{2}:\\d{2}").matcher(detail);
+        assertThat(from.find()).as("says from when EN_ROUTE is possible: " + detail).isTrue();
+        // CONTRACT 11: on the way at most 3 h before the start
+        assertThat(OffsetDateTime.parse(from.group()).toInstant()).isEqualTo(start.minusHours(3).toInstant());
         assertThat(nurse1Visit(visitId).orElseThrow().get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(Journey.visit(journey.view(id), visitId).get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(journey.sms(patient)).as("SMS to the patient").noneMatch(t -> t.contains("on the way"));

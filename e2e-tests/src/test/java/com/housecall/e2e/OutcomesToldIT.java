@@ -67,7 +67,7 @@ class OutcomesToldIT {
     }
 
     @Test
-    void aClinicianApprovingACaseInReviewTellsThePatientBeforeTheBookingConfirmation() throws Exception {
+    void aClinicianApprovingACaseInReviewTellsThePatientOnceAndTheBookingFollows() throws Exception {
         Patient patient = Patient.fresh();
         String id = journey.submit(Journey.request(patient, 1, 0, 6));
         journey.awaitStatus(id, "IN_REVIEW");
@@ -84,6 +84,7 @@ class OutcomesToldIT {
             assertThat(mails).as("emails after the approval")
                     .anyMatch(m -> (m.subject() + m.body()).toLowerCase(Locale.ROOT).contains("approv"));
         });
+        await().atMost(PATIENCE).until(() -> journey.sms(patient).stream().anyMatch(t -> t.contains("more visits")));
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> assertThat(journey.sms(patient)
                 .subList(smsBefore, journey.sms(patient).size()))
                 .filteredOn(t -> t.toLowerCase(Locale.ROOT).contains("approv")).as("approval SMS").hasSize(1));
@@ -103,6 +104,8 @@ class OutcomesToldIT {
             assertThat(texts).as("every SMS of the booking").hasSize(2);
             assertThat(texts.get(1)).contains("5 more visits").hasSizeLessThanOrEqualTo(160);
             assertThat(texts).noneMatch(t -> t.contains("your visit is set for"));
+            // DECISIONS 9: one email for the course, once its visits are settled
+            assertThat(journey.mails(patient)).as("every email of the booking").hasSize(2);
         });
     }
 }

@@ -94,7 +94,7 @@ class RescheduleIT {
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> {
             List<String> texts = journey.sms(patient).subList(smsBefore, journey.sms(patient).size());
             assertThat(texts).as("SMS after the reschedule").hasSize(1);
-            assertThat(texts.getFirst()).contains("Housecall").doesNotContainIgnoringCase("cancel")
+            assertThat(texts.getFirst()).contains("Housecall", "moved").doesNotContainIgnoringCase("cancel")
                     .hasSizeLessThanOrEqualTo(160);
         });
         List<TopicRecorder.Received> scheduled = topics.matching(r -> id.equals(r.key())
