@@ -35,7 +35,12 @@ public abstract class DispatchIntegration {
 
     public static final MovableClock CLOCK = new MovableClock();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A service area no demo nurse serves, one per call: a test's own nurses compete with no one else's. */
+    /**
+     * Test visits and nurses are in Wyoming for ZIP prefixes from 100 up (New York's): no demo nurse is licensed
+     * there and serves them, so a test's own nurses compete with no one else's.
+     */
+    protected static final String STATE = "WY";
+    /** A service area no demo nurse serves, one per call. */
     private static final AtomicInteger AREAS = new AtomicInteger(100);
     protected static TopicRecorder topics;
 
@@ -61,7 +66,7 @@ public abstract class DispatchIntegration {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** A 3-digit ZIP prefix in the territory "PR" that no other test uses. */
+    /** A 3-digit ZIP prefix that no other test uses (in {@link #STATE}, no demo nurse serves it). */
     protected static String freshPrefix() {
         return "%03d".formatted(AREAS.getAndIncrement());
     }
@@ -90,13 +95,13 @@ public abstract class DispatchIntegration {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Puts a nurse on the roster through the API, licensed in "PR" for {@code prefix}, on shift every day. */
+    /** Puts a nurse on the roster through the API, licensed in {@link #STATE} for {@code prefix}, on shift every day. */
     protected UUID addNurse(String username, String prefix, String timeOffJson) throws Exception {
         String body = """
                 {"displayName": "Test N.", "username": "%s", "timeZone": "America/Los_Angeles",
-                 "licenseStates": ["PR"], "skills": ["IV_THERAPY", "ACLS"], "homePostalCode": "%s01",
+                 "licenseStates": ["%s"], "skills": ["IV_THERAPY", "ACLS"], "homePostalCode": "%s01",
                  "serviceAreaPrefixes": ["%s"],
-                 "shifts": [%s], "timeOff": [%s]}""".formatted(username, prefix, prefix, everyDay("07:00", "19:00"),
+                 "shifts": [%s], "timeOff": [%s]}""".formatted(username, STATE, prefix, prefix, everyDay("07:00", "19:00"),
                 timeOffJson);
         HttpResponse<String> response = post(DevJwt.token("operator1"), "/api/nurses", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

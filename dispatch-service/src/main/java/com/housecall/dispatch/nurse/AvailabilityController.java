@@ -8,6 +8,7 @@ import com.housecall.security.problem.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/nurse/availability} (nurse): the caller's own shifts (in their time zone) and time off, found by the
- * token's {@code preferred_username}; a nurse not on the roster gets 404. Booked visits stay booked.
+ * token's {@code preferred_username}; a nurse not on the roster gets 404. A booked visit the new availability no
+ * longer covers goes to another nurse ({@code visit.declined} reason NURSE_UNAVAILABLE).
  */
 @RestController
 @RequestMapping("/api/nurse/availability")
 class AvailabilityController {
 
     private final NurseDirectory nurses;
+    private final ApplicationEventPublisher events;
 
-    AvailabilityController(NurseDirectory nurses) {
+    AvailabilityController(NurseDirectory nurses, ApplicationEventPublisher events) {
         this.nurses = nurses;
+        this.events = events;
     }
 
     @GetMapping
@@ -46,6 +50,7 @@ class AvailabilityController {
             throw new InvalidRequestException(problems);
         }
         nurses.replaceAvailability(id, Objects.requireNonNull(form.shifts()), Objects.requireNonNull(form.timeOff()));
+        events.publishEvent(new NurseRosterChanged(id, nurses.find(id).orElseThrow().active()));
         return availability(id);
     }
 

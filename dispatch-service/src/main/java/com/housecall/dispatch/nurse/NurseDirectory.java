@@ -38,17 +38,19 @@ class NurseDirectory {
     }
 
     Optional<NurseProfile> find(UUID id) {
-        record Row(String displayName, String username, String timeZone, String homePostalCode) {
+        record Row(String displayName, String username, String timeZone, String homePostalCode, boolean active) {
         }
-        return jdbc.sql("SELECT display_name, username, time_zone, home_postal_code FROM nurse WHERE id = ?").param(id)
-                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("SELECT display_name, username, time_zone, home_postal_code, active FROM nurse WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5)))
                 .optional()
                 .map(row -> new NurseProfile(id, row.displayName(), row.username(), row.timeZone(),
                         strings("SELECT state FROM nurse_license WHERE nurse_id = ? ORDER BY state", id),
                         strings("SELECT skill FROM nurse_skill WHERE nurse_id = ? ORDER BY skill", id),
                         row.homePostalCode(),
                         strings("SELECT zip_prefix FROM nurse_service_prefix WHERE nurse_id = ? ORDER BY zip_prefix", id),
-                        shifts(id), timeOff(id)));
+                        shifts(id), timeOff(id), row.active()));
     }
 
     Optional<UUID> idOf(String username) {
@@ -62,10 +64,10 @@ class NurseDirectory {
 
     void insert(UUID id, NurseForm form) {
         jdbc.sql("""
-                        INSERT INTO nurse (id, username, display_name, time_zone, home_postal_code)
-                        VALUES (?, ?, ?, ?, ?)""")
+                        INSERT INTO nurse (id, username, display_name, time_zone, home_postal_code, active)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, form.username(), Objects.requireNonNull(form.displayName()).strip(), form.timeZone(),
-                        form.homePostalCode())
+                        form.homePostalCode(), !Boolean.FALSE.equals(form.active()))
                 .update();
         replaceDetails(id, form);
     }
@@ -75,9 +77,12 @@ class NurseDirectory {
         if (jdbc.sql("SELECT id FROM nurse WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional().isEmpty()) {
             return false;
         }
-        jdbc.sql("UPDATE nurse SET username = ?, display_name = ?, time_zone = ?, home_postal_code = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE nurse SET username = ?, display_name = ?, time_zone = ?, home_postal_code = ?,
+                                         active = COALESCE(?, active)
+                        WHERE id = ?""")
                 .params(form.username(), Objects.requireNonNull(form.displayName()).strip(), form.timeZone(),
-                        form.homePostalCode(), id)
+                        form.homePostalCode(), form.active(), id)
                 .update();
         replaceDetails(id, form);
         return true;

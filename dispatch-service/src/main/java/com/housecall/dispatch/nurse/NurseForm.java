@@ -13,9 +13,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** What an operator sends to add or replace a nurse (POST, PUT {@code /api/nurses}). */
+/**
+ * What an operator sends to add or replace a nurse (POST, PUT {@code /api/nurses}). {@code active} absent: true on
+ * POST, unchanged on PUT.
+ */
 record NurseForm(
         @NotBlank @Size(max = 100) @Nullable String displayName,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._@-]{0,99}", message = "must be a lower-case login name")
@@ -29,7 +33,8 @@ record NurseForm(
         @NotNull @Size(max = 1000) @Nullable
         List<@NotNull @Pattern(regexp = "[0-9]{3}", message = "must be a 3-digit ZIP prefix") String> serviceAreaPrefixes,
         @NotNull @Size(max = 50) @Valid @Nullable List<@NotNull ShiftForm> shifts,
-        @NotNull @Size(max = 500) @Valid @Nullable List<@NotNull TimeOffForm> timeOff) {
+        @NotNull @Size(max = 500) @Valid @Nullable List<@NotNull TimeOffForm> timeOff,
+        @Nullable Boolean active) {
 
     record ShiftForm(@NotNull @Nullable DayOfWeek dayOfWeek, @NotNull @Nullable LocalTime start,
                      @NotNull @Nullable LocalTime end) {
@@ -50,7 +55,10 @@ record NurseForm(
         }
     }
 
-    /** The rules bean validation cannot say: a known zone, shifts and time off that end after they start. */
+    /**
+     * The rules bean validation cannot say: a known zone, licences and skills from the known codes (DECISIONS 14),
+     * shifts and time off that end after they start.
+     */
     List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
         try {
@@ -58,9 +66,22 @@ record NurseForm(
         } catch (DateTimeException | NullPointerException e) {
             problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as America/Los_Angeles"));
         }
+        checkCodes("licenseStates", licenseStates, RosterCodes.LICENSE_STATES,
+                "must be one of the 50 states or DC, as its 2-letter code", problems);
+        checkCodes("skills", skills, RosterCodes.SKILLS, "must be one of " + String.join(", ",
+                RosterCodes.SKILLS.stream().sorted().toList()), problems);
         checkShifts(shifts, problems);
         checkTimeOff(timeOff, problems);
         return problems;
+    }
+
+    private static void checkCodes(String field, @Nullable List<String> values, Set<String> known,
+                                   String message, List<FieldProblem> problems) {
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (values.get(i) != null && !known.contains(values.get(i))) {
+                problems.add(new FieldProblem(field + "[" + i + "]", message));
+            }
+        }
     }
 
     static void checkShifts(@Nullable List<ShiftForm> shifts, List<FieldProblem> problems) {

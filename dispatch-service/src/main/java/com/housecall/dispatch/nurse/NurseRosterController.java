@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NurseRosterController {
 
     private final NurseDirectory nurses;
+    private final ApplicationEventPublisher events;
 
-    NurseRosterController(NurseDirectory nurses) {
+    NurseRosterController(NurseDirectory nurses, ApplicationEventPublisher events) {
         this.nurses = nurses;
+        this.events = events;
     }
 
     record Page(List<NurseProfile> items, int page, int size, long totalItems) {
@@ -73,7 +76,10 @@ class NurseRosterController {
         if (!nurses.update(nurseId, form)) {
             throw new NotFoundException();
         }
-        return nurses.find(nurseId).orElseThrow();
+        NurseProfile replaced = nurses.find(nurseId).orElseThrow();
+        // their coming visits: out of dispatch, or no longer on shift, and they go to another nurse
+        events.publishEvent(new NurseRosterChanged(nurseId, replaced.active()));
+        return replaced;
     }
 
     private static void check(NurseForm form) {

@@ -110,6 +110,38 @@ class RosterApiIT extends DispatchIntegration {
     }
 
     @Test
+    void licencesAndSkillsComeFromTheKnownCodes() throws Exception {
+        HttpResponse<String> territory = post(operator, "/api/nurses", nurse("codes", "UTC", "", "")
+                .replace("[\"NV\", \"CA\"]", "[\"NV\", \"PR\"]").replace("[\"IV_THERAPY\", \"ACLS\"]",
+                        "[\"IV_THERAPY\", \"JUGGLING\"]"));
+
+        assertThat(territory.statusCode()).as(territory.body()).isEqualTo(400);
+        assertThat(territory.body()).contains("\"type\"");
+        assertThat(strings(json(territory).get("errors"), "field")).containsExactlyInAnyOrder("licenseStates[1]",
+                "skills[1]");
+        assertThat(territory.body()).doesNotContain("JUGGLING");
+        // nothing was added: the username is still free
+        HttpResponse<String> every = post(operator, "/api/nurses", nurse("codes", "UTC", "", "")
+                .replace("[\"IV_THERAPY\", \"ACLS\"]", "[\"IV_THERAPY\", \"ACLS\", \"PALS\", \"PHLEBOTOMY\", \"PSYCH\"]")
+                .replace("[\"NV\", \"CA\"]", "[\"DC\", \"WY\"]"));
+        assertThat(every.statusCode()).as(every.body()).isEqualTo(201);
+        assertThat(strings(json(every).get("skills"))).hasSize(5);
+    }
+
+    @Test
+    void aNurseIsActiveUntilAnOperatorSaysOtherwise() throws Exception {
+        JsonNode added = json(post(operator, "/api/nurses", nurse("active-nurse", "UTC", "", "")));
+        assertThat(added.get("active").asBoolean()).isTrue();
+        String id = added.get("id").asString();
+        String inactive = nurse("active-nurse", "UTC", "", "").replace("\"timeOff\"", "\"active\": false, \"timeOff\"");
+
+        assertThat(json(put(operator, "/api/nurses/" + id, inactive)).get("active").asBoolean()).isFalse();
+        assertThat(json(put(operator, "/api/nurses/" + id, nurse("active-nurse", "UTC", "", ""))).get("active")
+                .asBoolean()).as("absent: unchanged").isFalse();
+        assertThat(json(get(operator, "/api/nurses/" + id)).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void aNurseSetsTheirOwnAvailabilityOnly() throws Exception {
         post(operator, "/api/nurses", nurse("avail-nurse", "America/Chicago", """
                 {"dayOfWeek": "MONDAY", "start": "08:00", "end": "16:00"}""", ""));

@@ -65,8 +65,8 @@ class NoDoubleBookingIT extends VisitScenario {
         List<VisitRequested> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             UUID consultationId = UUID.randomUUID();
-            first.located(new LocationUpdated(consultationId, "1 Main St", "San Juan", "PR", prefix + "01", zone.getId()));
-            requests.add(new VisitRequested(consultationId, UUID.randomUUID(), 1, "INDUCTION", week, "PR", prefix,
+            first.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01", zone.getId()));
+            requests.add(new VisitRequested(consultationId, UUID.randomUUID(), 1, "INDUCTION", week, STATE, prefix,
                     zone.getId(), Instant.parse("2030-05-01T00:00:00Z")));
         }
 

@@ -26,14 +26,14 @@ abstract class VisitScenario extends DispatchIntegration {
     record Booked(UUID consultationId, UUID visitId) {
     }
 
-    /** A visit in "PR" for {@code prefix}, arriving between the two local times (Los Angeles). */
+    /** A visit in {@link #STATE} for {@code prefix}, arriving between the two local times (Los Angeles). */
     Booked request(String prefix, LocalDateTime from, LocalDateTime to, Instant requestedAt) {
         UUID consultationId = UUID.randomUUID();
         UUID visitId = UUID.randomUUID();
-        dispatcher.located(new LocationUpdated(consultationId, "1 Main St", "San Juan", "PR", prefix + "01",
+        dispatcher.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01",
                 LA.getId(), "Ada", "+14155550100"));
         dispatcher.requested(new VisitRequested(consultationId, visitId, 1, "INDUCTION",
-                List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), "PR",
+                List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), STATE,
                 prefix, LA.getId(), requestedAt));
         return new Booked(consultationId, visitId);
     }
