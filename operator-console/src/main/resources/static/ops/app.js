@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 const SAFETY_ALERT = 'com.housecall.safety.alert';
 const SAFETY_ACKNOWLEDGED = 'com.housecall.safety.acknowledged';
+const SAFETY_WITHDRAWN = 'com.housecall.safety.withdrawn';
 const MAX_ROWS = 500;
 const auth = { token: null, refreshToken: null, config: null, timer: null };
 const state = { paused: [], counts: {}, alerts: new Map() };
@@ -187,24 +188,29 @@ function addRow(event) {
 }
 
 // ---- safety alerts -----------------------------------------------------------------------------------------
+// an alert is open until acknowledged, or withdrawn because the consultation was cancelled (it pages no more)
 function trackAlert(event) {
-  if (event.type !== SAFETY_ALERT && event.type !== SAFETY_ACKNOWLEDGED) return;
+  if (![SAFETY_ALERT, SAFETY_ACKNOWLEDGED, SAFETY_WITHDRAWN].includes(event.type)) return;
   const alertId = event.data.alertId || event.id;
   const alert = state.alerts.get(alertId) || { consultationId: event.subject, repeats: 0 };
   if (event.type === SAFETY_ALERT) {
     alert.raisedAt = alert.raisedAt || event.data.raisedAt || event.time; // the first page, not the latest repeat
     alert.repeats += 1;
-  } else {
+  } else if (event.type === SAFETY_ACKNOWLEDGED) {
     alert.acknowledgedAt = event.data.acknowledgedAt || event.time;
+  } else {
+    alert.withdrawnAt = event.data.withdrawnAt || event.time;
   }
   state.alerts.set(alertId, alert);
+  const closed = (a) => a.acknowledgedAt || a.withdrawnAt;
   // open alerts first, then the newest
-  const order = (a) => `${a.acknowledgedAt ? 0 : 1}${a.raisedAt || ''}`;
+  const order = (a) => `${closed(a) ? 0 : 1}${a.raisedAt || ''}`;
   const alerts = [...state.alerts.values()].sort((a, b) => order(b).localeCompare(order(a)));
   $('alerts').replaceChildren(...alerts.map((a) => el('li',
-    { className: a.acknowledgedAt ? 'alert-acknowledged' : 'alert-open' },
+    { className: a.acknowledgedAt ? 'alert-acknowledged' : a.withdrawnAt ? 'alert-withdrawn' : 'alert-open' },
     a.acknowledgedAt ? `Acknowledged ${a.acknowledgedAt} · `
-      : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'}${a.repeats > 1 ? ` · paged ${a.repeats} times` : ''} · `,
+      : a.withdrawnAt ? `Withdrawn: consultation cancelled ${a.withdrawnAt} · `
+        : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'}${a.repeats > 1 ? ` · paged ${a.repeats} times` : ''} · `,
     consultationLink(a.consultationId))));
 }
 

@@ -13,6 +13,8 @@ import com.housecall.events.Topics;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.screening.SafetyAlert;
+import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.events.TimeWindow;
 import com.housecall.testsupport.TestEvents;
 import java.net.http.HttpResponse;
@@ -110,6 +112,25 @@ class EventStreamIT extends ConsoleIntegration {
             await().atMost(WAIT).until(() -> live.messages().size() == 1 && resumed.messages().size() == 3);
             assertThat(live.messages().getFirst().id()).isEqualTo(next);
             assertThat(resumed.messages().getLast().id()).isEqualTo(next);
+        }
+    }
+
+    @Test
+    void theSafetyPanelsStreamCarriesAWithdrawalWithTheAlertItCloses() throws Exception {
+        UUID consultationId = UUID.randomUUID();
+        UUID alertId = UUID.randomUUID();
+        TestEvents.publish(new SafetyAlert(consultationId, alertId, 1, Instant.now()), "screening-service");
+        TestEvents.publish(new SafetyWithdrawn(consultationId, alertId, Instant.parse("2026-12-02T18:00:00Z")),
+                "screening-service");
+        // the page's alert panel reads this stream: every safety.* event from the oldest retained one
+        try (SseClient alerts = stream("operator1", "/api/ops/events?type=com.housecall.safety.&consultationId="
+                + consultationId, "oldest")) {
+            await().atMost(WAIT).until(() -> alerts.messages().size() == 2);
+            assertThat(alerts.messages()).extracting(SseClient.Message::event)
+                    .containsExactly(EventTypes.SAFETY_ALERT, EventTypes.SAFETY_WITHDRAWN);
+            JsonNode withdrawn = alerts.messages().getLast().json().path("data");
+            assertThat(withdrawn.path("alertId").asString()).isEqualTo(alertId.toString());
+            assertThat(withdrawn.path("withdrawnAt").asString()).isEqualTo("2026-12-02T18:00:00Z");
         }
     }
 
