@@ -4,6 +4,7 @@ import com.housecall.security.problem.FieldProblem;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ public final class ConsultationChecks {
             "KETAMINE_MISUSE_HISTORY", "UNCONTROLLED_HYPERTENSION", "INTRACRANIAL_PRESSURE", "ANEURYSM_OR_AVM",
             "INTRACEREBRAL_HEMORRHAGE", "KETAMINE_ALLERGY", "CARDIOVASCULAR_DISEASE", "ARRHYTHMIA", "HYPERTHYROIDISM",
             "GLAUCOMA", "LIVER_DISEASE", "BLADDER_DISEASE");
+
+    /** The longest preferred window: a longer one is no preference at all. */
+    static final Duration MAX_WINDOW = Duration.ofDays(14);
+    static final int MAX_YEAR = 9999;
 
     private ConsultationChecks() {
     }
@@ -41,6 +46,8 @@ public final class ConsultationChecks {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.timeZone() != null && !isIanaZone(request.timeZone())) {
             problems.add(new FieldProblem("timeZone", "must be a valid IANA time zone id"));
+        } else if (request.timeZone() != null && !StateZones.fits(request.address().state(), request.timeZone())) {
+            problems.add(new FieldProblem("timeZone", "must be a time zone in use in address.state"));
         }
         ConsultationRequest.Patient patient = request.patient();
         for (ConsultationRequest.Channel channel : patient.preferredChannels()) {
@@ -71,16 +78,34 @@ public final class ConsultationChecks {
         return problems;
     }
 
-    /** Each window starts in the future and ends after its start. */
+    /**
+     * Each window starts in the future, ends after its start and spans at most {@link #MAX_WINDOW}; both ends are
+     * RFC 3339 date-times (a 4-digit year: Java reads {@code +10000-01-01T08:00-08:00}, RFC 3339 has no such year).
+     */
     static List<FieldProblem> windowProblems(List<ConsultationRequest.Window> windows, Clock clock) {
         List<FieldProblem> problems = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (int i = 0; i < windows.size(); i++) {
-            if (!windows.get(i).start().isAfter(now)) {
-                problems.add(new FieldProblem("preferredWindows[" + i + "].start", "must be in the future"));
+            ConsultationRequest.Window window = windows.get(i);
+            String at = "preferredWindows[" + i + "].";
+            boolean rfc3339 = true;
+            for (String end : new String[] {"start", "end"}) {
+                int year = (end.equals("start") ? window.start() : window.end()).getYear();
+                if (year < 1 || year > MAX_YEAR) {
+                    problems.add(new FieldProblem(at + end, "must be an RFC 3339 date-time with an offset"));
+                    rfc3339 = false;
+                }
             }
-            if (!windows.get(i).end().isAfter(windows.get(i).start())) {
-                problems.add(new FieldProblem("preferredWindows[" + i + "].end", "must be after start"));
+            if (!rfc3339) {
+                continue;
+            }
+            if (!window.start().isAfter(now)) {
+                problems.add(new FieldProblem(at + "start", "must be in the future"));
+            }
+            if (!window.end().isAfter(window.start())) {
+                problems.add(new FieldProblem(at + "end", "must be after start"));
+            } else if (Duration.between(window.start(), window.end()).compareTo(MAX_WINDOW) > 0) {
+                problems.add(new FieldProblem(at + "end", "must be at most 14 days after start"));
             }
         }
         return problems;

@@ -121,6 +121,9 @@ class ConsultationValidationIT extends BookingIntegration {
                 Arguments.of("timeZone", remove("timeZone")),
                 Arguments.of("timeZone", set("timeZone", text("Mars/Olympus_Mons"))),
                 Arguments.of("timeZone", set("timeZone", text("+02:00"))),
+                Arguments.of("timeZone", set("timeZone", text("America/New_York"))),
+                Arguments.of("timeZone", set("timeZone", text("US/Eastern"))),
+                Arguments.of("timeZone", set("address.state", text("TX")).andThen(set("timeZone", text("America/Los_Angeles")))),
                 Arguments.of("intake", remove("intake")),
                 Arguments.of("intake.phq9", remove("intake.phq9")),
                 Arguments.of("intake.phq9", set("intake.phq9", array(2, 2, 1, 2, 1, 2, 1, 1))),
@@ -162,6 +165,9 @@ class ConsultationValidationIT extends BookingIntegration {
                 Arguments.of("preferredWindows[1].start", set("preferredWindows", array(window(LATER, LATER.plusHours(1)),
                         window(OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusHours(1))))),
                 Arguments.of("preferredWindows[0].start", set("preferredWindows[0].start", text("2030-12-02T09:00:00"))),
+                Arguments.of("preferredWindows[0].start", set("preferredWindows[0]", NODES.objectNode()
+                        .put("start", "+10000-01-01T08:00-08:00").put("end", "+10000-01-01T12:00-08:00"))),
+                Arguments.of("preferredWindows[0].end", set("preferredWindows[0]", window(LATER, LATER.plusDays(15)))),
                 Arguments.of("preferredWindows[0]", set("preferredWindows[0]", NODES.nullNode())),
                 Arguments.of("consent", remove("consent")),
                 Arguments.of("consent.treatment", set("consent.treatment", NODES.booleanNode(false))),
@@ -198,8 +204,15 @@ class ConsultationValidationIT extends BookingIntegration {
                 Arguments.of("a minor", set("patient.dateOfBirth", text(LocalDate.now().minusYears(15).toString()))),
                 Arguments.of("one channel without the other's contact or consent", set("patient.preferredChannels",
                         array("EMAIL")).andThen(remove("patient.phone")).andThen(set("consent.sms", NODES.booleanNode(false)))),
+                Arguments.of("a legacy link of the state's zone", set("timeZone", text("US/Pacific"))),
+                Arguments.of("each zone of a state that spans zones", set("address.state", text("TX"))
+                        .andThen(set("timeZone", text("America/Denver")))),
+                Arguments.of("Indiana's own zones", set("address.state", text("IN"))
+                        .andThen(set("timeZone", text("America/Indiana/Indianapolis")))),
+                Arguments.of("a window of 14 days", set("preferredWindows[0]", window(LATER, LATER.plusDays(14)))),
                 Arguments.of("ten windows and DC", set("preferredWindows", array(Stream.generate(
-                        () -> window(LATER, LATER.plusHours(2))).limit(10).toArray())).andThen(set("address.state", text("DC")))),
+                        () -> window(LATER, LATER.plusHours(2))).limit(10).toArray())).andThen(set("address.state", text("DC")))
+                        .andThen(set("timeZone", text("America/New_York")))),
                 Arguments.of("the limits", set("intake.failedAntidepressantTrials", number(20))
                         .andThen(set("intake.medications", array(Stream.generate(() -> "m".repeat(100)).limit(30).toArray())))
                         .andThen(set("intake.bloodPressure", NODES.objectNode().put("systolic", 260).put("diastolic", 160)))));

@@ -199,6 +199,22 @@ class ReferralApiIT extends BookingIntegration {
     }
 
     @Test
+    void aTimeZoneNotInUseInTheAddressStateIs422AndNothingIsCreated() throws Exception {
+        String clinic = "clinic-" + UUID.randomUUID();
+        String token = clinicToken(clinic);
+        ServiceRequest referral = referral("ZONE-1");
+        patient(referral).getExtensionByUrl(ServiceRequestMapper.TIME_ZONE_EXTENSION)
+                .setValue(new org.hl7.fhir.r4.model.CodeType("America/New_York"));
+
+        OperationOutcome outcome = outcome(postReferral(token, referral), 422);
+
+        assertThat(expressions(outcome)).containsExactly(
+                "ServiceRequest.contained[0].extension('" + ServiceRequestMapper.TIME_ZONE_EXTENSION + "').value");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).startsWith("timeZone");
+        assertThat(json(get(token, "/api/consultations")).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
     void unparseableFhirIs400AndNeverEchoesTheBody() throws Exception {
         String token = DevJwt.token("clinic-a");
 
