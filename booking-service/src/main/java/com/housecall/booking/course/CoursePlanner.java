@@ -2,6 +2,7 @@ package com.housecall.booking.course;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,9 +87,7 @@ public final class CoursePlanner {
         List<PlannedVisit> planned = new ArrayList<>();
         for (int i = 0; i < cadence.visits(); i++) {
             ZonedDateTime start = next(previous, preferredTime, zone, cadence, perWeek);
-            ZonedDateTime dayEnd = start.toLocalDate().atTime(hours.dayEnd()).atZone(zone);
-            ZonedDateTime windowEnd = start.plus(hours.arrivalWindow());
-            planned.add(new PlannedVisit(start, windowEnd.isAfter(dayEnd) ? dayEnd : windowEnd));
+            planned.add(new PlannedVisit(start, windowEnd(start)));
             perWeek.merge(weekOf(start.toLocalDate()), 1, Integer::sum);
             previous = start;
         }
@@ -120,6 +120,82 @@ public final class CoursePlanner {
             day = day.plusDays(1);
         }
         throw new IllegalStateException("no feasible day within a year");
+    }
+
+    /**
+     * The earliest start on the 15-minute grid inside {@code [from, to]} that a visit may take: between
+     * {@link Hours#earliestStart()} and {@link Hours#dayEnd()} local time, not before {@code notBefore} (the lead time
+     * to fast) and at least {@code minGap} from each of {@code others} (the course's other visits). Empty if none.
+     */
+    public Optional<ZonedDateTime> firstFeasibleStart(ZonedDateTime from, ZonedDateTime to, List<ZonedDateTime> others,
+                                                      Duration minGap, Instant notBefore, ZoneId zone) {
+        ZonedDateTime lead = notBefore.atZone(zone);
+        ZonedDateTime candidate = onGrid(from.isAfter(lead) ? from : lead, zone);
+        while (!candidate.isAfter(to)) {
+            LocalTime local = candidate.toLocalTime();
+            if (local.isBefore(hours.earliestStart())) {
+                candidate = candidate.toLocalDate().atTime(hours.earliestStart()).atZone(zone);
+                continue;
+            }
+            if (local.isAfter(hours.dayEnd())) {
+                candidate = candidate.toLocalDate().plusDays(1).atTime(hours.earliestStart()).atZone(zone);
+                continue;
+            }
+            if (apart(candidate, others, minGap)) {
+                return Optional.of(candidate);
+            }
+            candidate = candidate.plusMinutes(GRID_MINUTES);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The "else the next day" of CLINICAL-RULES.md section 2 for a visit no nurse could take at {@code planned}: the
+     * next service days in turn (at most {@code maxDays} of them), at the same local time where possible, else the
+     * earliest feasible start that day, keeping the cadence's gap from {@code others} and its visits per ISO week.
+     * Empty when none of those days fits.
+     */
+    public Optional<PlannedVisit> replan(ZonedDateTime planned, List<ZonedDateTime> others, Instant notBefore,
+                                         Cadence cadence, int maxDays) {
+        ZoneId zone = planned.getZone();
+        LocalDate day = planned.toLocalDate();
+        for (int tried = 0; tried < maxDays; ) {
+            day = day.plusDays(1);
+            if (!hours.serviceDays().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            tried++;
+            LocalDate week = weekOf(day);
+            long inWeek = others.stream().filter(o -> weekOf(o.withZoneSameInstant(zone).toLocalDate()).equals(week)).count();
+            if (inWeek >= cadence.perIsoWeek()) {
+                continue;
+            }
+            ZonedDateTime preferred = day.atTime(planned.toLocalTime()).atZone(zone);
+            ZonedDateTime latest = day.atTime(hours.latestStart()).atZone(zone);
+            Optional<ZonedDateTime> start = inHours(preferred) && !preferred.toInstant().isBefore(notBefore)
+                    && apart(preferred, others, cadence.minGap()) ? Optional.of(preferred)
+                    : firstFeasibleStart(day.atTime(hours.earliestStart()).atZone(zone), latest, others,
+                            cadence.minGap(), notBefore, zone);
+            if (start.isPresent()) {
+                return start.map(s -> new PlannedVisit(s, windowEnd(s)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean inHours(ZonedDateTime start) {
+        LocalTime local = start.toLocalTime();
+        return !local.isBefore(hours.earliestStart()) && !local.isAfter(hours.latestStart());
+    }
+
+    private ZonedDateTime windowEnd(ZonedDateTime start) {
+        ZonedDateTime dayEnd = start.toLocalDate().atTime(hours.dayEnd()).atZone(start.getZone());
+        ZonedDateTime windowEnd = start.plus(hours.arrivalWindow());
+        return windowEnd.isAfter(dayEnd) ? dayEnd : windowEnd;
+    }
+
+    private static boolean apart(ZonedDateTime start, List<ZonedDateTime> others, Duration minGap) {
+        return others.stream().allMatch(o -> Duration.between(o.toInstant(), start.toInstant()).abs().compareTo(minGap) >= 0);
     }
 
     /** Rounds up to the next quarter hour of local time. */
