@@ -69,10 +69,10 @@ class ConsultationQueries {
                 seesPhi ? request.get("intake") : null,
                 screening,
                 repository.visits(c.id()).stream().map(v -> new ConsultationView.Visit(v.id(), v.sequence(), v.phase(),
-                        v.startAt(), v.endAt(), v.status(),
+                        Instants.withOffset(v.startAt()), Instants.withOffset(v.endAt()), v.status(),
                         v.nurseDisplay() == null ? null : new ConsultationView.Nurse(v.nurseDisplay()))).toList(),
                 repository.timeline(c.id()).stream().map(t -> new ConsultationView.TimelineItem(
-                        EventTypes.shortName(t.eventType()), t.at())).toList());
+                        EventTypes.shortName(t.eventType()), Instants.utc(t.at()))).toList());
     }
 
     private static JsonNode patient(JsonNode patient) {
