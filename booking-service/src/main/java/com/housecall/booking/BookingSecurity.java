@@ -26,6 +26,9 @@ class BookingSecurity {
                 .requestMatchers(HttpMethod.POST, "/api/consultations/*/phq9", "/api/consultations/*/visits/*/cancel")
                 .hasRole(Roles.PATIENT)
                 .requestMatchers(HttpMethod.PUT, "/api/consultations/*/preferred-windows").hasRole(Roles.PATIENT)
+                // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
+                .requestMatchers(HttpMethod.POST, "/api/consultations/*/visits/*/reschedule")
+                .hasAnyRole(Roles.PATIENT, Roles.OPERATOR)
                 .requestMatchers("/api/consultations", "/api/consultations/**").denyAll());
     }
 }

@@ -36,6 +36,11 @@ final class Access {
         return c -> caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c) || referringClinic(caller, c);
     }
 
+    /** Reschedule: the owner or an operator (DECISIONS 3). */
+    static Predicate<StoredConsultation> ownerOrOperator(Caller caller) {
+        return c -> caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c);
+    }
+
     static Predicate<StoredConsultation> ownerOnly(Caller caller) {
         return c -> ownPatient(caller, c);
     }

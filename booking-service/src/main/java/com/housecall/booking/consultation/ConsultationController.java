@@ -37,14 +37,16 @@ class ConsultationController {
 
     private final IdempotentSubmissions submissions;
     private final ConsultationService service;
+    private final VisitMoves moves;
     private final ConsultationQueries queries;
     private final RequestReader reader;
     private final Clock clock;
 
-    ConsultationController(IdempotentSubmissions submissions, ConsultationService service, ConsultationQueries queries,
-                           RequestReader reader, Clock clock) {
+    ConsultationController(IdempotentSubmissions submissions, ConsultationService service, VisitMoves moves,
+                           ConsultationQueries queries, RequestReader reader, Clock clock) {
         this.submissions = submissions;
         this.service = service;
+        this.moves = moves;
         this.queries = queries;
         this.reader = reader;
         this.clock = clock;
@@ -136,6 +138,22 @@ class ConsultationController {
         }
         service.replaceWindows(consultation, windows.preferredWindows(), Access.ownerOnly(caller));
         return view(consultation, caller, "PUT preferred-windows");
+    }
+
+    /** CONTRACT.md section 11: the owner or an operator moves one visit into new windows. */
+    @PostMapping(path = "/{id}/visits/{visitId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConsultationView reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String visitId,
+                                @RequestBody JsonNode body) {
+        Caller caller = Caller.of(jwt);
+        UUID consultation = parse(id);
+        UUID visit = parse(visitId);
+        ActionRequests.PreferredWindows windows = reader.read(body, ActionRequests.PreferredWindows.class);
+        List<FieldProblem> problems = ConsultationChecks.windowProblems(windows.preferredWindows(), clock);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        moves.reschedule(consultation, visit, windows.preferredWindows(), Access.ownerOrOperator(caller));
+        return view(consultation, caller, "POST visit reschedule");
     }
 
     @PostMapping(path = "/{id}/phq9", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -29,8 +29,9 @@ class ConsultationRepository {
     record Summary(UUID id, ConsultationStatus status, OffsetDateTime createdAt, String source) {
     }
 
+    /** {@code windowsJson}: the windows it was last requested in; {@code replanned}: booking re-planned it once. */
     record StoredVisit(UUID id, UUID consultationId, int sequence, String phase, String status, String startAt,
-                       String endAt, String nurseDisplay) {
+                       String endAt, String nurseDisplay, String windowsJson, boolean replanned) {
     }
 
     record TimelineEntry(String eventType, String at) {
@@ -128,8 +129,16 @@ class ConsultationRepository {
     }
 
     void insertVisit(StoredVisit v) {
-        jdbc.sql("INSERT INTO visit (id, consultation_id, sequence, phase, status) VALUES (?, ?, ?, ?, ?)")
-                .params(v.id().toString(), v.consultationId().toString(), v.sequence(), v.phase(), v.status())
+        jdbc.sql("INSERT INTO visit (id, consultation_id, sequence, phase, status, windows_json) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(v.id().toString(), v.consultationId().toString(), v.sequence(), v.phase(), v.status(),
+                        v.windowsJson())
+                .update();
+    }
+
+    /** A visit requested again (reschedule, re-plan): its new windows and status; the time it holds stays. */
+    void updateVisitRequest(UUID visitId, String status, String windowsJson, boolean replanned) {
+        jdbc.sql("UPDATE visit SET status = ?, windows_json = ?, replanned = ? WHERE id = ?")
+                .params(status, windowsJson, replanned, visitId.toString())
                 .update();
     }
 
@@ -170,6 +179,7 @@ class ConsultationRepository {
     private static StoredVisit visit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new StoredVisit(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("consultation_id")),
                 rs.getInt("sequence"), rs.getString("phase"), rs.getString("status"), rs.getString("start_at"),
-                rs.getString("end_at"), rs.getString("nurse_display"));
+                rs.getString("end_at"), rs.getString("nurse_display"), rs.getString("windows_json"),
+                rs.getBoolean("replanned"));
     }
 }

@@ -2,24 +2,14 @@ package com.housecall.booking.consultation;
 
 import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
 import com.housecall.booking.consultation.ConsultationRepository.StoredVisit;
-import com.housecall.booking.course.CoursePlanner;
 import com.housecall.events.EventTypes;
-import com.housecall.events.TimeWindow;
-import com.housecall.events.booking.BookingCompleted;
-import com.housecall.events.booking.BookingConfirmed;
-import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
-import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
-import com.housecall.events.booking.VisitCancelled;
-import com.housecall.events.booking.VisitRequested;
-import com.housecall.events.dispatch.VisitScheduled;
-import com.housecall.events.dispatch.VisitStatusChanged;
-import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.OutboxWriter;
@@ -28,15 +18,10 @@ import com.housecall.security.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -60,13 +45,15 @@ public class ConsultationService {
     private final OutboxWriter outbox;
     private final JsonMapper json;
     private final Clock clock;
-    private final CoursePlanner planner = new CoursePlanner(CoursePlanner.Hours.DEFAULT);
+    private final CourseSteps steps;
 
-    ConsultationService(ConsultationRepository repository, OutboxWriter outbox, JsonMapper json, Clock clock) {
+    ConsultationService(ConsultationRepository repository, OutboxWriter outbox, JsonMapper json, Clock clock,
+                        CourseSteps steps) {
         this.repository = repository;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.steps = steps;
     }
 
     /**
@@ -84,7 +71,7 @@ public class ConsultationService {
         repository.insert(new StoredConsultation(id, consultation.patientSubject(), source, ConsultationStatus.REQUESTED,
                 now.atOffset(ZoneOffset.UTC), request.timeZone(), request.address().state(), zipPrefix,
                 json.writeValueAsString(request), null, consultation.referringClinic(), 0, false));
-        record(id, EventTypes.CONSULTATION_REQUESTED, now);
+        steps.record(id, EventTypes.CONSULTATION_REQUESTED, now);
         outbox.append(new ConsultationRequested(id, source, request.address().state(), zipPrefix, request.timeZone(), now));
         outbox.append(intake(id, request, zone, now));
         outbox.append(contact(id, request));
@@ -127,11 +114,11 @@ public class ConsultationService {
         Instant now = Instant.now(clock);
         repository.updateStatus(id, ConsultationStatus.CANCELLED);
         outbox.append(new ConsultationCancelled(id, c.status().name(), cancelledBy.apply(c), now));
-        record(id, EventTypes.CONSULTATION_CANCELLED, now);
-        cancelOpenVisits(c, "CONSULTATION_CANCELLED", now);
+        steps.record(id, EventTypes.CONSULTATION_CANCELLED, now);
+        steps.cancelOpenVisits(c, "CONSULTATION_CANCELLED", now);
     }
 
-    /** Cancels one visit not yet started, while the course runs (CONFIRMED). */
+    /** Cancels one visit not yet started (or one no nurse could take), while the course runs (CONFIRMED). */
     @Transactional
     public void cancelVisit(UUID id, UUID visitId, Predicate<StoredConsultation> allowed) {
         StoredConsultation c = lockVisible(id, allowed);
@@ -141,12 +128,13 @@ public class ConsultationService {
             throw new ConflictException("Single visits can be cancelled while the course is CONFIRMED; the consultation is "
                     + c.status() + ".");
         }
-        if (!VisitStatus.of(visit.status()).cancellable()) {
+        VisitStatus status = VisitStatus.of(visit.status());
+        if (!status.cancellable() && status != VisitStatus.UNSCHEDULABLE) {
             throw new ConflictException("A visit in status " + visit.status() + " cannot be cancelled.");
         }
         Instant now = Instant.now(clock);
-        cancelVisit(visit, "PATIENT_REQUEST", now);
-        completeIfDone(repository.findForUpdate(id).orElseThrow());
+        steps.cancelVisit(visit, "PATIENT_REQUEST", now);
+        steps.completeIfDone(repository.findForUpdate(id).orElseThrow());
     }
 
     /**
@@ -169,7 +157,7 @@ public class ConsultationService {
             // the unschedulable first visit gives way to a new request (dispatch knows visits by id)
             repository.visits(id).stream().filter(v -> v.sequence() == 1).forEach(v -> repository.deleteVisit(v.id()));
             repository.updateStatus(id, ConsultationStatus.SCHEDULING);
-            requestFirstVisit(repository.findForUpdate(id).orElseThrow());
+            steps.requestFirstVisit(repository.findForUpdate(id).orElseThrow());
         }
     }
 
@@ -205,30 +193,15 @@ public class ConsultationService {
         repository.updateCourse(id, c.courseBlock(), true);
         outbox.append(new Phq9Submitted(id, submission, block, now));
         outbox.append(new Phq9Answers(id, submission, block, c.timeZone(), List.copyOf(phq9), now));
-        record(id, EventTypes.PHQ9_SUBMITTED, now);
+        steps.record(id, EventTypes.PHQ9_SUBMITTED, now);
         if (crisis) {
-            repository.updateStatus(id, ConsultationStatus.SAFETY_HOLD);
-            cancelOpenVisits(c, "SAFETY_HOLD", now);
+            steps.hold(c, ConsultationHeld.CRISIS_PHQ9, now);
         }
         return new Phq9Result(crisis);
     }
 
     private StoredConsultation lockVisible(UUID id, Predicate<StoredConsultation> allowed) {
         return repository.findForUpdate(id).filter(allowed).orElseThrow(NotFoundException::new);
-    }
-
-    private void cancelOpenVisits(StoredConsultation c, String reason, Instant now) {
-        for (StoredVisit visit : repository.visits(c.id())) {
-            if (VisitStatus.of(visit.status()).cancellable()) {
-                cancelVisit(visit, reason, now);
-            }
-        }
-    }
-
-    private void cancelVisit(StoredVisit visit, String reason, Instant now) {
-        repository.updateVisitStatus(visit.id(), VisitStatus.CANCELLED.name());
-        outbox.append(new VisitCancelled(visit.consultationId(), visit.id(), visit.sequence(), reason, now));
-        record(visit.consultationId(), EventTypes.VISIT_CANCELLED, now);
     }
 
     // ---------------------------------------------------------------- screening
@@ -253,9 +226,13 @@ public class ConsultationService {
             }
             repository.updateScreening(id, json.writeValueAsString(result));
             ConsultationStatus next = ConsultationStatus.afterScreening(result.outcome());
+            if (next == ConsultationStatus.SAFETY_HOLD) {
+                steps.hold(c, ConsultationHeld.CRISIS_INTAKE, Instant.now(clock));
+                return;
+            }
             repository.updateStatus(id, next);
             if (next == ConsultationStatus.SCHEDULING) {
-                requestFirstVisit(c);
+                steps.requestFirstVisit(c);
             }
         });
     }
@@ -285,7 +262,7 @@ public class ConsultationService {
             }
             if ("APPROVE".equals(decided.decision())) {
                 repository.updateStatus(id, ConsultationStatus.SCHEDULING);
-                requestFirstVisit(c);
+                steps.requestFirstVisit(c);
             } else {
                 repository.updateStatus(id, ConsultationStatus.INELIGIBLE);
             }
@@ -300,155 +277,13 @@ public class ConsultationService {
         if (approve) {
             repository.updateCourse(c.id(), c.courseBlock() + 1, false);
             repository.updateStatus(c.id(), ConsultationStatus.CONFIRMED);
-            requestMaintenanceBlock(c);
+            steps.requestMaintenanceBlock(c);
         } else {
             repository.updateCourse(c.id(), c.courseBlock(), false);
             if (heldForSafety) {
                 repository.updateStatus(c.id(), ConsultationStatus.CONFIRMED);
             }
-            completeIfDone(repository.findForUpdate(c.id()).orElseThrow());
+            steps.completeIfDone(repository.findForUpdate(c.id()).orElseThrow());
         }
-    }
-
-    private void requestFirstVisit(StoredConsultation c) {
-        ConsultationRequest request = json.readValue(c.requestJson(), ConsultationRequest.class);
-        ConsultationRequest.Address address = request.address();
-        // the nurse needs where to go and whom to ask for: the first name and phone, never more
-        outbox.append(new LocationUpdated(c.id(), address.line1(), address.city(), address.state(), address.postalCode(),
-                c.timeZone(), request.patient().givenName(), request.patient().phone()));
-        requestVisit(c, 1, "INDUCTION",
-                request.preferredWindows().stream().map(w -> new TimeWindow(w.start(), w.end())).toList());
-    }
-
-    private void requestVisit(StoredConsultation c, int sequence, String phase, List<TimeWindow> windows) {
-        UUID visitId = UUID.randomUUID();
-        Instant now = Instant.now(clock);
-        repository.insertVisit(new StoredVisit(visitId, c.id(), sequence, phase, VisitStatus.REQUESTED.name(), null,
-                null, null));
-        outbox.append(new VisitRequested(c.id(), visitId, sequence, phase, windows, c.state(), c.zipPrefix(),
-                c.timeZone(), now));
-        record(c.id(), EventTypes.VISIT_REQUESTED, now);
-    }
-
-    /** Visits 2 to 6 of the induction, at once, after the first visit has a nurse (CLINICAL-RULES.md section 2). */
-    private void requestRestOfInduction(StoredConsultation c, ZonedDateTime firstStart) {
-        ZoneId zone = ZoneId.of(c.timeZone());
-        List<CoursePlanner.PlannedVisit> plan = planner.plan(List.of(firstStart), firstStart.toLocalTime(), zone,
-                CoursePlanner.Cadence.INDUCTION_AFTER_FIRST);
-        int sequence = 2;
-        for (CoursePlanner.PlannedVisit visit : plan) {
-            requestVisit(c, sequence++, "INDUCTION", List.of(window(visit)));
-        }
-    }
-
-    private void requestMaintenanceBlock(StoredConsultation c) {
-        ZoneId zone = ZoneId.of(c.timeZone());
-        List<StoredVisit> visits = repository.visits(c.id());
-        List<ZonedDateTime> held = visits.stream().filter(v -> v.startAt() != null)
-                .map(v -> OffsetDateTime.parse(v.startAt()).atZoneSameInstant(zone))
-                .sorted(Comparator.naturalOrder()).toList();
-        LocalTime usual = held.isEmpty() ? LocalTime.of(9, 0) : held.getFirst().toLocalTime();
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
-        List<ZonedDateTime> after = held.isEmpty() || held.getLast().isBefore(now) ? List.of(now) : held;
-        int sequence = visits.stream().mapToInt(StoredVisit::sequence).max().orElse(0) + 1;
-        for (CoursePlanner.PlannedVisit visit : planner.plan(after, usual, zone, CoursePlanner.Cadence.MAINTENANCE)) {
-            requestVisit(c, sequence++, "MAINTENANCE", List.of(window(visit)));
-        }
-    }
-
-    private static TimeWindow window(CoursePlanner.PlannedVisit visit) {
-        return new TimeWindow(visit.start().toOffsetDateTime(), visit.windowEnd().toOffsetDateTime());
-    }
-
-    // ---------------------------------------------------------------- dispatch
-
-    @Transactional
-    void visitScheduled(VisitScheduled scheduled, String eventTime) {
-        UUID id = scheduled.consultationId();
-        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(scheduled.visitId())
-                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
-            repository.addToTimeline(id, EventTypes.VISIT_SCHEDULED, eventTime);
-            VisitStatus status = VisitStatus.of(visit.status());
-            if (status == VisitStatus.CANCELLED || status.ended()) {
-                return;
-            }
-            ZoneId zone = ZoneId.of(c.timeZone());
-            OffsetDateTime start = scheduled.start().atZoneSameInstant(zone).toOffsetDateTime();
-            OffsetDateTime end = scheduled.end().atZoneSameInstant(zone).toOffsetDateTime();
-            // a moved visit keeps a status the nurse already set; a new assignment is SCHEDULED
-            String next = status == VisitStatus.REQUESTED ? VisitStatus.SCHEDULED.name() : visit.status();
-            repository.updateVisit(visit.id(), next, start.toString(), end.toString(), scheduled.nurseDisplayName());
-            if (visit.sequence() == 1 && c.status() == ConsultationStatus.SCHEDULING) {
-                Instant now = Instant.now(clock);
-                repository.updateStatus(id, ConsultationStatus.CONFIRMED);
-                outbox.append(new BookingConfirmed(id, visit.id(), start, end, scheduled.nurseDisplayName(), c.timeZone()));
-                record(id, EventTypes.BOOKING_CONFIRMED, now);
-                requestRestOfInduction(c, start.atZoneSameInstant(zone));
-            }
-        }));
-    }
-
-    @Transactional
-    void visitUnschedulable(VisitUnschedulable event, String eventTime) {
-        UUID id = event.consultationId();
-        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(event.visitId())
-                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
-            repository.addToTimeline(id, EventTypes.VISIT_UNSCHEDULABLE, eventTime);
-            if (VisitStatus.of(visit.status()).ended()) {
-                return;
-            }
-            repository.updateVisitStatus(visit.id(), VisitStatus.UNSCHEDULABLE.name());
-            if (visit.sequence() == 1 && c.status() == ConsultationStatus.SCHEDULING) {
-                Instant now = Instant.now(clock);
-                repository.updateStatus(id, ConsultationStatus.UNFULFILLED);
-                outbox.append(new BookingUnfulfilled(id, visit.id(), event.reason(), now));
-                record(id, EventTypes.BOOKING_UNFULFILLED, now);
-            } else {
-                completeIfDone(c);
-            }
-        }));
-    }
-
-    /** The nurse moved a visit on: shown on the visit; the course is COMPLETED when its last visit has ended. */
-    @Transactional
-    void visitStatusChanged(VisitStatusChanged changed, String eventTime) {
-        UUID id = changed.consultationId();
-        VisitStatus status;
-        try {
-            status = VisitStatus.valueOf(changed.status());
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        repository.findForUpdate(id).ifPresent(c -> repository.findVisit(changed.visitId())
-                .filter(v -> v.consultationId().equals(id)).ifPresent(visit -> {
-            repository.addToTimeline(id, EventTypes.VISIT_STATUS_CHANGED, eventTime);
-            if (VisitStatus.of(visit.status()).ended() || status == VisitStatus.CANCELLED || status == VisitStatus.REQUESTED) {
-                return;
-            }
-            repository.updateVisitStatus(visit.id(), status.name());
-            if (status.ended()) {
-                completeIfDone(c);
-            }
-        }));
-    }
-
-    /** COMPLETED once every planned visit of a CONFIRMED course has ended and no block is pending. */
-    private void completeIfDone(StoredConsultation c) {
-        if (c.status() != ConsultationStatus.CONFIRMED || c.phq9Pending()) {
-            return;
-        }
-        List<StoredVisit> visits = repository.visits(c.id());
-        if (visits.stream().anyMatch(v -> !VisitStatus.of(v.status()).ended())) {
-            return;
-        }
-        Instant now = Instant.now(clock);
-        int completed = (int) visits.stream().filter(v -> Objects.equals(v.status(), VisitStatus.COMPLETED.name())).count();
-        repository.updateStatus(c.id(), ConsultationStatus.COMPLETED);
-        outbox.append(new BookingCompleted(c.id(), completed, now));
-        record(c.id(), EventTypes.BOOKING_COMPLETED, now);
-    }
-
-    private void record(UUID id, String type, Instant at) {
-        repository.addToTimeline(id, type, at.toString());
     }
 }

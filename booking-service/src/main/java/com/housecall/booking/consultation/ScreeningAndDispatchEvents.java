@@ -1,6 +1,7 @@
 package com.housecall.booking.consultation;
 
 import com.housecall.events.EventTypes;
+import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ScreeningAndDispatchEvents {
 
     private final ConsultationService service;
+    private final DispatchOutcomes dispatch;
 
-    ScreeningAndDispatchEvents(ConsultationService service) {
+    ScreeningAndDispatchEvents(ConsultationService service, DispatchOutcomes dispatch) {
         this.service = service;
+        this.dispatch = dispatch;
     }
 
     public void onScreeningEvent(InboundEvent event) {
@@ -32,11 +35,13 @@ public class ScreeningAndDispatchEvents {
 
     public void onDispatchEvent(InboundEvent event) {
         switch (event.type()) {
-            case EventTypes.VISIT_SCHEDULED -> service.visitScheduled(event.payload(VisitScheduled.class), event.time());
+            case EventTypes.VISIT_SCHEDULED -> dispatch.visitScheduled(event.payload(VisitScheduled.class), event.time());
             case EventTypes.VISIT_UNSCHEDULABLE ->
-                    service.visitUnschedulable(event.payload(VisitUnschedulable.class), event.time());
+                    dispatch.visitUnschedulable(event.payload(VisitUnschedulable.class), event.time());
+            case EventTypes.VISIT_RESCHEDULE_FAILED ->
+                    dispatch.rescheduleFailed(event.payload(VisitRescheduleFailed.class), event.time());
             case EventTypes.VISIT_STATUS_CHANGED ->
-                    service.visitStatusChanged(event.payload(VisitStatusChanged.class), event.time());
+                    dispatch.visitStatusChanged(event.payload(VisitStatusChanged.class), event.time());
             default -> { }
         }
     }

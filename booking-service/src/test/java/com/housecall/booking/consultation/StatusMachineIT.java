@@ -3,7 +3,6 @@ package com.housecall.booking.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.housecall.booking.BookingIntegration;
 import com.housecall.booking.course.CoursePlanner;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
@@ -32,66 +31,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The status machine of CONTRACT.md section 4 and the treatment course of CLINICAL-RULES.md section 2. */
-class StatusMachineIT extends BookingIntegration {
-
-    static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
-
-    String screened(String outcome) throws Exception {
-        String id = requested();
-        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), outcome, "1", List.of(),
-                new ScreeningCompleted.Score(12, "MODERATE"), null, Instant.now()), "screening-service");
-        awaitStatus(id, ConsultationStatus.afterScreening(outcome).name());
-        return id;
-    }
-
-    UUID visit(JsonNode view, int sequence) {
-        for (JsonNode visit : view.get("visits")) {
-            if (visit.get("sequence").asInt() == sequence && !"UNSCHEDULABLE".equals(visit.get("status").asString())) {
-                return UUID.fromString(visit.get("id").asString());
-            }
-        }
-        throw new AssertionError("no visit " + sequence);
-    }
-
-    /** A CONFIRMED consultation: its first visit a Monday 09:00 in Los Angeles, visits 2 to 6 requested. */
-    String confirmed() throws Exception {
-        String id = screened("ELIGIBLE");
-        UUID first = visit(view(id), 1);
-        ZonedDateTime monday = LocalDate.now(LOS_ANGELES).plusWeeks(1).with(java.time.DayOfWeek.MONDAY)
-                .atTime(9, 0).atZone(LOS_ANGELES);
-        TestEvents.publish(new VisitScheduled(UUID.fromString(id), first, 1, UUID.randomUUID(), "Jordan P.",
-                monday.toOffsetDateTime(), monday.plusMinutes(85).toOffsetDateTime(), "America/Los_Angeles"), "dispatch-service");
-        await().atMost(Duration.ofSeconds(60)).until(() -> view(id).get("visits").size() == 6);
-        return id;
-    }
-
-    void nurseSets(String id, UUID visit, String status) {
-        TestEvents.publish(new VisitStatusChanged(UUID.fromString(id), visit, status, Instant.now()), "dispatch-service");
-    }
-
-    JsonNode awaitVisit(String id, int sequence, String status) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> view(id), v -> StreamSupport.stream(
-                v.get("visits").spliterator(), false).anyMatch(visit -> visit.get("sequence").asInt() == sequence
-                && visit.get("status").asString().equals(status)));
-    }
-
-    List<TopicRecorder.Received> events(String id, String type) {
-        return topics.matching(r -> id.equals(r.header("ce_subject")) && type.equals(r.header("ce_type")));
-    }
-
-    static Instant firstWindowStart(TopicRecorder.Received visitRequested) {
-        return OffsetDateTime.parse(JSON.readTree(visitRequested.value()).get("windows").get(0).get("start").asString())
-                .toInstant();
-    }
-
-    HttpResponse<String> cancel(String user, String id) throws Exception {
-        return as(user, "POST", "/api/consultations/" + id + "/cancel", null);
-    }
-
-    String windows(OffsetDateTime start) {
-        return """
-                {"preferredWindows": [{"start": "%s", "end": "%s"}]}""".formatted(start, start.plusHours(3));
-    }
+class StatusMachineIT extends CourseFixtures {
 
     // ------------------------------------------------------------------ cancel
 
