@@ -77,14 +77,21 @@ public class SafetyAlerts {
                          FROM safety_alert WHERE acknowledged_at IS NULL AND withdrawn_at IS NULL AND next_due_at <= ?
                         ORDER BY next_due_at LIMIT ? FOR UPDATE""")
                 .params(utc(now), BATCH_SIZE).query((rs, n) -> toState(rs)).list();
+        int raised = 0;
         for (AlertState alert : due) {
             int sequence = alert.sequence() + 1;
-            // due again one interval from now, not from the missed time: no burst after a long outage
-            jdbc.sql("UPDATE safety_alert SET sequence = ?, last_raised_at = ?, next_due_at = ? WHERE alert_id = ?")
+            // due again one interval from now, not from the missed time: no burst after a long outage; the guard
+            // skips an alert acknowledged or withdrawn while this batch waited for its row
+            int updated = jdbc.sql("""
+                            UPDATE safety_alert SET sequence = ?, last_raised_at = ?, next_due_at = ?
+                            WHERE alert_id = ? AND acknowledged_at IS NULL AND withdrawn_at IS NULL""")
                     .params(sequence, utc(now), utc(now.plus(repeat)), alert.alertId().toString()).update();
-            outbox.append(new SafetyAlert(alert.consultationId(), alert.alertId(), sequence, now));
+            if (updated == 1) {
+                outbox.append(new SafetyAlert(alert.consultationId(), alert.alertId(), sequence, now));
+                raised++;
+            }
         }
-        return due.size();
+        return raised;
     }
 
     /**
