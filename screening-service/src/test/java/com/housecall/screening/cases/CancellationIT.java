@@ -8,8 +8,10 @@ import com.housecall.events.EventSchemas;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.screening.ScreeningIntegration;
 import com.housecall.screening.safety.SafetyAlerts;
@@ -191,7 +193,26 @@ class CancellationIT extends ScreeningIntegration {
         assertThat(topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_DECIDED, id.toString()).value())
                 .contains("\"outcome\":\"CRISIS\"", "\"decision\":\"APPROVE\"");
         consumed(new BookingConfirmed(id, UUID.randomUUID(), null, null, "Jordan P.", "America/Los_Angeles", 6));
-        assertThat(jdbc.sql("SELECT status FROM screening WHERE consultation_id = ?").param(id.toString())
-                .query(String.class).single()).isEqualTo("CONFIRMED");
+        assertThat(heardStatus(id)).isEqualTo("CONFIRMED");
+
+        // CANCELLED is final: a late event from before the cancel cannot bring the consultation back
+        consumed(cancelled(id, "CONFIRMED"));
+        consumed(new BookingUnfulfilled(id, UUID.randomUUID(), "NO_NURSE", Instant.now()));
+        assertThat(heardStatus(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void bookingEventsScreeningDoesNotActOnLeaveNoInboxRow() {
+        String eventId = UUID.randomUUID().toString();
+        consumed(new ConsultationRequested(UUID.randomUUID(), "PATIENT", "CA", "941", "America/Los_Angeles",
+                Instant.now()), eventId);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId)
+                .query(Long.class).single()).isZero();
+    }
+
+    String heardStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM screening WHERE consultation_id = ?").param(id.toString())
+                .query(String.class).single();
     }
 }
