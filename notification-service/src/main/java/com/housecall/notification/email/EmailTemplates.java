@@ -1,10 +1,5 @@
 package com.housecall.notification.email;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +18,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class EmailTemplates {
 
     private static final Locale LOCALE = Locale.US;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", LOCALE);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", LOCALE);
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -43,24 +36,6 @@ public class EmailTemplates {
         resolver.setCacheable(true);
         resolver.setOrder(order);
         return resolver;
-    }
-
-    /** The first visit has a nurse: when (in the patient's zone), who, and what to prepare. */
-    public RenderedEmail bookingConfirmed(String givenName, OffsetDateTime visitStart, ZoneId zone,
-                                          String nurseDisplayName) {
-        ZonedDateTime local = visitStart.atZoneSameInstant(zone);
-        return render("booking-confirmed", Map.of(
-                "givenName", givenName,
-                "date", DATE.format(local),
-                "time", TIME.format(local),
-                "zoneName", zone.getDisplayName(TextStyle.FULL, LOCALE),
-                "nurseFirstName", firstName(nurseDisplayName)));
-    }
-
-    static String firstName(String displayName) {
-        String trimmed = displayName.strip();
-        int space = trimmed.indexOf(' ');
-        return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     /** Renders {@code <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html} with {@code variables}. */

@@ -2,25 +2,40 @@ package com.housecall.notification.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Emails as the patient reads them: the course email, the request's first answer, the crisis message. */
 class EmailTemplatesTest {
 
     private final EmailTemplates templates = new EmailTemplates();
 
+    private static Map<String, Object> visit(String givenName) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("givenName", givenName);
+        variables.put("date", "Tuesday, March 3, 2026");
+        variables.put("time", "9:30 AM");
+        variables.put("zoneName", "Pacific Time");
+        variables.put("nurseFirstName", "Maria");
+        variables.put("appUrl", "https://housecall.example/app/");
+        variables.put("supportContact", "1-800-555-0100");
+        variables.put("scheduled", true);
+        variables.put("courseDates", List.of("Visit 2: Thursday, March 5, 2026 at 9:30 AM",
+                "Visit 3: not scheduled yet: please choose other times in the Housecall app"));
+        return variables;
+    }
+
     @Test
-    void bookingConfirmedNamesTheVisitInThePatientsZoneTheNurseAndWhatToPrepare() {
-        // 17:30 UTC is 9:30 AM in Los Angeles in winter
-        RenderedEmail email = templates.bookingConfirmed("Alex", OffsetDateTime.parse("2026-03-03T17:30:00Z"),
-                ZoneId.of("America/Los_Angeles"), "Maria Gonzalez");
+    void theCourseEmailNamesVisitOneWithItsPrepAndListsTheOtherVisits() {
+        RenderedEmail email = templates.render("booking-confirmed", visit("Alex"));
 
         assertThat(email.subject()).contains("Housecall", "Tuesday, March 3, 2026", "9:30 AM").doesNotContain("\n");
         for (String body : new String[] {email.text(), email.html()}) {
             assertThat(body).contains("Alex", "Maria", "Tuesday, March 3, 2026", "9:30 AM", "Pacific Time",
-                    "4 to 6 hours", "quiet room", "companion");
-            assertThat(body).doesNotContain("Gonzalez", "17:30", "5:30 PM");
+                    "6 hours", "quiet room", "companion", "Visit 2: Thursday, March 5, 2026 at 9:30 AM",
+                    "Visit 3: not scheduled yet", "https://housecall.example/app/");
             assertThat(body.toLowerCase()).doesNotContain("ketamine");
         }
         assertThat(email.html()).startsWith("<!DOCTYPE html>");
@@ -28,16 +43,24 @@ class EmailTemplatesTest {
 
     @Test
     void escapesPatientSuppliedTextInHtml() {
-        RenderedEmail email = templates.bookingConfirmed("<b>Alex</b>", OffsetDateTime.parse("2026-03-03T17:30:00Z"),
-                ZoneId.of("America/New_York"), "Maria");
+        RenderedEmail email = templates.render("booking-confirmed", visit("<b>Alex</b>"));
 
         assertThat(email.html()).contains("&lt;b&gt;Alex&lt;/b&gt;").doesNotContain("<b>Alex");
-        assertThat(email.text()).contains("12:30 PM");
+    }
+
+    /** Issue 12: the first message asked the patient to answer the health questions they had just answered. */
+    @Test
+    void theRequestReceivedEmailDoesNotAskForTheAnswersAgain() {
+        RenderedEmail email = templates.render("request-received", visit("Alex"));
+
+        assertThat(email.text() + email.html()).doesNotContain("answer the health questions")
+                .contains("nothing more you need to do");
     }
 
     @Test
-    void firstNameIsTheFirstWordOfTheDisplayName() {
-        assertThat(EmailTemplates.firstName("  Maria G. ")).isEqualTo("Maria");
-        assertThat(EmailTemplates.firstName("Sam")).isEqualTo("Sam");
+    void theCrisisEmailNames911And988AndSaysVisitsArePaused() {
+        RenderedEmail email = templates.render("safety-hold", visit("Alex"));
+
+        assertThat(email.text()).contains("911", "988", "visits are paused", "clinician will call you");
     }
 }

@@ -36,7 +36,15 @@ class SmsTemplatesTest {
             Map.entry("supportContact", "1-800-555-0100"),
             Map.entry("consultationId", "123e4567-e89b-12d3-a456-426614174000"),
             Map.entry("alertSequence", "99"),
-            Map.entry("reviewUrl", "https://housecall.example/reviews"));
+            Map.entry("reviewUrl", "https://housecall.example/reviews"),
+            Map.entry("appUrl", "https://app.housecall.example/app/"),
+            Map.entry("moreVisits", "5"),
+            Map.entry("scheduled", "true"));
+
+    /** Templates with a second wording, and the values that pick it. */
+    private static final Map<String, Map<String, String>> VARIANTS = Map.of(
+            "booking-confirmed", Map.of("moreVisits", "0"),
+            "reschedule-failed", Map.of("scheduled", "false"));
 
     static List<String> smsTemplates() throws IOException, URISyntaxException {
         Path dir = Path.of(SmsTemplatesTest.class.getClassLoader().getResource("templates/sms").toURI());
@@ -50,15 +58,50 @@ class SmsTemplatesTest {
         List<String> names = smsTemplates();
         assertThat(names).hasSizeGreaterThanOrEqualTo(15);
         for (String name : names) {
-            String text = templates.render(name, WORST);
-            assertThat(Gsm7.isGsm7(text)).as("%s is GSM-7: %s", name, text).isTrue();
-            assertThat(Gsm7.length(text)).as("%s fits one SMS: %s", name, text).isLessThanOrEqualTo(160);
-            assertThat(text.toLowerCase(Locale.ROOT)).as(name).doesNotContain(BANNED);
-            assertThat(text).as(name).contains("Housecall").doesNotContain("[(", "${", "Zo", "Åsa");
-            if (!name.equals("on-call-page")) {
-                assertThat(text).as("%s points to the app", name).contains("app");
+            Map<String, String> variant = new java.util.HashMap<>(WORST);
+            variant.putAll(VARIANTS.getOrDefault(name, Map.of()));
+            for (String text : List.of(templates.render(name, WORST), templates.render(name, variant))) {
+                check(name, text);
             }
         }
+    }
+
+    private static void check(String name, String text) {
+        assertThat(Gsm7.isGsm7(text)).as("%s is GSM-7: %s", name, text).isTrue();
+        assertThat(Gsm7.length(text)).as("%s fits one SMS: %s", name, text).isLessThanOrEqualTo(160);
+        assertThat(text.toLowerCase(Locale.ROOT)).as(name).doesNotContain(BANNED);
+        assertThat(text).as(name).contains("Housecall").doesNotContain("[(", "${", "[#", "[/]", "Zo", "Åsa",
+                "null");
+        if (!name.equals("on-call-page") && !name.equals("safety-hold")) {
+            assertThat(text).as("%s points to the app", name).contains("app");
+        }
+    }
+
+    @Test
+    void theCrisisSmsStartsWith911And988NamesNoReasonAndCarriesNoLink() {
+        String text = templates.render("safety-hold", WORST);
+
+        assertThat(text).startsWith("Call 911").contains("988", "Housecall", "paused", "clinician will call")
+                .doesNotContain("http", "app", "PHQ", "answer");
+        assertThat(text.indexOf("988")).isLessThan(text.indexOf("Housecall"));
+    }
+
+    @Test
+    void theConfirmationSmsNamesVisitOneItsPrepAndHowManyMoreFollow() {
+        assertThat(templates.render("booking-confirmed", WORST))
+                .contains("first visit confirmed Wed, Sep 30 at 12:45 PM AKST", "No food 6 h before",
+                        "5 more visits: see the app");
+        Map<String, String> single = new java.util.HashMap<>(WORST);
+        single.put("moreVisits", "0");
+        assertThat(templates.render("booking-confirmed", single)).contains("Housecall: visit confirmed")
+                .doesNotContain("more visits");
+    }
+
+    /** Issue 12: the first message asked the patient to answer the health questions they had just answered. */
+    @Test
+    void theRequestReceivedSmsDoesNotAskForTheAnswersAgain() {
+        assertThat(templates.render("request-received", WORST)).doesNotContain("answer the health questions")
+                .contains("Nothing more to do");
     }
 
     @Test
