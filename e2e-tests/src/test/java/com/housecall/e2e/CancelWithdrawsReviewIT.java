@@ -98,6 +98,7 @@ class CancelWithdrawsReviewIT {
         // the patient is told kindly, and pointed to 988 again (issue 12)
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(journey.sms(patient))
                 .anyMatch(t -> Journey.mentionsCancel(t) && t.contains("988")));
+        journey.writeMessages("cancelled-on-safety-hold", patient);
 
         cancel(marker);
         await().atMost(PATIENCE).until(() -> !events(marker, EventTypes.SAFETY_WITHDRAWN).isEmpty());

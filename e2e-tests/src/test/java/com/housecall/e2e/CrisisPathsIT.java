@@ -78,6 +78,7 @@ class CrisisPathsIT {
         assertThat(held.getFirst().value()).contains("CRISIS_PHQ9");
         assertThat(topics.matching(r -> id.equals(r.key()) && EventTypes.VISIT_CANCELLED.equals(r.header("ce_type"))))
                 .as("visit.cancelled").isNotEmpty().allMatch(r -> r.value().contains("SAFETY_HOLD"));
+        journey.writeMessages("crisis-at-a-fresh-phq9", patient);
         // stop any repeating alert for the other tests (answers 200 or, without an alert, 404/409)
         journey.send("clinician1", "POST", "/api/screenings/" + id + "/acknowledge", null);
     }
@@ -104,6 +105,7 @@ class CrisisPathsIT {
                 .hasSizeLessThanOrEqualTo(160).contains("Housecall").doesNotContain("http");
         assertThat(topics.matching(r -> id.equals(r.key()) && EventTypes.CONSULTATION_HELD.equals(r.header("ce_type"))))
                 .as("consultation.held").hasSize(1).allMatch(r -> r.value().contains("CRISIS_INTAKE"));
+        journey.writeMessages("crisis-at-intake", patient);
 
         // the case stays on hold for the clinician: answer it so its alert stops repeating for the other tests
         journey.ok("clinician1", "POST", "/api/screenings/" + id + "/acknowledge", null);

@@ -137,7 +137,22 @@ final class Journey {
 
     List<Mail> mails(Patient patient) {
         return Arrays.stream(platform.smtp.getReceivedMessages()).filter(m -> to(m, patient.email()))
-                .map(m -> new Mail(subject(m), GreenMailUtil.getBody(m))).toList();
+                .map(m -> new Mail(subject(m), text(m))).toList();
+    }
+
+    /**
+     * Writes what this patient received, SMS then email, to {@code target/patient-messages/<path>.txt}: the texts
+     * of each path as the tests saw them, for the notes on what patients are told.
+     */
+    void writeMessages(String path, Patient patient) throws java.io.IOException {
+        StringBuilder out = new StringBuilder("# " + path + "\n\n## SMS\n");
+        sms(patient).forEach(text -> out.append("- ").append(text).append('\n'));
+        out.append("\n## Email\n");
+        mails(patient).forEach(mail -> out.append("### ").append(mail.subject()).append("\n\n")
+                .append(mail.body().strip()).append("\n\n"));
+        java.nio.file.Path file = java.nio.file.Path.of("target", "patient-messages", path + ".txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, out);
     }
 
     /** The notifications notification-service recorded for a consultation (operator view: types, no text). */
@@ -224,6 +239,32 @@ final class Journey {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plain-text part as the patient reads it (decoded), else the raw body. */
+    private static String text(MimeMessage mail) {
+        try {
+            String plain = plain(mail);
+            return plain != null ? plain : GreenMailUtil.getBody(mail);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plain(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String plain = plain(parts.getBodyPart(i));
+                if (plain != null) {
+                    return plain;
+                }
+            }
+        }
+        return null;
     }
 
     private static String subject(MimeMessage mail) {

@@ -64,6 +64,7 @@ class OutcomesToldIT {
             assertThat(mails).as("emails after the decline").hasSize(1);
             assertThat(mails.getFirst().body()).doesNotContainIgnoringCase("is reviewing");
         });
+        journey.writeMessages("review-decline", patient);
     }
 
     @Test
@@ -88,6 +89,7 @@ class OutcomesToldIT {
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> assertThat(journey.sms(patient)
                 .subList(smsBefore, journey.sms(patient).size()))
                 .filteredOn(t -> t.toLowerCase(Locale.ROOT).contains("approv")).as("approval SMS").hasSize(1));
+        journey.writeMessages("review-approve", patient);
     }
 
     @Test
@@ -107,5 +109,22 @@ class OutcomesToldIT {
             // DECISIONS 9: one email for the course, once its visits are settled
             assertThat(journey.mails(patient)).as("every email of the booking").hasSize(2);
         });
+        journey.writeMessages("happy", patient);
+    }
+    @Test
+    void aRequestNoNurseCanTakeIsToldOnceToChooseOtherTimes() throws Exception {
+        Patient patient = Patient.fresh();
+        // 02:00-03:00 can hold no start between 08:00 and 17:00: accepted, and UNFULFILLED (CLINICAL-RULES 3)
+        java.time.OffsetDateTime night = Journey.morning(5).withHour(2);
+        String windows = "[{\"start\": \"%s\", \"end\": \"%s\"}]".formatted(Journey.iso(night),
+                Journey.iso(night.plusHours(1)));
+        String id = journey.submit(Journey.request(patient, "\"SMS\", \"EMAIL\"", 2, 0, windows));
+
+        journey.awaitStatus(id, "UNFULFILLED");
+
+        await().atMost(PATIENCE).until(() -> journey.sms(patient).stream().anyMatch(t -> t.contains("other times")));
+        await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> assertThat(journey.sms(patient))
+                .as("SMS of the request").filteredOn(t -> t.contains("other times")).hasSize(1));
+        journey.writeMessages("unfulfilled", patient);
     }
 }

@@ -98,6 +98,7 @@ class RescheduleIT {
             assertThat(texts.getFirst()).contains("Housecall", "moved").doesNotContainIgnoringCase("cancel")
                     .hasSizeLessThanOrEqualTo(160);
         });
+        journey.writeMessages("reschedule", patient);
         List<TopicRecorder.Received> scheduled = topics.matching(r -> id.equals(r.key())
                 && EventTypes.VISIT_SCHEDULED.equals(r.header("ce_type")) && r.value().contains(visitId));
         JsonNode event = Journey.JSON.readTree(scheduled.getLast().value());
