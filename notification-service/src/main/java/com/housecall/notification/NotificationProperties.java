@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff         the wait after the first failure; doubled after each further one
  * @param supportContact       what HELP and the messages name as the support contact
  * @param aftercareNoDriving   no driving after a visit for this long (at least 4 h)
+ * @param courseEmailWait      the course email goes when visits 2..N are all settled, or this long after the
+ *                             confirmation, whichever comes first
  * @param onCall               the on-call clinician paged for each safety alert
  */
 @ConfigurationProperties("housecall.notification")
@@ -28,6 +30,7 @@ public record NotificationProperties(
         @DefaultValue("30s") Duration retryBackoff,
         @DefaultValue("1-800-555-0100") String supportContact,
         @DefaultValue("6h") Duration aftercareNoDriving,
+        @DefaultValue("2m") Duration courseEmailWait,
         @DefaultValue OnCall onCall) {
 
     public NotificationProperties {

@@ -30,12 +30,14 @@ class InboundEvents {
 
     /** {@code booking.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake,
+                                            VisitIntake visits) {
         return dispatch(inbox, turns, Map.of(
                 EventTypes.CONSULTATION_REQUESTED, intake::consultationRequested,
-                EventTypes.BOOKING_CONFIRMED, intake::bookingConfirmed,
-                EventTypes.BOOKING_UNFULFILLED, intake::bookingUnfulfilled,
-                EventTypes.VISIT_CANCELLED, intake::visitCancelled,
+                EventTypes.CONSULTATION_HELD, intake::consultationHeld,
+                EventTypes.BOOKING_CONFIRMED, visits::bookingConfirmed,
+                EventTypes.BOOKING_UNFULFILLED, visits::bookingUnfulfilled,
+                EventTypes.VISIT_CANCELLED, visits::visitCancelled,
                 EventTypes.CONSULTATION_CANCELLED, intake::consultationCancelled));
     }
 
@@ -44,16 +46,18 @@ class InboundEvents {
     Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
         return dispatch(inbox, turns, Map.of(
                 EventTypes.SCREENING_COMPLETED, intake::screeningCompleted,
+                EventTypes.SCREENING_DECIDED, intake::screeningDecided,
                 EventTypes.SAFETY_ALERT, intake::safetyAlert));
     }
 
     /** {@code dispatch.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, VisitIntake visits) {
         return dispatch(inbox, turns, Map.of(
-                EventTypes.VISIT_SCHEDULED, intake::visitScheduled,
-                EventTypes.VISIT_UNSCHEDULABLE, intake::visitUnschedulable,
-                EventTypes.VISIT_STATUS_CHANGED, intake::visitStatusChanged));
+                EventTypes.VISIT_SCHEDULED, visits::visitScheduled,
+                EventTypes.VISIT_UNSCHEDULABLE, visits::visitUnschedulable,
+                EventTypes.VISIT_RESCHEDULE_FAILED, visits::visitRescheduleFailed,
+                EventTypes.VISIT_STATUS_CHANGED, visits::visitStatusChanged));
     }
 
     private static Consumer<Message<byte[]>> dispatch(Inbox inbox, ConsultationTurns turns,

@@ -1,6 +1,7 @@
 package com.housecall.notification.message;
 
 import com.housecall.notification.NotificationProperties;
+import com.housecall.notification.WebProperties;
 import com.housecall.notification.contact.Contact;
 import com.housecall.notification.schedule.Reminders;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +30,10 @@ final class MessageContent {
     }
 
     static Map<String, Object> variables(Notifications.Outgoing notification, @Nullable Contact contact, ZoneId zone,
-                                         NotificationProperties properties) {
+                                         NotificationProperties properties, WebProperties web) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put("appUrl", web.appUrl());
+        variables.put("scheduled", !"UNSCHEDULED".equals(notification.detail()));
         variables.put("givenName", contact == null ? "" : contact.givenName());
         variables.put("supportContact", properties.supportContact());
         variables.put("aftercareHours", hours(properties.aftercareNoDriving()));
@@ -46,6 +51,27 @@ final class MessageContent {
             }
         }
         return variables;
+    }
+
+    /**
+     * The course: how many visits follow visit 1 ({@code moreVisits}, for the SMS) and one line per visit 2..N
+     * ({@code courseDates}, for the email), a visit without a nurse said so.
+     */
+    static void course(Map<String, Object> variables, Notifications.Outgoing confirmation, List<Visits.Visit> visits,
+                       ZoneId zone) {
+        int courseVisits = Course.courseVisits(confirmation.detail());
+        variables.put("moreVisits", courseVisits - 1);
+        List<String> lines = new ArrayList<>();
+        for (int sequence = 2; sequence <= courseVisits; sequence++) {
+            int wanted = sequence;
+            Visits.Visit visit = visits.stream().filter(v -> v.sequence() == wanted).findFirst().orElse(null);
+            OffsetDateTime start = visit == null || !"SCHEDULED".equals(visit.status()) ? null : visit.start();
+            String when = visit != null && "CANCELLED".equals(visit.status()) ? "cancelled"
+                    : start == null ? "not scheduled yet: please choose other times in the Housecall app"
+                    : DATE.format(start.atZoneSameInstant(zone)) + " at " + TIME.format(start.atZoneSameInstant(zone));
+            lines.add("Visit " + sequence + ": " + when);
+        }
+        variables.put("courseDates", lines);
     }
 
     static void visit(Map<String, Object> variables, OffsetDateTime start, ZoneId zone) {

@@ -33,10 +33,24 @@ class Messages {
      * @param sendAt   not before (reminders); null: at once
      * @param actionAt the patient's own action this message answers, if any
      * @param detail   a code the text needs, e.g. a page's sequence
+     * @param onlyChannel null: the channels the type's rule picks; else that one only
      */
     record NewMessage(UUID consultationId, UUID occasionId, NotificationType type, @Nullable UUID visitId,
                       @Nullable OffsetDateTime visitStart, @Nullable String timeZone, @Nullable String nurseName,
-                      @Nullable Instant sendAt, @Nullable Instant actionAt, @Nullable String detail) {
+                      @Nullable Instant sendAt, @Nullable Instant actionAt, @Nullable String detail,
+                      @Nullable Channel onlyChannel) {
+
+        NewMessage(UUID consultationId, UUID occasionId, NotificationType type, @Nullable UUID visitId,
+                   @Nullable OffsetDateTime visitStart, @Nullable String timeZone, @Nullable String nurseName,
+                   @Nullable Instant sendAt, @Nullable Instant actionAt, @Nullable String detail) {
+            this(consultationId, occasionId, type, visitId, visitStart, timeZone, nurseName, sendAt, actionAt, detail,
+                    null);
+        }
+
+        NewMessage onlyOn(Channel channel) {
+            return new NewMessage(consultationId, occasionId, type, visitId, visitStart, timeZone, nurseName, sendAt,
+                    actionAt, detail, channel);
+        }
 
         static NewMessage about(UUID consultationId, NotificationType type, @Nullable Instant actionAt) {
             return new NewMessage(consultationId, consultationId, type, null, null, null, null, null, actionAt, null);
@@ -44,7 +58,7 @@ class Messages {
     }
 
     private record Pending(String id, String type, @Nullable OffsetDateTime sendAt,
-                           @Nullable OffsetDateTime cancelledAt) {
+                           @Nullable OffsetDateTime cancelledAt, @Nullable String onlyChannel) {
     }
 
     private final JdbcClient jdbc;
@@ -78,12 +92,13 @@ class Messages {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO message (id, consultation_id, occasion_id, type, visit_id, visit_start, time_zone,
-                                             nurse_name, send_at, action_at, detail, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             nurse_name, send_at, action_at, detail, only_channel, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, message.consultationId().toString(), message.occasionId().toString(),
                         message.type().name(), message.visitId() == null ? null : message.visitId().toString(),
                         message.visitStart() == null ? null : message.visitStart().toString(), message.timeZone(),
-                        message.nurseName(), utc(message.sendAt()), utc(message.actionAt()), message.detail(), now())
+                        message.nurseName(), utc(message.sendAt()), utc(message.actionAt()), message.detail(),
+                        message.onlyChannel() == null ? null : message.onlyChannel().name(), now())
                 .update();
         return Optional.of(id);
     }
@@ -96,7 +111,7 @@ class Messages {
     @Transactional(propagation = Propagation.MANDATORY)
     void expand(Contact contact) {
         List<Pending> pending = jdbc.sql("""
-                        SELECT id, type, send_at, cancelled_at FROM message
+                        SELECT id, type, send_at, cancelled_at, only_channel FROM message
                         WHERE consultation_id = ? AND expanded_at IS NULL ORDER BY created_at""")
                 .param(contact.consultationId().toString())
                 .query(Pending.class).list();
@@ -104,14 +119,20 @@ class Messages {
             NotificationType type = NotificationType.valueOf(message.type());
             if (message.cancelledAt() == null && type != NotificationType.ON_CALL_PAGE) {
                 for (Channel channel : Channel.values()) {
+                    if (message.onlyChannel() != null && !message.onlyChannel().equals(channel.name())) {
+                        continue;
+                    }
                     if (type.crisis() ? contact.consented(channel) : contact.wantsRoutine(channel)) {
                         String address = contact.address(channel);
                         String reason = address == null || address.isBlank() ? "NO_ADDRESS"
                                 : channel == Channel.SMS && !sms.configured() ? "SMS_NOT_CONFIGURED"
                                 : channel == Channel.SMS && optOuts.optedOut(address.strip()) ? "OPTED_OUT"
                                 : null;
+                        // the confirmation SMS goes at once; its email (the course email) when the course is settled
+                        OffsetDateTime due = type == NotificationType.BOOKING_CONFIRMED && channel == Channel.SMS
+                                ? null : message.sendAt();
                         insertNotification(message.id(), contact.consultationId(), type, channel, "PATIENT", reason,
-                                message.sendAt());
+                                due);
                     }
                 }
             }
@@ -160,9 +181,29 @@ class Messages {
     /** The visit is off: its pending messages of {@code types} never go; queued ones are suppressed. */
     @Transactional(propagation = Propagation.MANDATORY)
     void cancel(UUID visitId, List<NotificationType> types, String reason) {
+        cancelWhere("visit_id", visitId, types, reason);
+    }
+
+    /** The consultation's pending messages of {@code types} no longer hold (a hold): queued ones are suppressed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void cancelOfConsultation(UUID consultationId, List<NotificationType> types, String reason) {
+        cancelWhere("consultation_id", consultationId, types, reason);
+    }
+
+    /** When the patient did what a message of {@code type} answers (e.g. asked for the consultation). */
+    Optional<Instant> actionAt(UUID consultationId, NotificationType type) {
+        return jdbc.sql("""
+                        SELECT action_at FROM message WHERE consultation_id = ? AND type = ? AND action_at IS NOT NULL
+                        ORDER BY created_at LIMIT 1""")
+                .params(consultationId.toString(), type.name()).query(OffsetDateTime.class).optional()
+                .map(OffsetDateTime::toInstant);
+    }
+
+    private void cancelWhere(String column, UUID key, List<NotificationType> types, String reason) {
         for (NotificationType type : types) {
-            List<String> ids = jdbc.sql("SELECT id FROM message WHERE visit_id = ? AND type = ? AND cancelled_at IS NULL")
-                    .params(visitId.toString(), type.name()).query(String.class).list();
+            List<String> ids = jdbc.sql("SELECT id FROM message WHERE " + column
+                            + " = ? AND type = ? AND cancelled_at IS NULL")
+                    .params(key.toString(), type.name()).query(String.class).list();
             for (String id : ids) {
                 jdbc.sql("UPDATE message SET cancelled_at = ? WHERE id = ?").params(now(), id).update();
                 record Queued(String id, String consultationId, String channel) {

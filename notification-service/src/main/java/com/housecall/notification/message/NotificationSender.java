@@ -6,6 +6,7 @@ import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.messaging.BatchPoller;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.notification.NotificationProperties;
+import com.housecall.notification.WebProperties;
 import com.housecall.notification.contact.Channel;
 import com.housecall.notification.contact.Contact;
 import com.housecall.notification.contact.Contacts;
@@ -59,11 +60,14 @@ class NotificationSender extends BatchPoller {
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
+    private final WebProperties web;
+    private final Visits visits;
     private final Clock clock;
 
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
-                       TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
+                       TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
+                       Visits visits, Clock clock) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.notifications = notifications;
         this.contacts = contacts;
@@ -75,6 +79,8 @@ class NotificationSender extends BatchPoller {
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
+        this.web = web;
+        this.visits = visits;
         this.clock = clock;
     }
 
@@ -110,12 +116,20 @@ class NotificationSender extends BatchPoller {
             return;
         }
         ZoneId zone = zone(notification, contact.orElse(null));
-        Optional<Instant> hold = QuietHours.holdUntil(now, zone, notification.type().crisis(),
+        Optional<Instant> hold = QuietHours.holdUntil(now, zone, notification.type().anyHour(),
                 notification.type().reply() ? Optional.ofNullable(notification.actionAt()) : Optional.empty());
         if (hold.isPresent()) {
             notifications.defer(notification.id(), hold.get());
             log.info("Notification {} held for quiet hours", notification.id());
             return;
+        }
+        if (notification.type().reminder()) {
+            // never before the confirmation it reminds of, on this channel
+            Optional<Instant> confirmation = notifications.confirmationPending(notification, now);
+            if (confirmation.isPresent()) {
+                notifications.defer(notification.id(), confirmation.get());
+                return;
+            }
         }
         if (!notifications.claim(notification.id())) {
             return;
@@ -153,7 +167,11 @@ class NotificationSender extends BatchPoller {
     private void send(Notifications.Outgoing notification, String address, @Nullable Contact contact, ZoneId zone) {
         String providerId;
         try {
-            Map<String, Object> variables = MessageContent.variables(notification, contact, zone, properties);
+            Map<String, Object> variables = MessageContent.variables(notification, contact, zone, properties, web);
+            if (notification.type() == NotificationType.BOOKING_CONFIRMED) {
+                MessageContent.course(variables, notification, visits.ofConsultation(notification.consultationId()),
+                        zone);
+            }
             String template = notification.type().template();
             providerId = switch (notification.channel()) {
                 case EMAIL -> email.send(address, emailTemplates.render(template, variables), notification.id());

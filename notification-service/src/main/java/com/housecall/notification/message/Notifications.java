@@ -3,10 +3,12 @@ package com.housecall.notification.message;
 import com.housecall.notification.contact.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,9 @@ class Notifications {
     record View(String channel, String type, String status, @Nullable String reason, @Nullable String providerId,
                 Instant createdAt, @Nullable Instant sentAt) {
     }
+
+    /** How soon a reminder that waits for its confirmation looks again. */
+    private static final Duration CONFIRMATION_RECHECK = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
 
@@ -54,6 +59,24 @@ class Notifications {
     boolean claim(UUID id) {
         return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'QUEUED'")
                 .param(id.toString()).update() == 1;
+    }
+
+    /**
+     * A reminder's confirmation on the same channel (the booking confirmation or course email, or this visit's own
+     * scheduled or moved message) is not sent yet: when to look again (empty: it went, or failed for good). None
+     * recorded yet counts as pending: it is on its way (the events come on different topics). Soon rather than at
+     * the confirmation's due time, which may be brought forward (the course email once the course is settled).
+     */
+    Optional<Instant> confirmationPending(Outgoing reminder, Instant now) {
+        List<String> statuses = jdbc.sql("""
+                        SELECT n.status FROM notification n JOIN message m ON m.id = n.message_id
+                        WHERE n.consultation_id = ? AND n.channel = ? AND n.recipient = 'PATIENT'
+                          AND (n.type = 'BOOKING_CONFIRMED'
+                               OR (n.type IN ('VISIT_SCHEDULED', 'VISIT_MOVED') AND m.visit_id = ?))""")
+                .params(reminder.consultationId().toString(), reminder.channel().name(), reminder.visitId())
+                .query(String.class).list();
+        boolean pending = statuses.isEmpty() || statuses.contains("QUEUED") || statuses.contains("SENDING");
+        return pending ? Optional.of(now.plus(CONFIRMATION_RECHECK)) : Optional.empty();
     }
 
     /** Not yet: quiet hours. */

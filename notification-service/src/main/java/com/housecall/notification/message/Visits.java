@@ -14,11 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Visits {
 
-    record Visit(String visitId, String consultationId, int sequence, String startAt, String timeZone,
-                 @Nullable String nurseName, String status) {
+    /** {@code startAt} is null for a visit first heard of as unschedulable. */
+    record Visit(String visitId, String consultationId, int sequence, @Nullable String startAt,
+                 @Nullable String timeZone, @Nullable String nurseName, String status) {
 
-        OffsetDateTime start() {
-            return OffsetDateTime.parse(startAt);
+        @Nullable OffsetDateTime start() {
+            return startAt == null ? null : OffsetDateTime.parse(startAt);
         }
     }
 
@@ -35,7 +36,7 @@ class Visits {
     }
 
     List<Visit> ofConsultation(UUID consultationId) {
-        return jdbc.sql("SELECT * FROM visit WHERE consultation_id = ?").param(consultationId.toString())
+        return jdbc.sql("SELECT * FROM visit WHERE consultation_id = ? ORDER BY sequence").param(consultationId.toString())
                 .query(Visit.class).list();
     }
 
@@ -53,6 +54,22 @@ class Visits {
                             VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?)""")
                     .params(visitId.toString(), consultationId.toString(), sequence, start.toString(), timeZone,
                             nurseName, now).update();
+        }
+    }
+
+    /**
+     * The visit has no nurse ({@code UNSCHEDULABLE}) or is off ({@code CANCELLED}): recorded even when it was never
+     * booked here. The course email lists an unschedulable one; a cancelled one stays off when its booking, on
+     * another topic, comes later.
+     */
+    void mark(UUID visitId, UUID consultationId, int sequence, String status) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (jdbc.sql("UPDATE visit SET status = ?, updated_at = ? WHERE visit_id = ?")
+                .params(status, now, visitId.toString()).update() == 0) {
+            jdbc.sql("""
+                            INSERT INTO visit (visit_id, consultation_id, sequence, status, updated_at)
+                            VALUES (?, ?, ?, ?, ?)""")
+                    .params(visitId.toString(), consultationId.toString(), sequence, status, now).update();
         }
     }
 
