@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one application context of notification-service's integration tests (two would steal each other's records):
  * a real SMTP server (GreenMail), a Twilio-shaped SMS sink, the shared broker and a fresh database.
  */
+@Import(TestClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"spring.config.name=notification-service", "logging.level.kafka=WARN",
                 "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN",
@@ -39,6 +41,8 @@ public abstract class NotificationIntegration {
 
     /** Generous: the build machine is shared and slow. */
     protected static final java.time.Duration WAIT = java.time.Duration.ofSeconds(90);
+    /** The service's clock: a test that moves it resets it. */
+    public static final MovableClock CLOCK = new MovableClock();
     protected static final int SMTP_PORT = freePort();
     protected static final int HTTP_PORT = freePort();
     protected static final String SMS_FROM = "+15005550006";

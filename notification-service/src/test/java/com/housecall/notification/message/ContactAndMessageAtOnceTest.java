@@ -8,7 +8,7 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
-import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.notification.NotificationIntegration;
 import java.sql.Connection;
 import java.time.Instant;
@@ -30,8 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A consultation's contact and its crisis screening come on two topics and are handled in parallel. Here the
- * screening arrives while the contact's transaction is still open: the crisis message must still go out.
+ * A consultation's contact and its hold come on two topics and are handled in parallel. Here the
+ * hold arrives while the contact's transaction is still open: the crisis message must still go out.
  */
 class ContactAndMessageAtOnceTest extends NotificationIntegration {
 
@@ -40,8 +40,8 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
     Consumer<Message<byte[]>> contacts;
 
     @Autowired
-    @Qualifier("screeningEvents")
-    Consumer<Message<byte[]>> screenings;
+    @Qualifier("bookingEvents")
+    Consumer<Message<byte[]>> bookings;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -72,9 +72,9 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
                 }), threads);
         assertThat(contactHandled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> crisis = CompletableFuture.runAsync(() -> screenings.accept(message(
-                new ScreeningCompleted(consultationId, "CRISIS", "1", List.of(),
-                        new ScreeningCompleted.Score(20, "SEVERE"), null, Instant.now()))), threads);
+        CompletableFuture<Void> crisis = CompletableFuture.runAsync(() -> bookings.accept(message(
+                new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now()))),
+                threads);
         // the screening either finished without waiting, or waits for the contact's transaction
         await().atMost(WAIT).until(() -> crisis.isDone() || transactionsWaitingForALock() > 0);
         commitContact.countDown();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.screening.SafetyAlert;
@@ -40,6 +41,10 @@ class SmsNotificationsTest extends NotificationIntegration {
     private static ScreeningCompleted screening(UUID consultationId, String outcome) {
         return new ScreeningCompleted(consultationId, outcome, "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"),
                 null, Instant.now());
+    }
+
+    private static ConsultationHeld held(UUID consultationId) {
+        return new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now());
     }
 
     private static OffsetDateTime inThreeDays(ZoneId zone) {
@@ -115,7 +120,7 @@ class SmsNotificationsTest extends NotificationIntegration {
         sms.respondAfter(Duration.ofMillis(2500));
         try {
             publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-            publish(screening(consultationId, "CRISIS"), "screening-service");
+            publish(held(consultationId), "booking-service");
             await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() >= 2);
         } finally {
             sms.respondAfter(Duration.ZERO);
@@ -152,7 +157,7 @@ class SmsNotificationsTest extends NotificationIntegration {
 
         // a crisis goes to every consented channel, even one not preferred, and at once, whatever the hour
         publish(contact(consultationId, email, phone, List.of("SMS"), true, true, nightZone()), "booking-service");
-        publish(screening(consultationId, "CRISIS"), "screening-service");
+        publish(held(consultationId), "booking-service");
         await().atMost(WAIT).until(() -> emailsTo(email).size() == 1);
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(emailsTo(email).getFirst())).contains("911", "988");
         Predicate<TopicRecorder.Received> suppressed = r -> consultationId.toString().equals(r.header("ce_subject"))
@@ -185,15 +190,18 @@ class SmsNotificationsTest extends NotificationIntegration {
         OffsetDateTime start = inThreeDays(night);
         publish(new BookingConfirmed(consultationId, UUID.randomUUID(), start, start.plusMinutes(85), "Sam Lee",
                 night.getId()), "booking-service");
-        publish(screening(consultationId, "CRISIS"), "screening-service");
-
-        await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 1);
-        assertThat(sms.messagesTo(phone).getFirst().body()).contains("911", "988");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+        await().atMost(WAIT).until(() -> jdbc.sql("""
                         SELECT due_at FROM notification WHERE consultation_id = ? AND type = 'BOOKING_CONFIRMED'""")
                 .param(consultationId.toString()).query(OffsetDateTime.class).optional()
                 .map(due -> due.toInstant().atZone(night).getHour() == 8).orElse(false));
         assertThat(statuses(consultationId, "BOOKING_CONFIRMED")).containsExactly("SMS:QUEUED:");
+        assertThat(sms.messagesTo(phone)).isEmpty();
+
+        publish(held(consultationId), "booking-service");
+        await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 1);
+        assertThat(sms.messagesTo(phone).getFirst().body()).contains("911", "988");
+        // the confirmation held for the morning would now mislead: the hold drops it
+        assertThat(statuses(consultationId, "BOOKING_CONFIRMED")).containsExactly("SMS:SUPPRESSED:SAFETY_HOLD");
         assertThat(sms.messagesTo(phone)).hasSize(1);
     }
 
