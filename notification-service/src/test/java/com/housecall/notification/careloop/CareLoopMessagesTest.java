@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
+import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.notification.NotificationIntegration;
@@ -150,6 +152,44 @@ class CareLoopMessagesTest extends NotificationIntegration {
                 Instant.now()), "dispatch-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 4);
         assertThat(smsBodies(phone).get(3)).contains("could not move", "10:00 AM");
+    }
+
+    @Test
+    void anUnschedulableVisitInTheCourseIsToldOnceBySmsAndListedInTheCourseEmail() {
+        UUID consultationId = UUID.randomUUID();
+        String phone = newPhone();
+        String email = "gap." + consultationId + "@example.com";
+        ZoneId zone = daytimeZone();
+        publish(contact(consultationId, email, phone, List.of("EMAIL", "SMS"), true, true, zone), "booking-service");
+        OffsetDateTime first = daysAhead(zone, 3);
+        publish(new BookingConfirmed(consultationId, UUID.randomUUID(), first, first.plusMinutes(85), "Sam Lee",
+                zone.getId(), 3), "booking-service");
+        publish(booked(consultationId, UUID.randomUUID(), 2, first.plusDays(2), zone), "dispatch-service");
+        UUID third = UUID.randomUUID();
+        VisitUnschedulable unschedulable = new VisitUnschedulable(consultationId, third, 3, "NO_NURSE", Instant.now());
+        publish(unschedulable, "dispatch-service");
+        publish(unschedulable, "dispatch-service"); // a re-plan that failed again: told once
+
+        await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 2 && emailsTo(email).size() == 1);
+        assertThat(smsBodies(phone)).anySatisfy(text -> assertThat(text).contains("2 more visits"))
+                .anySatisfy(text -> assertThat(text).contains("couldn't find a nurse for one of your visits"));
+        assertThat(body(emailsTo(email).getFirst())).contains("Visit 2:", "Visit 3: not scheduled yet");
+        await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> sms.messagesTo(phone).size() == 2
+                && emailsTo(email).size() == 1);
+    }
+
+    @Test
+    void cancellingDuringAHoldSaysSoKindlyAndNames988() {
+        UUID consultationId = UUID.randomUUID();
+        String phone = newPhone();
+        publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
+        publish(new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now()),
+                "booking-service");
+        publish(new ConsultationCancelled(consultationId, "SAFETY_HOLD", "PATIENT", Instant.now()),
+                "booking-service");
+
+        await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 2);
+        assertThat(smsBodies(phone).get(1)).contains("cancelled", "988").doesNotContain("crisis", "safety");
     }
 
     @Test
