@@ -93,13 +93,13 @@ class Dispatcher {
      * The nurse is off the visit ({@code VisitDeclined.NURSE_DECLINED} with their note, {@code LATE_NURSE},
      * {@code NURSE_INACTIVE} or {@code NURSE_UNAVAILABLE}): announced, then dispatched again to another qualified
      * nurse, {@code visit.scheduled} cause REDISPATCHED. Who declined or was late is never offered the visit again;
-     * an unavailable nurse only for this re-dispatch (their time is taken anyway). The caller holds the visit's row
-     * lock ({@link Visits#lock}).
+     * an inactive or unavailable nurse is left out of this re-dispatch only (back in dispatch, or free again, they
+     * may take it later). The caller holds the visit's row lock ({@link Visits#lock}).
      */
     @Transactional
     public void release(BookedVisit visit, String reason, @Nullable String note) {
         Instant now = Instant.now(clock);
-        if (!VisitDeclined.NURSE_UNAVAILABLE.equals(reason)) {
+        if (VisitDeclined.NURSE_DECLINED.equals(reason) || VisitDeclined.LATE_NURSE.equals(reason)) {
             visits.release(visit.visitId(), visit.nurseId(), reason, note, now);
         }
         outbox.append(new VisitDeclined(visit.consultationId(), visit.visitId(), visit.sequence(), visit.nurseId(),

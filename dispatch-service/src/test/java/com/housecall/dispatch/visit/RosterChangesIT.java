@@ -102,6 +102,17 @@ class RosterChangesIT extends VisitScenario {
         Booked next = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
         assertThat(awaitEvent(next, EventTypes.VISIT_UNSCHEDULABLE, VisitUnschedulable.class).reason())
                 .isEqualTo("NO_QUALIFIED_NURSE");
+
+        // back in dispatch, and the other nurse takes time off over the visit: it goes back at its time
+        assertThat(put(operator, "/api/nurses/" + firstNurse, nurse.with("active", "true")).statusCode()).isEqualTo(200);
+        JsonBody other = JsonBody.of(json(get(operator, "/api/nurses/" + booked.other())).toString());
+        assertThat(put(operator, "/api/nurses/" + booked.other(), other.with("timeOff", """
+                [{"start": "%s", "end": "%s"}]""".formatted(day.atStartOfDay(LA).toInstant(),
+                day.plusDays(1).atStartOfDay(LA).toInstant()))).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events(booked.visit(), SCHEDULED).size() == 3);
+        VisitScheduled back = payloads(booked.visit(), SCHEDULED, VisitScheduled.class).get(2);
+        assertThat(back.nurseId()).isEqualTo(firstNurse);
+        assertThat(back.start()).isEqualTo(booked.first().start());
     }
 
     private static VisitScheduled awaitSecondBooking(Booked visit) {
