@@ -89,7 +89,7 @@ class RescheduleIT extends VisitScenario {
         String prefix = freshPrefix();
         LocalDate day = aTuesday(LA);
         UUID alice = addNurse("decl-a-" + prefix, prefix, "");
-        UUID bob = addNurse("decl-b-" + prefix, prefix, awayOn(day.plusDays(1)));
+        addNurse("decl-b-" + prefix, prefix, awayOn(day.plusDays(1)));
         Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
         UUID first = awaitEvent(visit, SCHEDULED, VisitScheduled.class).nurseId();
         String firstLogin = (first.equals(alice) ? "decl-a-" : "decl-b-") + prefix;
@@ -106,7 +106,6 @@ class RescheduleIT extends VisitScenario {
             assertThat(moved.nurseId()).isEqualTo(alice);
             assertThat(moved.nurseChanged()).isFalse();
         }
-        assertThat(bob).isNotNull();
     }
 
     @Test
