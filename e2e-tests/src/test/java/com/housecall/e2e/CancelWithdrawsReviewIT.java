@@ -26,7 +26,7 @@ class CancelWithdrawsReviewIT {
 
     @BeforeAll
     static void start() {
-        topics = TopicRecorder.start(Topics.SCREENING_EVENTS);
+        topics = TopicRecorder.start(Journey.SHARED_TOPICS);
         Platform.shared();
     }
 
@@ -99,6 +99,7 @@ class CancelWithdrawsReviewIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(journey.sms(patient))
                 .anyMatch(t -> Journey.mentionsCancel(t) && t.contains("988")));
         journey.writeMessages("cancelled-on-safety-hold", patient);
+        Journey.assertWellFormedWithoutPhi(topics, id, patient);
 
         cancel(marker);
         await().atMost(PATIENCE).until(() -> !events(marker, EventTypes.SAFETY_WITHDRAWN).isEmpty());

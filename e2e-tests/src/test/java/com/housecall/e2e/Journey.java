@@ -173,8 +173,13 @@ final class Journey {
         }
     }
 
+    /** The crisis message: 911 and 988, and no word of a cancellation (which may point to 988 too). */
     static boolean isCrisis(String text) {
-        return text.contains("911") && text.contains("988");
+        return text.contains("911") && text.contains("988") && !mentionsCancel(text);
+    }
+
+    static boolean isCrisisMail(Mail mail) {
+        return isCrisis(mail.subject() + "\n" + mail.body());
     }
 
     static boolean mentionsCancel(String text) {
@@ -206,7 +211,7 @@ final class Journey {
      */
     static String request(Patient patient, String channels, int failedTrials, int item9, String windows) {
         return """
-                {"patient": {"givenName": "Grace", "familyName": "Hopper", "dateOfBirth": "1979-12-09",
+                {"patient": {"givenName": "Ottilie", "familyName": "Quennell", "dateOfBirth": "1979-12-09",
                   "email": "%s", "phone": "%s", "preferredChannels": [%s]},
                  "address": {"line1": "9 Harbor Way", "city": "Somewhere", "state": "%s", "postalCode": "%s"},
                  "timeZone": "%s",
@@ -223,6 +228,26 @@ final class Journey {
 
     static String request(Patient patient, int failedTrials, int item9, int daysAhead) {
         return request(patient, "\"SMS\", \"EMAIL\"", failedTrials, item9, windows(morning(daysAhead)));
+    }
+
+    /** The topics every module reads: no PHI may travel on them (CONTRACT 9). */
+    static final String[] SHARED_TOPICS = {com.housecall.events.Topics.BOOKING_EVENTS,
+            com.housecall.events.Topics.SCREENING_EVENTS, com.housecall.events.Topics.DISPATCH_EVENTS,
+            com.housecall.events.Topics.NOTIFICATION_EVENTS};
+
+    /** Every event of the consultation on the shared topics fits its schema and names nothing of the patient. */
+    static void assertWellFormedWithoutPhi(com.housecall.testsupport.TopicRecorder topics, String id, Patient patient) {
+        List<com.housecall.testsupport.TopicRecorder.Received> records = topics.matching(r -> id.equals(r.key()));
+        assertThat(records).isNotEmpty();
+        for (com.housecall.testsupport.TopicRecorder.Received record : records) {
+            String type = record.header("ce_type");
+            assertThat(com.housecall.events.EventSchemas.violations(type,
+                    record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(type).isEmpty();
+            assertThat(record.value()).as(type).doesNotContain("Ottilie", "Quennell", "1979-12-09", patient.email(),
+                    patient.phone(), "9 Harbor Way", patient.postalCode());
+            assertThat(record.headers().values().toString()).as(type + " headers")
+                    .doesNotContain(patient.email(), patient.phone());
+        }
     }
 
     /** Every string value anywhere in a JSON tree. */

@@ -33,7 +33,7 @@ class RescheduleIT {
 
     @BeforeAll
     static void start() {
-        topics = TopicRecorder.start(Topics.DISPATCH_EVENTS);
+        topics = TopicRecorder.start(Journey.SHARED_TOPICS);
         Platform.shared();
     }
 
@@ -99,6 +99,7 @@ class RescheduleIT {
                     .hasSizeLessThanOrEqualTo(160);
         });
         journey.writeMessages("reschedule", patient);
+        Journey.assertWellFormedWithoutPhi(topics, id, patient);
         List<TopicRecorder.Received> scheduled = topics.matching(r -> id.equals(r.key())
                 && EventTypes.VISIT_SCHEDULED.equals(r.header("ce_type")) && r.value().contains(visitId));
         JsonNode event = Journey.JSON.readTree(scheduled.getLast().value());
