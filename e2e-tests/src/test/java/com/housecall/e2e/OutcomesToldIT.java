@@ -104,6 +104,8 @@ class OutcomesToldIT {
             List<String> texts = journey.sms(patient);
             // "we got your request", then the one confirmation
             assertThat(texts).as("every SMS of the booking").hasSize(2);
+            // the patient answered the health questions in the request itself (issue 12)
+            assertThat(texts.getFirst()).doesNotContainIgnoringCase("answer the health questions");
             assertThat(texts.get(1)).contains("5 more visits").hasSizeLessThanOrEqualTo(160);
             assertThat(texts).noneMatch(t -> t.contains("your visit is set for"));
             // DECISIONS 9: one email for the course, once its visits are settled
