@@ -46,7 +46,8 @@ class DispatchOutcomes {
     void visitScheduled(VisitScheduled scheduled, String eventTime) {
         onVisit(scheduled.consultationId(), scheduled.visitId(), EventTypes.VISIT_SCHEDULED, eventTime, (c, visit) -> {
             VisitStatus status = VisitStatus.of(visit.status());
-            if (status == VisitStatus.CANCELLED || (status.ended() && status != VisitStatus.UNSCHEDULABLE)) {
+            if (status == VisitStatus.CANCELLED || (status.ended() && status != VisitStatus.UNSCHEDULABLE)
+                    || (status == VisitStatus.UNSCHEDULABLE && c.status().isFinal())) {
                 return;
             }
             ZoneId zone = ZoneId.of(c.timeZone());

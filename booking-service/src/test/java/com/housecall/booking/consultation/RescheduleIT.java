@@ -63,6 +63,7 @@ class RescheduleIT extends CourseFixtures {
         assertThat(request.get("timeZone").asString()).isEqualTo("America/Los_Angeles");
         assertThat(OffsetDateTime.parse(request.get("windows").get(0).get("start").asString()).toInstant())
                 .isEqualTo(thursday.toInstant());
+        assertThat(request.get("windows").get(0).get("start").asString()).matches(".*T\\d\\d:\\d\\d:\\d\\d.*");
 
         // dispatch books the new time
         OffsetDateTime newStart = thursday.plusMinutes(30);
