@@ -7,29 +7,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
-import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -105,11 +96,11 @@ final class ServiceRequestMapper {
             return answersPath == null ? "ServiceRequest.supportingInfo" : answersPath;
         }
 
-        private String item(String linkId) {
+        String item(String linkId) {
             return answers() + ".item.where(linkId='" + linkId + "')";
         }
 
-        private String answer(String linkId, Integer index) {
+        String answer(String linkId, Integer index) {
             return item(linkId) + ".answer" + (index == null ? "" : "[" + index + "]") + ".value";
         }
     }
@@ -129,10 +120,10 @@ final class ServiceRequestMapper {
 
         Patient patient = null;
         String patientPath = null;
-        Resource subject = resolve(referral, referral.hasSubject() ? referral.getSubject() : null);
+        Resource subject = ContainedResources.resolve(referral, referral.hasSubject() ? referral.getSubject() : null);
         if (subject instanceof Patient p) {
             patient = p;
-            patientPath = containedPath(referral, p);
+            patientPath = ContainedResources.path(referral, p);
         } else {
             problems.add(new FhirProblem.Issue(IssueType.REQUIRED, "ServiceRequest.subject",
                     "ServiceRequest.subject must point at a contained Patient"));
@@ -140,9 +131,9 @@ final class ServiceRequestMapper {
         QuestionnaireResponse answers = null;
         String answersPath = null;
         for (Reference info : referral.getSupportingInfo()) {
-            if (resolve(referral, info) instanceof QuestionnaireResponse q) {
+            if (ContainedResources.resolve(referral, info) instanceof QuestionnaireResponse q) {
                 answers = q;
-                answersPath = containedPath(referral, q);
+                answersPath = ContainedResources.path(referral, q);
                 break;
             }
         }
@@ -151,7 +142,7 @@ final class ServiceRequestMapper {
                     "ServiceRequest.supportingInfo must point at a contained QuestionnaireResponse"));
         }
         Mapped paths = new Mapped(identifier, null, problems, patientPath, answersPath);
-        Answers intake = new Answers(answers, paths, problems);
+        ReferralAnswers intake = new ReferralAnswers(answers, paths, problems);
 
         ConsultationRequest.Patient person = null;
         ConsultationRequest.Address address = null;
@@ -282,174 +273,7 @@ final class ServiceRequestMapper {
         return null;
     }
 
-    /** The intake, consents and channels of the QuestionnaireResponse, by linkId. */
-    private static final class Answers {
-
-        private final Map<String, List<QuestionnaireResponseItemAnswerComponent>> byLinkId = new LinkedHashMap<>();
-        private final Mapped paths;
-        private final List<FhirProblem.Issue> problems;
-
-        Answers(QuestionnaireResponse response, Mapped paths, List<FhirProblem.Issue> problems) {
-            this.paths = paths;
-            this.problems = problems;
-            if (response != null) {
-                collect(response.getItem());
-            }
-        }
-
-        private void collect(List<QuestionnaireResponseItemComponent> items) {
-            for (QuestionnaireResponseItemComponent item : items) {
-                if (item.hasLinkId()) {
-                    byLinkId.computeIfAbsent(item.getLinkId(), k -> new ArrayList<>())
-                            .addAll(item.getAnswer().stream().filter(QuestionnaireResponseItemAnswerComponent::hasValue).toList());
-                }
-                collect(item.getItem());
-                item.getAnswer().forEach(answer -> collect(answer.getItem()));
-            }
-        }
-
-        ConsultationRequest.Intake intake() {
-            List<Integer> phq9 = scale("phq9-", 9);
-            List<Integer> gad7 = scale("gad7-", 7);
-            List<String> conditions = new ArrayList<>();
-            List<QuestionnaireResponseItemAnswerComponent> coded = all("condition");
-            for (int i = 0; i < coded.size(); i++) {
-                if (coded.get(i).getValue() instanceof Coding coding && coding.hasCode()) {
-                    conditions.add(coding.getCode().strip());
-                } else {
-                    wrongType(paths.answer("condition", i), "condition", "valueCoding with a code");
-                }
-            }
-            List<String> medications = new ArrayList<>();
-            List<QuestionnaireResponseItemAnswerComponent> named = all("medication");
-            for (int i = 0; i < named.size(); i++) {
-                if (named.get(i).getValue() instanceof StringType text && text.hasValue()) {
-                    medications.add(text.getValue().strip());
-                } else {
-                    wrongType(paths.answer("medication", i), "medication", "valueString");
-                }
-            }
-            Integer systolic = integer("systolic-bp");
-            Integer diastolic = integer("diastolic-bp");
-            ConsultationRequest.BloodPressure bloodPressure = systolic == null && diastolic == null ? null
-                    : new ConsultationRequest.BloodPressure(systolic, diastolic);
-            return new ConsultationRequest.Intake(phq9, gad7, integer("failed-antidepressant-trials"), conditions,
-                    medications, bool("alcohol-use-disorder"), bool("substance-use-disorder"), bool("pregnant"),
-                    bool("breastfeeding"), bloodPressure, bool("in-person-evaluation-completed"));
-        }
-
-        ConsultationRequest.Consent consent() {
-            return new ConsultationRequest.Consent(consentGiven("consent-treatment"), consentGiven("consent-sms"),
-                    consentGiven("consent-email"));
-        }
-
-        List<Channel> channels() {
-            List<Channel> channels = new ArrayList<>();
-            List<QuestionnaireResponseItemAnswerComponent> answers = all("preferred-channel");
-            for (int i = 0; i < answers.size(); i++) {
-                String code = answers.get(i).getValue() instanceof Coding coding && coding.hasCode()
-                        ? coding.getCode().strip().toUpperCase(Locale.ROOT) : null;
-                if ("SMS".equals(code) || "EMAIL".equals(code)) {
-                    channels.add(Channel.valueOf(code));
-                } else {
-                    problems.add(invalid(paths.answer("preferred-channel", i),
-                            "preferred-channel must be a valueCoding with the code SMS or EMAIL"));
-                }
-            }
-            return channels.isEmpty() && answers.isEmpty() ? null : channels;
-        }
-
-        /** A scale's items ({@code phq9-1} ...): null when none is answered, else a list with null for each gap. */
-        private List<Integer> scale(String prefix, int size) {
-            List<Integer> scores = new ArrayList<>();
-            boolean any = false;
-            for (int item = 1; item <= size; item++) {
-                any |= byLinkId.containsKey(prefix + item) && !byLinkId.get(prefix + item).isEmpty();
-                scores.add(integer(prefix + item));
-            }
-            return any ? scores : null;
-        }
-
-        private Integer integer(String linkId) {
-            QuestionnaireResponseItemAnswerComponent answer = single(linkId);
-            if (answer == null) {
-                return null;
-            }
-            if (answer.getValue() instanceof IntegerType number) {
-                return number.getValue();
-            }
-            wrongType(paths.answer(linkId, null), linkId, "valueInteger");
-            return null;
-        }
-
-        private Boolean bool(String linkId) {
-            QuestionnaireResponseItemAnswerComponent answer = single(linkId);
-            if (answer == null) {
-                return null;
-            }
-            if (answer.getValue() instanceof BooleanType flag) {
-                return flag.getValue();
-            }
-            wrongType(paths.answer(linkId, null), linkId, "valueBoolean");
-            return null;
-        }
-
-        /** Absent consents are false (CONTRACT.md section 5). */
-        private Boolean consentGiven(String linkId) {
-            return Boolean.TRUE.equals(bool(linkId));
-        }
-
-        private QuestionnaireResponseItemAnswerComponent single(String linkId) {
-            List<QuestionnaireResponseItemAnswerComponent> answers = all(linkId);
-            if (answers.size() > 1) {
-                problems.add(invalid(paths.item(linkId), linkId + " must have exactly one answer"));
-                return null;
-            }
-            return answers.isEmpty() ? null : answers.getFirst();
-        }
-
-        private List<QuestionnaireResponseItemAnswerComponent> all(String linkId) {
-            return byLinkId.getOrDefault(linkId, List.of());
-        }
-
-        private void wrongType(String path, String linkId, String type) {
-            problems.add(new FhirProblem.Issue(IssueType.INVALID, path, linkId + " must be a " + type));
-        }
-    }
-
-    /** The contained resource a reference points at ({@code #id}), or null. */
-    private static Resource resolve(ServiceRequest referral, Reference reference) {
-        if (reference == null) {
-            return null;
-        }
-        IBaseResource resolved = reference.getResource();
-        if (resolved instanceof Resource resource && referral.getContained().contains(resource)) {
-            return resource;
-        }
-        String target = reference.getReference();
-        if (target == null || !target.startsWith("#")) {
-            return null;
-        }
-        for (Resource contained : referral.getContained()) {
-            String id = contained.getIdElement().getIdPart();
-            if (id != null && (id.equals(target) || ("#" + id).equals(target))) {
-                return contained;
-            }
-        }
-        return null;
-    }
-
-    private static String containedPath(ServiceRequest referral, Resource contained) {
-        List<Resource> all = referral.getContained();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) == contained) {
-                return "ServiceRequest.contained[" + i + "]";
-            }
-        }
-        return "ServiceRequest.contained";
-    }
-
-    private static FhirProblem.Issue invalid(String expression, String diagnostics) {
+    static FhirProblem.Issue invalid(String expression, String diagnostics) {
         return new FhirProblem.Issue(IssueType.INVALID, expression, diagnostics);
     }
 
