@@ -1,5 +1,6 @@
 package com.housecall.dispatch;
 
+import com.housecall.testsupport.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.events.Topics;

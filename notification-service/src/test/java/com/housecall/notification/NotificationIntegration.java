@@ -1,5 +1,6 @@
 package com.housecall.notification;
 
+import com.housecall.testsupport.MovableClock;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.ContactUpdated;

@@ -1,5 +1,6 @@
 package com.housecall.notification;
 
+import com.housecall.testsupport.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,5 +1,6 @@
 package com.housecall.screening;
 
+import com.housecall.testsupport.MovableClock;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.testsupport.DevJwt;

@@ -205,7 +205,7 @@ class CareLoopMessagesTest extends NotificationIntegration {
         await().atMost(WAIT).until(() -> processed(visit2) == 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> emailsTo(email).isEmpty());
         try {
-            CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
+            CLOCK.moveBy(Duration.ofMinutes(2).plusSeconds(1));
             await().atMost(WAIT).until(() -> emailsTo(email).size() == 1);
         } finally {
             CLOCK.reset();

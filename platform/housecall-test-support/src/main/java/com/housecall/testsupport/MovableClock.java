@@ -1,4 +1,4 @@
-package com.housecall.screening;
+package com.housecall.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock, moved forward on demand: the alert repeater sees the future without waiting for it. */
+/** The system clock, moved on demand: timers and time rules see the future without a test waiting for it. */
 public final class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
     public void moveBy(Duration duration) {
         offset = offset.plus(duration);
+    }
+
+    public void setTo(Instant now) {
+        offset = Duration.between(Instant.now(), now);
     }
 
     public void reset() {
