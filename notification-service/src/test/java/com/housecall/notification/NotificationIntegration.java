@@ -72,7 +72,8 @@ public abstract class NotificationIntegration {
         registry.add("housecall.sms.auth-token", sms::authToken);
         registry.add("housecall.sms.from", () -> SMS_FROM);
         registry.add("housecall.sms.webhook-base-url", () -> "http://127.0.0.1:" + HTTP_PORT);
-        registry.add("housecall.sms.read-timeout", () -> "1s");
+        // long enough that a busy machine does not turn a normal send into OUTCOME_UNKNOWN (a crisis retry, a page twice)
+        registry.add("housecall.sms.read-timeout", () -> "3s");
     }
 
     @Autowired

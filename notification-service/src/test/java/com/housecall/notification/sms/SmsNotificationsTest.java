@@ -92,7 +92,7 @@ class SmsNotificationsTest extends NotificationIntegration {
     void aTimeoutAfterTheProviderAcceptedIsReportedOnceAsOutcomeUnknownAndNotResent() {
         UUID consultationId = UUID.randomUUID();
         String phone = newPhone();
-        sms.respondAfter(Duration.ofMillis(2500)); // the service's read timeout is 1 s
+        sms.respondAfter(Duration.ofSeconds(8)); // the service's read timeout is 3 s
         try {
             publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
             publish(screening(consultationId, "REVIEW"), "screening-service");
@@ -117,7 +117,7 @@ class SmsNotificationsTest extends NotificationIntegration {
     void aCrisisMessageWhoseOutcomeIsUnknownIsRetriedUntilItIsSent() {
         UUID consultationId = UUID.randomUUID();
         String phone = newPhone();
-        sms.respondAfter(Duration.ofMillis(2500));
+        sms.respondAfter(Duration.ofSeconds(8)); // longer than the 3 s read timeout
         try {
             publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
             publish(held(consultationId), "booking-service");
