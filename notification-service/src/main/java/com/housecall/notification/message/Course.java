@@ -37,6 +37,11 @@ class Course {
                 .orElse(true);
     }
 
+    /** Whether booking.confirmed was heard of: before it, visit 1 becoming unschedulable is booking.unfulfilled's to tell. */
+    boolean confirmed(UUID consultationId) {
+        return confirmation(consultationId).isPresent();
+    }
+
     /** The course email is due now when every visit 2..N is known as booked or unschedulable. */
     void settleIfComplete(UUID consultationId) {
         Optional<Confirmation> confirmation = confirmation(consultationId);

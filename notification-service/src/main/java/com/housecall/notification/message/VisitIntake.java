@@ -159,7 +159,10 @@ class VisitIntake {
                 unfulfilled.visitId(), null, null, null, null, null, null));
     }
 
-    /** Told once per visit; while the course email is still to come only by SMS (the email lists the visit). */
+    /**
+     * Told once per visit; while the course email is still to come only by SMS (the email lists the visit). Visit 1
+     * before any confirmation is not told here: the request is unfulfilled, and that message says the same.
+     */
     void visitUnschedulable(InboundEvent event) {
         VisitUnschedulable unschedulable = event.payload(VisitUnschedulable.class);
         UUID consultationId = sameConsultation(event, unschedulable.consultationId());
@@ -169,6 +172,9 @@ class VisitIntake {
         boolean inCourse = unschedulable.sequence() > 1 && course.open(consultationId);
         visits.mark(unschedulable.visitId(), consultationId, unschedulable.sequence(), "UNSCHEDULABLE");
         messages.cancel(unschedulable.visitId(), VISIT_PENDING, "VISIT_UNSCHEDULABLE");
+        if (unschedulable.sequence() == 1 && !course.confirmed(consultationId)) {
+            return; // the request goes UNFULFILLED: booking.unfulfilled tells the patient, once
+        }
         Messages.NewMessage message = new Messages.NewMessage(consultationId, unschedulable.visitId(),
                 NotificationType.VISIT_UNSCHEDULABLE, unschedulable.visitId(), null, null, null, null, null, null);
         recorder.record(inCourse ? message.onlyOn(Channel.SMS) : message);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
@@ -175,6 +176,25 @@ class CareLoopMessagesTest extends NotificationIntegration {
                 .anySatisfy(text -> assertThat(text).contains("couldn't find a nurse for one of your visits"));
         assertThat(body(emailsTo(email).getFirst())).contains("Visit 2:", "Visit 3: not scheduled yet");
         await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> sms.messagesTo(phone).size() == 2
+                && emailsTo(email).size() == 1);
+    }
+
+    /** Reproduces (e2e): no nurse for the first visit sent "one of your visits" and "the times you chose" at once. */
+    @Test
+    void aRequestNoNurseCanTakeIsToldOnceToChooseOtherTimes() {
+        UUID consultationId = UUID.randomUUID();
+        String phone = newPhone();
+        String email = "unfulfilled." + consultationId + "@example.com";
+        publish(contact(consultationId, email, phone, List.of("EMAIL", "SMS"), true, true, daytimeZone()),
+                "booking-service");
+        UUID first = UUID.randomUUID();
+        publish(new VisitUnschedulable(consultationId, first, 1, "NO_QUALIFIED_NURSE", Instant.now()),
+                "dispatch-service");
+        publish(new BookingUnfulfilled(consultationId, first, "NO_QUALIFIED_NURSE", Instant.now()), "booking-service");
+
+        await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 1 && emailsTo(email).size() == 1);
+        assertThat(smsBodies(phone).getFirst()).contains("the times you chose", "choose other times");
+        await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> sms.messagesTo(phone).size() == 1
                 && emailsTo(email).size() == 1);
     }
 
