@@ -67,7 +67,11 @@ final class Platform implements AutoCloseable {
                 "housecall.sms.auth-token", sms.authToken(),
                 "housecall.sms.from", "+15005550006",
                 // the sink posts delivery callbacks back through the gateway, signed over this URL
-                "housecall.sms.webhook-base-url", "http://127.0.0.1:" + gatewayPort));
+                "housecall.sms.webhook-base-url", "http://127.0.0.1:" + gatewayPort,
+                // no quiet hours: the tests run at any hour and count the messages a path sends, not when they go
+                // (notification-service's own tests cover quiet hours with a movable clock)
+                "housecall.notification.quiet-hours.from-hour", 8,
+                "housecall.notification.quiet-hours.until-hour", 8));
         start(OperatorConsoleApplication.class, "operator-console", Map.of());
         Map<String, String> gatewaySettings = new java.util.HashMap<>();
         HousecallTestInfrastructure.keycloakProperties().forEach((k, v) -> gatewaySettings.put(k, String.valueOf(v)));

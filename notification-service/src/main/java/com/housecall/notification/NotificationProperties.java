@@ -1,6 +1,8 @@
 package com.housecall.notification;
 
+import com.housecall.notification.schedule.QuietHours;
 import java.time.Duration;
+import java.time.LocalTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aftercareNoDriving   no driving after a visit for this long (at least 4 h)
  * @param courseEmailWait      the course email goes when visits 2..N are all settled, or this long after the
  *                             confirmation, whichever comes first
+ * @param quietHours           when scheduled messages wait, in the patient's local time
  * @param onCall               the on-call clinician paged for each safety alert
  */
 @ConfigurationProperties("housecall.notification")
@@ -31,6 +34,7 @@ public record NotificationProperties(
         @DefaultValue("1-800-555-0100") String supportContact,
         @DefaultValue("6h") Duration aftercareNoDriving,
         @DefaultValue("2m") Duration courseEmailWait,
+        @DefaultValue Quiet quietHours,
         @DefaultValue OnCall onCall) {
 
     public NotificationProperties {
@@ -39,6 +43,17 @@ public record NotificationProperties(
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("housecall.notification.max-attempts must be at least 1");
+        }
+    }
+
+    /**
+     * @param fromHour  quiet from this hour (0-23), patient time
+     * @param untilHour until this hour; equal to {@code fromHour}: no quiet hours
+     */
+    public record Quiet(@DefaultValue("21") int fromHour, @DefaultValue("8") int untilHour) {
+
+        public QuietHours rules() {
+            return new QuietHours(LocalTime.of(fromHour, 0), LocalTime.of(untilHour, 0));
         }
     }
 

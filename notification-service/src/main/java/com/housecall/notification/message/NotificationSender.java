@@ -50,6 +50,7 @@ class NotificationSender extends BatchPoller {
     private static final Set<String> RETRYABLE = Set.of("PROVIDER_UNAVAILABLE", "SEND_FAILED");
     private static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
+    private final QuietHours quietHours;
     private final Notifications notifications;
     private final Contacts contacts;
     private final OptOuts optOuts;
@@ -67,8 +68,9 @@ class NotificationSender extends BatchPoller {
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
-                       Visits visits, Clock clock) {
+                       Visits visits, QuietHours quietHours, Clock clock) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
+        this.quietHours = quietHours;
         this.notifications = notifications;
         this.contacts = contacts;
         this.optOuts = optOuts;
@@ -116,7 +118,7 @@ class NotificationSender extends BatchPoller {
             return;
         }
         ZoneId zone = zone(notification, contact.orElse(null));
-        Optional<Instant> hold = QuietHours.holdUntil(now, zone, notification.type().anyHour(),
+        Optional<Instant> hold = quietHours.holdUntil(now, zone, notification.type().anyHour(),
                 notification.type().reply() ? Optional.ofNullable(notification.actionAt()) : Optional.empty());
         if (hold.isPresent()) {
             notifications.defer(notification.id(), hold.get());

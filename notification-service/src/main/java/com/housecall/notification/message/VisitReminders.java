@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.notification.schedule.QuietHours;
 import com.housecall.notification.schedule.Reminders;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +18,10 @@ class VisitReminders {
     private final Messages messages;
     private final MessageRecorder recorder;
     private final Clock clock;
+    private final QuietHours quietHours;
 
-    VisitReminders(Messages messages, MessageRecorder recorder, Clock clock) {
+    VisitReminders(Messages messages, MessageRecorder recorder, Clock clock, QuietHours quietHours) {
+        this.quietHours = quietHours;
         this.messages = messages;
         this.recorder = recorder;
         this.clock = clock;
@@ -51,7 +54,7 @@ class VisitReminders {
     }
 
     private Instant fasting(OffsetDateTime start, ZoneId zone) {
-        Instant fasting = Reminders.fasting(start.toInstant(), zone);
+        Instant fasting = Reminders.fasting(start.toInstant(), zone, quietHours);
         Instant now = clock.instant();
         return fasting.isBefore(now) ? now : fasting;
     }

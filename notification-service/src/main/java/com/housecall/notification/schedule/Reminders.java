@@ -31,9 +31,9 @@ public final class Reminders {
      * 8 h before the start; when that falls in quiet hours, 20:00 (patient time) on the day before the visit, so
      * the patient reads it before the fasting starts.
      */
-    public static Instant fasting(Instant start, ZoneId zone) {
+    public static Instant fasting(Instant start, ZoneId zone, QuietHours quietHours) {
         Instant eightBefore = start.minus(FASTING_NOTICE);
-        if (!QuietHours.isQuiet(eightBefore, zone)) {
+        if (!quietHours.isQuiet(eightBefore, zone)) {
             return eightBefore;
         }
         ZonedDateTime visit = start.atZone(zone);
