@@ -58,19 +58,19 @@ class CrisisPathsIT {
 
         journey.awaitStatus(id, "SAFETY_HOLD");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(journey.sms(patient).subList(smsBefore, journey.sms(patient).size()))
+            assertThat(journey.smsAfter(patient, smsBefore))
                     .as("SMS after the fresh PHQ-9").anyMatch(Journey::isCrisis);
-            assertThat(journey.mails(patient).subList(mailsBefore, journey.mails(patient).size()))
+            assertThat(journey.mailsAfter(patient, mailsBefore))
                     .as("emails after the fresh PHQ-9").anyMatch(Journey::isCrisisMail);
         });
         // the hold cancels the visits; their cancellations must not reach the patient as texts
         await().atMost(PATIENCE).until(() -> Journey.visits(journey.view(id)).stream()
                 .allMatch(v -> v.get("status").asString().equals("CANCELLED")));
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> {
-            List<String> texts = journey.sms(patient).subList(smsBefore, journey.sms(patient).size());
+            List<String> texts = journey.smsAfter(patient, smsBefore);
             assertThat(texts).as("SMS after the fresh PHQ-9").filteredOn(Journey::isCrisis).hasSize(1);
             assertThat(texts).as("SMS after the fresh PHQ-9").noneMatch(Journey::mentionsCancel);
-            List<Mail> mails = journey.mails(patient).subList(mailsBefore, journey.mails(patient).size());
+            List<Mail> mails = journey.mailsAfter(patient, mailsBefore);
             assertThat(mails).as("emails after the fresh PHQ-9").filteredOn(Journey::isCrisisMail).hasSize(1);
             assertThat(mails).as("emails after the fresh PHQ-9")
                     .noneMatch(m -> mentionsCancel(m.subject()));

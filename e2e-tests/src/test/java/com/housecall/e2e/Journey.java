@@ -140,6 +140,20 @@ final class Journey {
                 .map(m -> new Mail(subject(m), text(m))).toList();
     }
 
+    /** The texts after the first {@code seen}, from one read of the sink (a second read may hold more). */
+    List<String> smsAfter(Patient patient, int seen) {
+        return after(sms(patient), seen);
+    }
+
+    /** The emails after the first {@code seen}, from one read of the mail server. */
+    List<Mail> mailsAfter(Patient patient, int seen) {
+        return after(mails(patient), seen);
+    }
+
+    private static <T> List<T> after(List<T> all, int seen) {
+        return all.subList(Math.min(seen, all.size()), all.size());
+    }
+
     /**
      * Writes what this patient received, SMS then email, to {@code target/patient-messages/<path>.txt}: the texts
      * of each path as the tests saw them, for the notes on what patients are told.

@@ -96,8 +96,7 @@ class NurseRosterIT {
         assertThat(OffsetDateTime.parse(moved.get("start").asString()).toInstant()).isEqualTo(start.toInstant());
         assertThat(moved.get("nurse").get("displayName").asString())
                 .isNotEqualTo(first.get("nurse").get("displayName").asString());
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(journey.sms(patient).subList(smsBefore,
-                journey.sms(patient).size())).as("SMS after the nurse left").anyMatch(t -> t.contains("new nurse")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(journey.smsAfter(patient, smsBefore)).as("SMS after the nurse left").anyMatch(t -> t.contains("new nurse")));
 
         // the second nurse takes time off over the visit: the third takes it, still at its time
         change(second, nurse -> nurse.putArray("timeOff").addObject()

@@ -56,11 +56,11 @@ class OutcomesToldIT {
             assertThat(journey.mails(patient).size()).as("emails after the decline").isGreaterThan(mailsBefore);
         });
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> {
-            List<String> texts = journey.sms(patient).subList(smsBefore, journey.sms(patient).size());
+            List<String> texts = journey.smsAfter(patient, smsBefore);
             assertThat(texts).as("SMS after the decline").hasSize(1);
             assertThat(texts.getFirst()).contains("Housecall").hasSizeLessThanOrEqualTo(160)
                     .doesNotContainIgnoringCase("reviewing").doesNotContainIgnoringCase("ketamine");
-            List<Mail> mails = journey.mails(patient).subList(mailsBefore, journey.mails(patient).size());
+            List<Mail> mails = journey.mailsAfter(patient, mailsBefore);
             assertThat(mails).as("emails after the decline").hasSize(1);
             assertThat(mails.getFirst().body()).doesNotContainIgnoringCase("is reviewing");
         });
@@ -79,15 +79,14 @@ class OutcomesToldIT {
 
         journey.awaitStatus(id, "CONFIRMED");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            List<String> texts = journey.sms(patient).subList(smsBefore, journey.sms(patient).size());
+            List<String> texts = journey.smsAfter(patient, smsBefore);
             assertThat(texts).as("SMS after the approval").anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("approv"));
-            List<Mail> mails = journey.mails(patient).subList(mailsBefore, journey.mails(patient).size());
+            List<Mail> mails = journey.mailsAfter(patient, mailsBefore);
             assertThat(mails).as("emails after the approval")
                     .anyMatch(m -> (m.subject() + m.body()).toLowerCase(Locale.ROOT).contains("approv"));
         });
         await().atMost(PATIENCE).until(() -> journey.sms(patient).stream().anyMatch(t -> t.contains("more visits")));
-        await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> assertThat(journey.sms(patient)
-                .subList(smsBefore, journey.sms(patient).size()))
+        await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> assertThat(journey.smsAfter(patient, smsBefore))
                 .filteredOn(t -> t.toLowerCase(Locale.ROOT).contains("approv")).as("approval SMS").hasSize(1));
         journey.writeMessages("review-approve", patient);
     }

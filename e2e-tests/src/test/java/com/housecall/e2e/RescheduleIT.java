@@ -93,7 +93,7 @@ class RescheduleIT {
         });
         await().atMost(PATIENCE).until(() -> journey.sms(patient).size() > smsBefore);
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).untilAsserted(() -> {
-            List<String> texts = journey.sms(patient).subList(smsBefore, journey.sms(patient).size());
+            List<String> texts = journey.smsAfter(patient, smsBefore);
             assertThat(texts).as("SMS after the reschedule").hasSize(1);
             assertThat(texts.getFirst()).contains("Housecall", "moved").doesNotContainIgnoringCase("cancel")
                     .hasSizeLessThanOrEqualTo(160);
