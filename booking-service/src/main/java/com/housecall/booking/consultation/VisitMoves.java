@@ -39,8 +39,8 @@ class VisitMoves {
     static final Duration RESCHEDULE_NOTICE = Duration.ofHours(24);
     /** Time to fast before a visit (CLINICAL-RULES.md section 3): no new window may offer a start sooner. */
     static final Duration LEAD = Duration.ofHours(6);
-    /** Visits of a course stay this far apart (CLINICAL-RULES.md section 2). */
-    static final Duration COURSE_GAP = Duration.ofHours(48);
+    /** Visits of a course stay this far apart (CLINICAL-RULES.md section 2): the planner's induction gap, 48 h. */
+    static final Duration COURSE_GAP = CoursePlanner.Cadence.INDUCTION_AFTER_FIRST.minGap();
     /** How many service days after the planned one a re-plan tries. */
     static final int REPLAN_DAYS = 3;
 

@@ -32,9 +32,7 @@ class Course {
 
     /** True until the course email is due; also before booking.confirmed is heard of (it comes first). */
     boolean open(UUID consultationId) {
-        return confirmation(consultationId)
-                .map(c -> c.sendAt() != null && c.sendAt().toInstant().isAfter(clock.instant()))
-                .orElse(true);
+        return confirmation(consultationId).map(this::open).orElse(true);
     }
 
     /** Whether booking.confirmed was heard of: before it, visit 1 becoming unschedulable is booking.unfulfilled's to tell. */
@@ -45,7 +43,7 @@ class Course {
     /** The course email is due now when every visit 2..N is known as booked or unschedulable. */
     void settleIfComplete(UUID consultationId) {
         Optional<Confirmation> confirmation = confirmation(consultationId);
-        if (confirmation.isEmpty() || !open(consultationId)) {
+        if (confirmation.isEmpty() || !open(confirmation.get())) {
             return;
         }
         int visits = courseVisits(confirmation.get().detail());
@@ -72,6 +70,10 @@ class Course {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    private boolean open(Confirmation confirmation) {
+        return confirmation.sendAt() != null && confirmation.sendAt().toInstant().isAfter(clock.instant());
     }
 
     private Optional<Confirmation> confirmation(UUID consultationId) {
