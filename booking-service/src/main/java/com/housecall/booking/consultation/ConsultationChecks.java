@@ -1,5 +1,6 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.clinical.Condition;
 import com.housecall.security.problem.FieldProblem;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -10,15 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /** The rules of a consultation request that span fields, beyond what the annotations check. Plain Java. */
 public final class ConsultationChecks {
-
-    static final Set<String> CONDITION_CODES = Set.of("PSYCHOSIS_HISTORY", "SCHIZOPHRENIA", "CURRENT_MANIA",
-            "KETAMINE_MISUSE_HISTORY", "UNCONTROLLED_HYPERTENSION", "INTRACRANIAL_PRESSURE", "ANEURYSM_OR_AVM",
-            "INTRACEREBRAL_HEMORRHAGE", "KETAMINE_ALLERGY", "CARDIOVASCULAR_DISEASE", "ARRHYTHMIA", "HYPERTHYROIDISM",
-            "GLAUCOMA", "LIVER_DISEASE", "BLADDER_DISEASE");
 
     /** The longest preferred window: a longer one is no preference at all. */
     static final Duration MAX_WINDOW = Duration.ofDays(14);
@@ -66,7 +61,7 @@ public final class ConsultationChecks {
         }
         List<String> conditions = request.intake().conditionsOrEmpty();
         for (int i = 0; i < conditions.size(); i++) {
-            if (!CONDITION_CODES.contains(conditions.get(i))) {
+            if (!Condition.isKnown(conditions.get(i))) {
                 problems.add(new FieldProblem("intake.conditions[" + i + "]", "is not a known condition code"));
             }
         }

@@ -1,5 +1,6 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.clinical.Phq9;
 import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
 import com.housecall.booking.consultation.ConsultationRepository.StoredVisit;
 import com.housecall.events.EventTypes;
@@ -174,7 +175,7 @@ public class ConsultationService {
     @Transactional
     public Phq9Result submitPhq9(UUID id, List<Integer> phq9, Predicate<StoredConsultation> allowed) {
         StoredConsultation c = lockVisible(id, allowed);
-        boolean crisis = phq9.get(8) >= 1;
+        boolean crisis = Phq9.selfHarmReported(phq9);
         if (c.status() != ConsultationStatus.CONFIRMED) {
             throw new ConflictException("A fresh PHQ-9 is taken during a CONFIRMED course, not in " + c.status() + ".");
         }

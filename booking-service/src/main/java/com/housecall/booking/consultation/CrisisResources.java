@@ -1,5 +1,6 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.clinical.Phq9;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -12,6 +13,6 @@ record CrisisResources(String name, String phone, String text) {
             new CrisisResources("988 Suicide & Crisis Lifeline", "988", "988"));
 
     static boolean needed(List<Integer> phq9) {
-        return phq9.get(8) >= 1;
+        return Phq9.selfHarmReported(phq9);
     }
 }

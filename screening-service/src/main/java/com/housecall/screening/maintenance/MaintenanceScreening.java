@@ -1,5 +1,6 @@
 package com.housecall.screening.maintenance;
 
+import com.housecall.clinical.Phq9;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.screening.cases.Withdrawals;
 import com.housecall.screening.rules.Outcome;
@@ -40,7 +41,7 @@ public class MaintenanceScreening {
         if (withdrawals.isWithdrawn(answers.consultationId())) {
             return; // cancelled: a late PHQ-9 is never queued and never pages
         }
-        boolean crisis = answers.phq9().get(8) >= 1;
+        boolean crisis = Phq9.selfHarmReported(answers.phq9());
         List<Reason> reasons = new ArrayList<>();
         if (crisis) {
             reasons.add(new Reason("PHQ9_ITEM9_POSITIVE", Outcome.CRISIS,

@@ -1,5 +1,6 @@
 package com.housecall.screening.rules;
 
+import com.housecall.clinical.Condition;
 import java.util.List;
 import java.util.Set;
 
@@ -9,9 +10,9 @@ public record Intake(int age, List<Integer> phq9, List<Integer> gad7, int failed
                      boolean substanceUseDisorder, boolean pregnant, boolean breastfeeding, Integer systolic,
                      Integer diastolic, boolean inPersonEvaluationCompleted) {
 
-    boolean hasAnyCondition(String... codes) {
-        for (String code : codes) {
-            if (conditions.contains(code)) {
+    boolean hasAnyCondition(Condition... codes) {
+        for (Condition code : codes) {
+            if (conditions.contains(code.name())) {
                 return true;
             }
         }
