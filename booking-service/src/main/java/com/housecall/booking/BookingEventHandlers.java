@@ -1,5 +1,6 @@
 package com.housecall.booking;
 
+import com.housecall.booking.consultation.ScreeningAndDispatchEvents;
 import com.housecall.messaging.Inbox;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +12,12 @@ import org.springframework.messaging.Message;
 class BookingEventHandlers {
 
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, com.housecall.booking.consultation.ScreeningAndDispatchEvents events) {
-        return message -> inbox.receive(message, events::onScreeningEvent);
+    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ScreeningAndDispatchEvents events) {
+        return events.screening(inbox);
     }
 
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, com.housecall.booking.consultation.ScreeningAndDispatchEvents events) {
-        return message -> inbox.receive(message, events::onDispatchEvent);
+    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ScreeningAndDispatchEvents events) {
+        return events.dispatch(inbox);
     }
 }

@@ -1,12 +1,13 @@
 package com.housecall.screening;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.booking.IntakeSubmitted;
+import com.housecall.events.booking.Phq9Answers;
 import com.housecall.messaging.ConsultationTurns;
+import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import com.housecall.screening.cases.BookingEventHandler;
 import com.housecall.screening.intake.IntakeScreening;
+import com.housecall.screening.maintenance.MaintenanceScreening;
 import com.housecall.screening.rules.ClinicalRulesV1;
 import com.housecall.screening.rules.MedicationTable;
 import com.housecall.screening.rules.Ruleset;
@@ -34,27 +35,17 @@ class ScreeningConfiguration {
      * booking.events.v1 handled at the same moment then either sees the screened case or leaves a tombstone it sees.
      */
     @Bean
-    Consumer<Message<byte[]>> intakes(Inbox inbox, ConsultationTurns turns, IntakeScreening screening) {
-        return message -> inbox.receive(message, event -> {
-            turns.take(event.consultationId());
-            screening.onEvent(event);
-        });
+    Consumer<Message<byte[]>> bookingIntake(Inbox inbox, ConsultationTurns turns, IntakeScreening screening,
+                                            MaintenanceScreening maintenance) {
+        return EventHandlers.through(inbox).inTurns(turns)
+                .on(IntakeSubmitted.class, screening::screen)
+                .on(Phq9Answers.class, maintenance::screen);
     }
 
     /** booking.events.v1: cancellations and the consultation status; other types are skipped without an inbox row. */
     @Bean
     Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, BookingEventHandler events) {
-        return message -> {
-            Object header = message.getHeaders().get(CloudEventHeaders.TYPE);
-            String type = header instanceof byte[] bytes ? new String(bytes, UTF_8) : String.valueOf(header);
-            if (header == null || events.handles(type)) {
-                // a record without ce_type goes to the inbox, which rejects it (dead letter)
-                inbox.receive(message, event -> {
-                    turns.take(event.consultationId());
-                    events.onEvent(event);
-                });
-            }
-        };
+        return events.handlers(EventHandlers.through(inbox).inTurns(turns));
     }
 
     @Bean

@@ -1,13 +1,14 @@
 package com.housecall.booking.consultation;
 
-import com.housecall.events.EventTypes;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
-import com.housecall.messaging.InboundEvent;
+import com.housecall.events.screening.ScreeningStarted;
+import com.housecall.messaging.EventHandlers;
+import com.housecall.messaging.Inbox;
 import org.springframework.stereotype.Component;
 
 /** Screening results and dispatch outcomes move the consultation on; other types are not booking's concern. */
@@ -22,27 +23,27 @@ public class ScreeningAndDispatchEvents {
         this.dispatch = dispatch;
     }
 
-    public void onScreeningEvent(InboundEvent event) {
-        switch (event.type()) {
-            case EventTypes.SCREENING_STARTED -> service.screeningStarted(event.consultationId(), event.time());
-            case EventTypes.SCREENING_COMPLETED ->
-                    service.screeningCompleted(event.payload(ScreeningCompleted.class), event.time());
-            case EventTypes.SCREENING_DECIDED ->
-                    service.screeningDecided(event.payload(ScreeningDecided.class), event.time());
-            default -> { }
-        }
+    /** {@code screening.events.v1}. */
+    public EventHandlers screening(Inbox inbox) {
+        return EventHandlers.through(inbox)
+                .onWithEnvelope(ScreeningStarted.class,
+                        (started, event) -> service.screeningStarted(started.consultationId(), event.time()))
+                .onWithEnvelope(ScreeningCompleted.class,
+                        (completed, event) -> service.screeningCompleted(completed, event.time()))
+                .onWithEnvelope(ScreeningDecided.class,
+                        (decided, event) -> service.screeningDecided(decided, event.time()));
     }
 
-    public void onDispatchEvent(InboundEvent event) {
-        switch (event.type()) {
-            case EventTypes.VISIT_SCHEDULED -> dispatch.visitScheduled(event.payload(VisitScheduled.class), event.time());
-            case EventTypes.VISIT_UNSCHEDULABLE ->
-                    dispatch.visitUnschedulable(event.payload(VisitUnschedulable.class), event.time());
-            case EventTypes.VISIT_RESCHEDULE_FAILED ->
-                    dispatch.rescheduleFailed(event.payload(VisitRescheduleFailed.class), event.time());
-            case EventTypes.VISIT_STATUS_CHANGED ->
-                    dispatch.visitStatusChanged(event.payload(VisitStatusChanged.class), event.time());
-            default -> { }
-        }
+    /** {@code dispatch.events.v1}. */
+    public EventHandlers dispatch(Inbox inbox) {
+        return EventHandlers.through(inbox)
+                .onWithEnvelope(VisitScheduled.class,
+                        (scheduled, event) -> dispatch.visitScheduled(scheduled, event.time()))
+                .onWithEnvelope(VisitUnschedulable.class,
+                        (unschedulable, event) -> dispatch.visitUnschedulable(unschedulable, event.time()))
+                .onWithEnvelope(VisitRescheduleFailed.class,
+                        (failed, event) -> dispatch.rescheduleFailed(failed, event.time()))
+                .onWithEnvelope(VisitStatusChanged.class,
+                        (changed, event) -> dispatch.visitStatusChanged(changed, event.time()));
     }
 }

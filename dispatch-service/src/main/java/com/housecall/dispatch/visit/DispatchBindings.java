@@ -1,11 +1,11 @@
 package com.housecall.dispatch.visit;
 
-import com.housecall.events.EventTypes;
+import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.EventRejectedException;
-import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.Inbox;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -27,49 +27,33 @@ class DispatchBindings {
 
     /**
      * {@code booking.events.v1}: {@code visit.requested} books a nurse (or moves a known visit: purpose RESCHEDULE,
-     * REPLAN), {@code visit.cancelled} and
-     * {@code consultation.cancelled} free them; every other type is someone else's.
+     * REPLAN), {@code visit.cancelled} and {@code consultation.cancelled} free them; every other type is someone
+     * else's.
      */
     @Bean
-    Consumer<Message<byte[]>> visitRequests(Inbox inbox, Dispatcher dispatcher) {
-        return message -> {
-            switch (InboundEvent.from(message).type()) {
-                case EventTypes.VISIT_REQUESTED -> inbox.receive(message,
-                        event -> dispatcher.requested(checked(event, event.payload(VisitRequested.class))));
-                case EventTypes.VISIT_CANCELLED -> inbox.receive(message, event -> {
-                    VisitCancelled cancelled = event.payload(VisitCancelled.class);
-                    sameConsultation(event, cancelled.consultationId());
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Dispatcher dispatcher) {
+        return EventHandlers.through(inbox)
+                .on(VisitRequested.class, request -> dispatcher.requested(checked(request)))
+                .on(VisitCancelled.class, cancelled -> {
                     if (cancelled.visitId() == null) {
                         throw new EventRejectedException("visit.cancelled lacks the visit id");
                     }
                     dispatcher.cancelled(cancelled.visitId());
-                });
-                case EventTypes.CONSULTATION_CANCELLED -> inbox.receive(message,
-                        event -> dispatcher.consultationCancelled(event.consultationId()));
-                default -> {
-                }
-            }
-        };
+                })
+                .on(ConsultationCancelled.class, cancelled -> dispatcher.consultationCancelled(
+                        cancelled.consultationId()));
     }
 
     /** {@code booking.locations.v1}: the patient's address (PHI). */
     @Bean
-    Consumer<Message<byte[]>> patientLocations(Inbox inbox, Dispatcher dispatcher) {
-        return message -> {
-            if (!EventTypes.LOCATION_UPDATED.equals(InboundEvent.from(message).type())) {
-                return;
-            }
-            inbox.receive(message, event -> {
-                LocationUpdated location = event.payload(LocationUpdated.class);
-                sameConsultation(event, location.consultationId());
-                zone(location.timeZone());
-                dispatcher.located(location);
-            });
-        };
+    Consumer<Message<byte[]>> bookingLocations(Inbox inbox, Dispatcher dispatcher) {
+        return EventHandlers.through(inbox).on(LocationUpdated.class, location -> {
+            zone(location.timeZone());
+            dispatcher.located(location);
+        });
     }
 
-    private static VisitRequested checked(InboundEvent event, VisitRequested request) {
-        sameConsultation(event, request.consultationId());
+    private static VisitRequested checked(VisitRequested request) {
         zone(request.timeZone());
         if (request.visitId() == null || request.windows() == null || request.windows().isEmpty()
                 || request.requestedAt() == null || request.state() == null || request.zipPrefix() == null) {
@@ -82,12 +66,6 @@ class DispatchBindings {
             throw new EventRejectedException("visit.requested has an unknown purpose");
         }
         return request;
-    }
-
-    private static void sameConsultation(InboundEvent event, java.util.UUID consultationId) {
-        if (!event.consultationId().equals(consultationId)) {
-            throw new EventRejectedException("ce_subject does not match the payload's consultation id");
-        }
     }
 
     private static void zone(String timeZone) {

@@ -23,14 +23,6 @@ final class Events {
         }
     }
 
-    static UUID sameConsultation(InboundEvent event, @Nullable UUID payloadConsultation) {
-        UUID subject = event.consultationId();
-        if (!subject.equals(payloadConsultation)) {
-            throw new EventRejectedException("consultationId does not match ce_subject");
-        }
-        return subject;
-    }
-
     static ZoneId zone(@Nullable String timeZone, String type) {
         try {
             return ZoneId.of(timeZone == null ? "" : timeZone);

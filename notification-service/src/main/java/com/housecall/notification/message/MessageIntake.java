@@ -1,7 +1,6 @@
 package com.housecall.notification.message;
 
 import static com.housecall.notification.message.Events.occasion;
-import static com.housecall.notification.message.Events.sameConsultation;
 import static com.housecall.notification.message.Events.time;
 
 import com.housecall.events.booking.ConsultationCancelled;
@@ -49,9 +48,8 @@ class MessageIntake {
         this.visits = visits;
     }
 
-    void contactUpdated(InboundEvent event) {
-        ContactUpdated updated = event.payload(ContactUpdated.class);
-        UUID consultationId = sameConsultation(event, updated.consultationId());
+    void contactUpdated(ContactUpdated updated) {
+        UUID consultationId = updated.consultationId();
         if (updated.givenName() == null || updated.familyName() == null || updated.consent() == null) {
             throw new EventRejectedException("contact.updated lacks a name or consent");
         }
@@ -62,17 +60,15 @@ class MessageIntake {
         messages.expand(contact);
     }
 
-    void consultationRequested(InboundEvent event) {
-        ConsultationRequested requested = event.payload(ConsultationRequested.class);
-        UUID consultationId = sameConsultation(event, requested.consultationId());
+    void consultationRequested(ConsultationRequested requested, InboundEvent event) {
+        UUID consultationId = requested.consultationId();
         recorder.record(Messages.NewMessage.about(consultationId, NotificationType.REQUEST_RECEIVED,
                 requested.requestedAt() != null ? requested.requestedAt() : time(event)));
     }
 
     /** A CRISIS outcome sends nothing here: booking's consultation.held does, once per hold, whatever the path. */
-    void screeningCompleted(InboundEvent event) {
-        ScreeningCompleted completed = event.payload(ScreeningCompleted.class);
-        UUID consultationId = sameConsultation(event, completed.consultationId());
+    void screeningCompleted(ScreeningCompleted completed, InboundEvent event) {
+        UUID consultationId = completed.consultationId();
         NotificationType type = switch (completed.outcome() == null ? "" : completed.outcome()) {
             case "REVIEW" -> NotificationType.IN_REVIEW;
             case "INELIGIBLE" -> NotificationType.INELIGIBLE;
@@ -87,9 +83,8 @@ class MessageIntake {
     }
 
     /** A clinician's decision is told; it answers no action of the patient's, so quiet hours hold it. */
-    void screeningDecided(InboundEvent event) {
-        ScreeningDecided decided = event.payload(ScreeningDecided.class);
-        UUID consultationId = sameConsultation(event, decided.consultationId());
+    void screeningDecided(ScreeningDecided decided, InboundEvent event) {
+        UUID consultationId = decided.consultationId();
         boolean maintenance = "MAINTENANCE".equals(decided.kind());
         NotificationType type = switch (decided.decision() == null ? "" : decided.decision()) {
             case "APPROVE" -> NotificationType.REVIEW_APPROVED;
@@ -104,18 +99,16 @@ class MessageIntake {
     }
 
     /** Entering SAFETY_HOLD, by any path: the crisis message, once per hold, on every consented channel. */
-    void consultationHeld(InboundEvent event) {
-        ConsultationHeld held = event.payload(ConsultationHeld.class);
-        UUID consultationId = sameConsultation(event, held.consultationId());
+    void consultationHeld(ConsultationHeld held, InboundEvent event) {
+        UUID consultationId = held.consultationId();
         Instant at = held.heldAt() != null ? held.heldAt() : time(event);
         messages.cancelOfConsultation(consultationId, VOID_ON_HOLD, "SAFETY_HOLD");
         recorder.record(new Messages.NewMessage(consultationId, occasion("consultation.held", at),
                 NotificationType.SAFETY_HOLD, null, null, null, null, null, at, null));
     }
 
-    void consultationCancelled(InboundEvent event) {
-        ConsultationCancelled cancelled = event.payload(ConsultationCancelled.class);
-        UUID consultationId = sameConsultation(event, cancelled.consultationId());
+    void consultationCancelled(ConsultationCancelled cancelled) {
+        UUID consultationId = cancelled.consultationId();
         visits.allOff(consultationId);
         NotificationType type = "SAFETY_HOLD".equals(cancelled.previousStatus()) ? NotificationType.HOLD_CANCELLED
                 : NotificationType.CONSULTATION_CANCELLED;
@@ -124,9 +117,8 @@ class MessageIntake {
     }
 
     /** Pages the on-call clinician once per alert and sequence; the page names the consultation only. */
-    void safetyAlert(InboundEvent event) {
-        SafetyAlert alert = event.payload(SafetyAlert.class);
-        UUID consultationId = sameConsultation(event, alert.consultationId());
+    void safetyAlert(SafetyAlert alert) {
+        UUID consultationId = alert.consultationId();
         if (alert.alertId() == null || alert.sequence() < 1) {
             throw new EventRejectedException("safety.alert lacks alertId or sequence");
         }

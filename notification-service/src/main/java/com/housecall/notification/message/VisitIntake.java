@@ -1,7 +1,6 @@
 package com.housecall.notification.message;
 
 import static com.housecall.notification.message.Events.occasion;
-import static com.housecall.notification.message.Events.sameConsultation;
 import static com.housecall.notification.message.Events.time;
 import static com.housecall.notification.message.Events.zone;
 
@@ -56,9 +55,8 @@ class VisitIntake {
         this.clock = clock;
     }
 
-    void bookingConfirmed(InboundEvent event) {
-        BookingConfirmed confirmed = event.payload(BookingConfirmed.class);
-        UUID consultationId = sameConsultation(event, confirmed.consultationId());
+    void bookingConfirmed(BookingConfirmed confirmed, InboundEvent event) {
+        UUID consultationId = confirmed.consultationId();
         if (confirmed.visitId() == null || confirmed.start() == null || confirmed.nurseDisplayName() == null) {
             throw new EventRejectedException("booking.confirmed lacks visitId, start or nurseDisplayName");
         }
@@ -85,9 +83,8 @@ class VisitIntake {
      * BOOKED: visit 1 is announced by booking.confirmed and visits 2..N by the course messages; one booked after
      * the course email went gets its own message. A move (any other cause, or a new start) is one message.
      */
-    void visitScheduled(InboundEvent event) {
-        VisitScheduled scheduled = event.payload(VisitScheduled.class);
-        UUID consultationId = sameConsultation(event, scheduled.consultationId());
+    void visitScheduled(VisitScheduled scheduled, InboundEvent event) {
+        UUID consultationId = scheduled.consultationId();
         if (scheduled.visitId() == null || scheduled.start() == null) {
             throw new EventRejectedException("visit.scheduled lacks visitId or start");
         }
@@ -135,9 +132,8 @@ class VisitIntake {
     }
 
     /** A reschedule found no nurse: the visit keeps its old time ({@code keptStart}) or stays unscheduled. */
-    void visitRescheduleFailed(InboundEvent event) {
-        VisitRescheduleFailed failed = event.payload(VisitRescheduleFailed.class);
-        UUID consultationId = sameConsultation(event, failed.consultationId());
+    void visitRescheduleFailed(VisitRescheduleFailed failed, InboundEvent event) {
+        UUID consultationId = failed.consultationId();
         if (failed.visitId() == null) {
             throw new EventRejectedException("visit.reschedule-failed lacks visitId");
         }
@@ -148,9 +144,8 @@ class VisitIntake {
                 zone.getId(), null, null, null, failed.keptStart() == null ? "UNSCHEDULED" : "KEPT"));
     }
 
-    void bookingUnfulfilled(InboundEvent event) {
-        BookingUnfulfilled unfulfilled = event.payload(BookingUnfulfilled.class);
-        UUID consultationId = sameConsultation(event, unfulfilled.consultationId());
+    void bookingUnfulfilled(BookingUnfulfilled unfulfilled, InboundEvent event) {
+        UUID consultationId = unfulfilled.consultationId();
         // new windows may fail again: each attempt is told once
         UUID occasionId = occasion("booking.unfulfilled",
                 unfulfilled.visitId() != null ? unfulfilled.visitId() : consultationId,
@@ -163,9 +158,8 @@ class VisitIntake {
      * Told once per visit; while the course email is still to come only by SMS (the email lists the visit). Visit 1
      * before any confirmation is not told here: the request is unfulfilled, and that message says the same.
      */
-    void visitUnschedulable(InboundEvent event) {
-        VisitUnschedulable unschedulable = event.payload(VisitUnschedulable.class);
-        UUID consultationId = sameConsultation(event, unschedulable.consultationId());
+    void visitUnschedulable(VisitUnschedulable unschedulable) {
+        UUID consultationId = unschedulable.consultationId();
         if (unschedulable.visitId() == null) {
             throw new EventRejectedException("visit.unschedulable lacks visitId");
         }
@@ -181,9 +175,8 @@ class VisitIntake {
         course.settleIfComplete(consultationId);
     }
 
-    void visitStatusChanged(InboundEvent event) {
-        VisitStatusChanged changed = event.payload(VisitStatusChanged.class);
-        UUID consultationId = sameConsultation(event, changed.consultationId());
+    void visitStatusChanged(VisitStatusChanged changed) {
+        UUID consultationId = changed.consultationId();
         if (changed.visitId() == null || changed.status() == null) {
             throw new EventRejectedException("visit.status-changed lacks visitId or status");
         }
@@ -211,9 +204,8 @@ class VisitIntake {
     }
 
     /** A hold's cancellations send nothing (the crisis message says visits are paused), nor a whole cancel's. */
-    void visitCancelled(InboundEvent event) {
-        VisitCancelled cancelled = event.payload(VisitCancelled.class);
-        UUID consultationId = sameConsultation(event, cancelled.consultationId());
+    void visitCancelled(VisitCancelled cancelled) {
+        UUID consultationId = cancelled.consultationId();
         if (cancelled.visitId() == null) {
             throw new EventRejectedException("visit.cancelled lacks visitId");
         }

@@ -83,9 +83,14 @@ public final class EventCatalog {
 
     /** The catalogue entry of a payload record; an unknown record is a programming error. */
     public static Entry of(ConsultationEvent payload) {
-        Entry entry = BY_PAYLOAD.get(payload.getClass());
+        return of(payload.getClass());
+    }
+
+    /** The catalogue entry of a payload record type; an unknown record is a programming error. */
+    public static Entry of(Class<? extends ConsultationEvent> payload) {
+        Entry entry = BY_PAYLOAD.get(payload);
         if (entry == null) {
-            throw new IllegalArgumentException("No event type for payload " + payload.getClass().getSimpleName());
+            throw new IllegalArgumentException("No event type for payload " + payload.getSimpleName());
         }
         return entry;
     }

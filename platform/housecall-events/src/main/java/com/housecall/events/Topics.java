@@ -18,7 +18,20 @@ public final class Topics {
     /** Address and zone: read by dispatch-service only. */
     public static final String BOOKING_LOCATIONS = "booking.locations.v1";
 
+    public static final java.util.List<String> ALL = java.util.List.of(BOOKING_EVENTS, SCREENING_EVENTS,
+            DISPATCH_EVENTS, NOTIFICATION_EVENTS, BOOKING_INTAKE, BOOKING_CONTACTS, BOOKING_LOCATIONS);
+
     private Topics() {
+    }
+
+    /**
+     * The Spring Cloud Stream function that reads a topic is named after it: {@code booking.events.v1} is read by
+     * {@code bookingEvents}, {@code booking.intake.v1} by {@code bookingIntake}. Each service lists the functions it
+     * has; the platform binds each to its topic, so no configuration names a topic.
+     */
+    public static String bindingName(String topic) {
+        String[] parts = topic.split("\\.");
+        return parts[0] + Character.toUpperCase(parts[1].charAt(0)) + parts[1].substring(1);
     }
 
     /** The dead-letter topic of one consumer group on one topic. */

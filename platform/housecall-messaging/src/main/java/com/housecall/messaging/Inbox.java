@@ -26,7 +26,11 @@ public class Inbox {
     }
 
     public void receive(Message<byte[]> message, Consumer<InboundEvent> handler) {
-        InboundEvent event = InboundEvent.from(message);
+        receive(InboundEvent.from(message), handler);
+    }
+
+    /** Consumers reach this through {@link EventHandlers}, which decodes and checks the event first. */
+    void receive(InboundEvent event, Consumer<InboundEvent> handler) {
         transactions.executeWithoutResult(status -> {
             boolean seen = jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer_group = ? AND event_id = ?")
                     .params(consumerGroup, event.id()).query(Long.class).single() > 0;

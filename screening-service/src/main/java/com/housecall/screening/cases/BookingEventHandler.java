@@ -1,19 +1,20 @@
 package com.housecall.screening.cases;
 
-import com.housecall.events.EventTypes;
+import com.housecall.events.ConsultationEvent;
+import com.housecall.events.booking.BookingCompleted;
+import com.housecall.events.booking.BookingConfirmed;
+import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
-import com.housecall.messaging.InboundEvent;
+import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.messaging.EventHandlers;
 import com.housecall.screening.safety.SafetyAlerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * booking.events.v1 as screening reads it: the consultation's status for the review queue (a read model, never
@@ -23,14 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class BookingEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BookingEventHandler.class);
-
-    /** The booking events screening acts on, with the status each announces. */
-    static final Map<String, String> STATUSES = Map.of(
-            EventTypes.CONSULTATION_HELD, "SAFETY_HOLD",
-            EventTypes.BOOKING_CONFIRMED, "CONFIRMED",
-            EventTypes.BOOKING_UNFULFILLED, "UNFULFILLED",
-            EventTypes.BOOKING_COMPLETED, "COMPLETED",
-            EventTypes.CONSULTATION_CANCELLED, "CANCELLED");
 
     private final Withdrawals withdrawals;
     private final SafetyAlerts alerts;
@@ -42,19 +35,20 @@ public class BookingEventHandler {
         this.clock = clock;
     }
 
-    /** Other types are skipped without an inbox row. */
-    public boolean handles(String type) {
-        return STATUSES.containsKey(type);
+    /**
+     * The booking events screening acts on, each with the status it announces; handled in the inbox's transaction,
+     * holding the consultation's turn (an intake may be handled at the same time).
+     */
+    public EventHandlers handlers(EventHandlers in) {
+        return in.on(ConsultationHeld.class, held -> heard(held, "SAFETY_HOLD"))
+                .on(BookingConfirmed.class, confirmed -> heard(confirmed, "CONFIRMED"))
+                .on(BookingUnfulfilled.class, unfulfilled -> heard(unfulfilled, "UNFULFILLED"))
+                .on(BookingCompleted.class, completed -> heard(completed, "COMPLETED"))
+                .on(ConsultationCancelled.class, cancelled -> cancelled(cancelled.consultationId()));
     }
 
-    /** In the inbox's transaction, holding the consultation's turn (an intake may be handled at the same time). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onEvent(InboundEvent event) {
-        if (EventTypes.CONSULTATION_CANCELLED.equals(event.type())) {
-            cancelled(event.payload(ConsultationCancelled.class).consultationId());
-        } else if (handles(event.type())) {
-            withdrawals.heard(event.consultationId(), STATUSES.get(event.type()));
-        }
+    private void heard(ConsultationEvent event, String status) {
+        withdrawals.heard(event.consultationId(), status);
     }
 
     private void cancelled(UUID id) {

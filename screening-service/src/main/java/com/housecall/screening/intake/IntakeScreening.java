@@ -1,14 +1,10 @@
 package com.housecall.screening.intake;
 
-import com.housecall.events.EventTypes;
 import com.housecall.events.booking.IntakeSubmitted;
-import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningStarted;
-import com.housecall.messaging.InboundEvent;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.screening.cases.Withdrawals;
-import com.housecall.screening.maintenance.MaintenanceScreening;
 import com.housecall.screening.rules.Decision;
 import com.housecall.screening.rules.Intake;
 import com.housecall.screening.rules.Outcome;
@@ -34,13 +30,11 @@ public class IntakeScreening {
     private final Screenings screenings;
     private final OutboxWriter outbox;
     private final SafetyAlerts safetyAlerts;
-    private final MaintenanceScreening maintenance;
     private final Withdrawals withdrawals;
     private final Clock clock;
 
     IntakeScreening(Ruleset ruleset, Screenings screenings, OutboxWriter outbox, SafetyAlerts safetyAlerts,
-                    MaintenanceScreening maintenance, Withdrawals withdrawals, Clock clock) {
-        this.maintenance = maintenance;
+                    Withdrawals withdrawals, Clock clock) {
         this.ruleset = ruleset;
         this.screenings = screenings;
         this.outbox = outbox;
@@ -49,18 +43,9 @@ public class IntakeScreening {
         this.clock = clock;
     }
 
-    /** booking.intake.v1: a first intake, or a fresh PHQ-9 before a maintenance block. */
+    /** booking.intake.v1: a first intake, screened once. */
     @Transactional
-    public void onEvent(InboundEvent event) {
-        switch (event.type()) {
-            case EventTypes.INTAKE_SUBMITTED -> screen(event.payload(IntakeSubmitted.class));
-            case EventTypes.PHQ9_ANSWERS -> maintenance.screen(event.payload(Phq9Answers.class));
-            default -> { }
-        }
-    }
-
-    @Transactional
-    void screen(IntakeSubmitted submitted) {
+    public void screen(IntakeSubmitted submitted) {
         UUID id = submitted.consultationId();
         if (screenings.exists(id)) {
             return;

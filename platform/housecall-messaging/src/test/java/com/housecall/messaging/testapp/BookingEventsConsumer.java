@@ -1,7 +1,7 @@
 package com.housecall.messaging.testapp;
 
-import com.housecall.events.EventTypes;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * {@code bookingEvents-in-0} on booking.events.v1: every record goes through the inbox; a
+ * {@code bookingEvents-in-0} on booking.events.v1, through the typed way in; a
  * {@code consultation.requested} adds a {@code thing} row, unless its source is {@code FAIL}, where the handler
  * throws with PHI-like text in the message, as careless code would.
  */
@@ -27,18 +27,15 @@ public class BookingEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Things things, Deliveries deliveries) {
+        EventHandlers handlers = EventHandlers.through(inbox).on(ConsultationRequested.class, requested -> {
+            if (FAILING_SOURCE.equals(requested.source())) {
+                throw new RuntimeException(PHI_LIKE_MESSAGE);
+            }
+            things.insert(requested.consultationId());
+        });
         return message -> {
             deliveries.record(message);
-            inbox.receive(message, event -> {
-                if (!EventTypes.CONSULTATION_REQUESTED.equals(event.type())) {
-                    return;
-                }
-                ConsultationRequested requested = event.payload(ConsultationRequested.class);
-                if (FAILING_SOURCE.equals(requested.source())) {
-                    throw new RuntimeException(PHI_LIKE_MESSAGE);
-                }
-                things.insert(requested.consultationId());
-            });
+            handlers.accept(message);
         };
     }
 }

@@ -1,0 +1,119 @@
+package com.housecall.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.ConsultationEvent;
+import com.housecall.events.EventCatalog;
+import com.housecall.events.EventJson;
+import com.housecall.events.booking.ConsultationCancelled;
+import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.testsupport.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The one typed way in: decoded by the catalogue, checked, once per event id, and silent on other types. */
+class EventHandlersTest {
+
+    private static JdbcClient jdbc;
+    private static Inbox inbox;
+
+    private final List<ConsultationRequested> handled = new ArrayList<>();
+    private final EventHandlers handlers = EventHandlers.through(inbox)
+            .on(ConsultationRequested.class, handled::add);
+
+    @BeforeAll
+    static void database() {
+        TestDatabase.Settings settings = TestDatabase.create("event-handlers");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.url(), settings.username(),
+                settings.password());
+        MessagingSchema.migrate(dataSource);
+        jdbc = JdbcClient.create(dataSource);
+        inbox = new Inbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                "test-service", Clock.systemUTC());
+    }
+
+    @BeforeEach
+    void forgetProcessedEvents() {
+        jdbc.sql("DELETE FROM processed_event").update();
+    }
+
+    @Test
+    void aHandledTypeIsDecodedToItsRecordAndTakesEffectOncePerEventId() {
+        ConsultationRequested requested = requested(UUID.randomUUID());
+        Message<byte[]> message = message(requested, requested.consultationId().toString());
+
+        handlers.accept(message);
+        handlers.accept(message);
+
+        assertThat(handled).containsExactly(requested);
+        assertThat(processedEvents()).isOne();
+    }
+
+    @Test
+    void aTypeWithoutAHandlerIsSkippedWithoutAnInboxRow() {
+        UUID consultation = UUID.randomUUID();
+        handlers.accept(message(new ConsultationCancelled(consultation, "REQUESTED", "PATIENT",
+                Instant.now()), consultation.toString()));
+
+        assertThat(handled).isEmpty();
+        assertThat(processedEvents()).isZero();
+    }
+
+    @Test
+    void aSubjectThatIsNotThePayloadsConsultationIsRejectedAndRecordsNothing() {
+        ConsultationRequested requested = requested(UUID.randomUUID());
+
+        assertThatThrownBy(() -> handlers.accept(message(requested, UUID.randomUUID().toString())))
+                .isInstanceOf(EventRejectedException.class)
+                .hasMessage("ce_subject does not match the payload's consultation id");
+        assertThat(handled).isEmpty();
+        assertThat(processedEvents()).isZero();
+    }
+
+    @Test
+    void aRecordWithoutCloudEventsHeadersIsRejectedNotSkipped() {
+        Message<byte[]> bare = MessageBuilder.withPayload("{}".getBytes(UTF_8)).build();
+
+        assertThatThrownBy(() -> handlers.accept(bare)).isInstanceOf(EventRejectedException.class);
+    }
+
+    @Test
+    void twoHandlersForOneTypeAreAProgrammingError() {
+        assertThatThrownBy(() -> EventHandlers.through(inbox).on(ConsultationRequested.class, handled::add)
+                .on(ConsultationRequested.class, handled::add)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static ConsultationRequested requested(UUID consultation) {
+        return new ConsultationRequested(consultation, "web", "OR", "972", "America/Los_Angeles",
+                Instant.parse("2026-01-02T03:04:05.678Z"));
+    }
+
+    private static Message<byte[]> message(ConsultationEvent payload, String subject) {
+        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(EventJson.write(payload));
+        CloudEventHeaders.of(UUID.randomUUID().toString(), "/housecall/booking-service",
+                        EventCatalog.of(payload).type(), "2026-01-02T03:04:05.678Z", subject)
+                .forEach((name, header) -> builder.setHeader(name, header.getBytes(UTF_8)));
+        builder.setHeader(KafkaHeaders.RECEIVED_TOPIC, EventCatalog.of(payload).topic());
+        return builder.build();
+    }
+
+    private static long processedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM processed_event").query(Long.class).single();
+    }
+}
