@@ -1,6 +1,7 @@
 package com.housecall.events.booking;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +11,8 @@ import java.util.UUID;
  * cancellation text of their own. {@code reason}: {@link #CRISIS_INTAKE} (the intake's screening) or
  * {@link #CRISIS_PHQ9} (a fresh PHQ-9); {@code previousStatus} the status it left.
  */
-public record ConsultationHeld(UUID consultationId, String reason, String previousStatus, Instant heldAt)
+public record ConsultationHeld(UUID consultationId, @OperatorVisible String reason,
+                               @OperatorVisible String previousStatus, @OperatorVisible Instant heldAt)
         implements ConsultationEvent {
 
     public static final String CRISIS_INTAKE = "CRISIS_INTAKE";

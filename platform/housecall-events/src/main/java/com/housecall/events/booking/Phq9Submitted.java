@@ -1,6 +1,7 @@
 package com.housecall.events.booking;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +10,6 @@ import java.util.UUID;
  * {@code block} (1 = the first block after induction). No answers here: they go to screening-service alone as
  * {@link Phq9Answers} on booking.intake.v1, with the same {@code submissionId}.
  */
-public record Phq9Submitted(UUID consultationId, UUID submissionId, int block, Instant submittedAt)
-        implements ConsultationEvent {
+public record Phq9Submitted(UUID consultationId, @OperatorVisible UUID submissionId, @OperatorVisible int block,
+                            @OperatorVisible Instant submittedAt) implements ConsultationEvent {
 }

@@ -1,6 +1,7 @@
 package com.housecall.events.booking;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import com.housecall.events.TimeWindow;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.UUID;
  * known visit: it keeps its time until a new one is booked, else {@code visit.reschedule-failed}) or {@link #REPLAN}
  * (booking's next-day fallback for a visit that was UNSCHEDULABLE: else {@code visit.unschedulable} again).
  */
-public record VisitRequested(UUID consultationId, UUID visitId, int sequence, String phase, List<TimeWindow> windows,
-                             String state, String zipPrefix, String timeZone, Instant requestedAt, String purpose)
-        implements ConsultationEvent {
+public record VisitRequested(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
+                             @OperatorVisible String phase, @OperatorVisible List<TimeWindow> windows,
+                             @OperatorVisible String state, @OperatorVisible String zipPrefix,
+                             @OperatorVisible String timeZone, @OperatorVisible Instant requestedAt,
+                             @OperatorVisible String purpose) implements ConsultationEvent {
 
     public static final String BOOK = "BOOK";
     public static final String RESCHEDULE = "RESCHEDULE";

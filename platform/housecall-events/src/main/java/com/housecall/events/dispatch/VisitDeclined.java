@@ -1,6 +1,7 @@
 package com.housecall.events.dispatch;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
  * (no {@code EN_ROUTE} 30 minutes before the start: operators are alerted by this event), {@code NURSE_INACTIVE}
  * (an operator took the nurse off the roster) or {@code NURSE_UNAVAILABLE} (time off or a shift change covers it).
  */
-public record VisitDeclined(UUID consultationId, UUID visitId, int sequence, UUID nurseId, String reason, Instant at)
+public record VisitDeclined(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
+                            @OperatorVisible UUID nurseId, @OperatorVisible String reason, @OperatorVisible Instant at)
         implements ConsultationEvent {
 
     public static final String NURSE_DECLINED = "NURSE_DECLINED";

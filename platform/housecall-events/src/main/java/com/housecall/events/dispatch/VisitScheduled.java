@@ -1,6 +1,7 @@
 package com.housecall.events.dispatch;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -11,9 +12,11 @@ import java.util.UUID;
  * {@link #REASSIGNED} (an operator chose the nurse). {@code previousStart} is the start before the move (absent when
  * BOOKED, or when the visit had none: it was UNSCHEDULABLE); {@code nurseChanged} whether the nurse is another one.
  */
-public record VisitScheduled(UUID consultationId, UUID visitId, int sequence, UUID nurseId, String nurseDisplayName,
-                             OffsetDateTime start, OffsetDateTime end, String timeZone, String cause,
-                             OffsetDateTime previousStart, Boolean nurseChanged)
+public record VisitScheduled(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
+                             @OperatorVisible UUID nurseId, @OperatorVisible String nurseDisplayName,
+                             @OperatorVisible OffsetDateTime start, @OperatorVisible OffsetDateTime end,
+                             @OperatorVisible String timeZone, @OperatorVisible String cause,
+                             @OperatorVisible OffsetDateTime previousStart, @OperatorVisible Boolean nurseChanged)
         implements ConsultationEvent {
 
     public static final String BOOKED = "BOOKED";

@@ -1,6 +1,7 @@
 package com.housecall.events.screening;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +10,12 @@ import java.util.UUID;
  * {@code screening.completed}: the ruleset's outcome with every matching reason. Reason messages are fixed
  * per code and never quote the patient's answers.
  */
-public record ScreeningCompleted(UUID consultationId, String outcome, String rulesetVersion, List<Reason> reasons,
-                                 Score phq9, Score gad7, Instant completedAt) implements ConsultationEvent {
+public record ScreeningCompleted(UUID consultationId, @OperatorVisible String outcome,
+                                 @OperatorVisible String rulesetVersion, @OperatorVisible List<Reason> reasons,
+                                 Score phq9, Score gad7, @OperatorVisible Instant completedAt)
+        implements ConsultationEvent {
 
-    public record Reason(String code, String message) {
+    public record Reason(@OperatorVisible String code, @OperatorVisible String message) {
     }
 
     public record Score(int total, String band) {

@@ -1,6 +1,7 @@
 package com.housecall.events.screening;
 
 import com.housecall.events.ConsultationEvent;
+import com.housecall.events.OperatorVisible;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,8 +11,9 @@ import java.util.UUID;
  * ruleset's outcome of the case decided ({@code REVIEW} or {@code CRISIS}), so a decline of a crisis case can point
  * to 988 again. The clinician's note is free text (PHI) and stays in screening-service.
  */
-public record ScreeningDecided(UUID consultationId, String decision, String kind, String outcome,
-                               Instant decidedAt) implements ConsultationEvent {
+public record ScreeningDecided(UUID consultationId, @OperatorVisible String decision, @OperatorVisible String kind,
+                               @OperatorVisible String outcome, @OperatorVisible Instant decidedAt)
+        implements ConsultationEvent {
 
     public ScreeningDecided(UUID consultationId, String decision, String kind, Instant decidedAt) {
         this(consultationId, decision, kind, null, decidedAt);
