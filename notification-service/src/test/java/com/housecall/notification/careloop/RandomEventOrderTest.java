@@ -51,7 +51,7 @@ class RandomEventOrderTest extends NotificationIntegration {
     }
 
     @Autowired
-    @Qualifier("contactUpdated")
+    @Qualifier("bookingContacts")
     Consumer<Message<byte[]>> contacts;
 
     @Autowired

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContactAndMessageAtOnceTest extends NotificationIntegration {
 
     @Autowired
-    @Qualifier("contactUpdated")
+    @Qualifier("bookingContacts")
     Consumer<Message<byte[]>> contacts;
 
     @Autowired
