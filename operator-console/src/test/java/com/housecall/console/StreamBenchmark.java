@@ -8,6 +8,7 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.EventJson;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
+import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.testsupport.TestKafka;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class StreamBenchmark extends ConsoleIntegration {
                 CloudEventHeaders.of(id, "/housecall/dispatch-service", EventTypes.VISIT_STATUS_CHANGED,
                         Instant.now().toString(), consultationId.toString())
                         .forEach((name, value) -> headers.add(name, value.getBytes(UTF_8)));
-                byte[] value = EventJson.write(new VisitStatusChanged(consultationId, UUID.randomUUID(), "EN_ROUTE",
+                byte[] value = EventJson.write(new VisitStatusChanged(consultationId, UUID.randomUUID(), VisitProgress.EN_ROUTE,
                         Instant.now()));
                 published.put(id, System.nanoTime());
                 producer.send(new ProducerRecord<>(Topics.DISPATCH_EVENTS, null,

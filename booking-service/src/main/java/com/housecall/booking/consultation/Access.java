@@ -1,6 +1,7 @@
 package com.housecall.booking.consultation;
 
 import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
 import java.util.function.Predicate;
@@ -46,10 +47,10 @@ final class Access {
     }
 
     /** The role an action is recorded under, most specific first. */
-    static String actor(Caller caller, StoredConsultation c) {
+    static CancelledBy actor(Caller caller, StoredConsultation c) {
         if (ownPatient(caller, c)) {
-            return "PATIENT";
+            return CancelledBy.PATIENT;
         }
-        return referringClinic(caller, c) ? "CLINIC" : "OPERATOR";
+        return referringClinic(caller, c) ? CancelledBy.CLINIC : CancelledBy.OPERATOR;
     }
 }

@@ -4,13 +4,17 @@ import com.housecall.clinical.Phq9;
 import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
 import com.housecall.booking.consultation.ConsultationRepository.StoredVisit;
 import com.housecall.events.EventTypes;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
-import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
+import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
+import com.housecall.events.booking.VisitCancelReason;
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.OutboxWriter;
@@ -107,7 +111,7 @@ public class ConsultationService {
      * already EN_ROUTE or later goes on. {@code allowed} is the caller's ownership check (404 otherwise).
      */
     @Transactional
-    public void cancel(UUID id, Predicate<StoredConsultation> allowed, Function<StoredConsultation, String> cancelledBy) {
+    public void cancel(UUID id, Predicate<StoredConsultation> allowed, Function<StoredConsultation, CancelledBy> cancelledBy) {
         StoredConsultation c = lockVisible(id, allowed);
         if (c.status().isFinal()) {
             throw new ConflictException("A consultation in status " + c.status() + " cannot be cancelled.");
@@ -116,7 +120,7 @@ public class ConsultationService {
         repository.updateStatus(id, ConsultationStatus.CANCELLED);
         outbox.append(new ConsultationCancelled(id, c.status().name(), cancelledBy.apply(c), now));
         steps.record(id, EventTypes.CONSULTATION_CANCELLED, now);
-        steps.cancelOpenVisits(c, "CONSULTATION_CANCELLED", now);
+        steps.cancelOpenVisits(c, VisitCancelReason.CONSULTATION_CANCELLED, now);
     }
 
     /** Cancels one visit not yet started (or one no nurse could take), while the course runs (CONFIRMED). */
@@ -134,7 +138,7 @@ public class ConsultationService {
             throw new ConflictException("A visit in status " + visit.status() + " cannot be cancelled.");
         }
         Instant now = Instant.now(clock);
-        steps.cancelVisit(visit, "PATIENT_REQUEST", now);
+        steps.cancelVisit(visit, VisitCancelReason.PATIENT_REQUEST, now);
         steps.completeIfDone(repository.findForUpdate(id).orElseThrow());
     }
 
@@ -196,7 +200,7 @@ public class ConsultationService {
         outbox.append(new Phq9Answers(id, submission, block, c.timeZone(), List.copyOf(phq9), now));
         steps.record(id, EventTypes.PHQ9_SUBMITTED, now);
         if (crisis) {
-            steps.hold(c, ConsultationHeld.CRISIS_PHQ9, now);
+            steps.hold(c, HoldReason.CRISIS_PHQ9, now);
         }
         return new Phq9Result(crisis);
     }
@@ -228,7 +232,7 @@ public class ConsultationService {
             repository.updateScreening(id, json.writeValueAsString(result));
             ConsultationStatus next = ConsultationStatus.afterScreening(result.outcome());
             if (next == ConsultationStatus.SAFETY_HOLD) {
-                steps.hold(c, ConsultationHeld.CRISIS_INTAKE, Instant.now(clock));
+                steps.hold(c, HoldReason.CRISIS_INTAKE, Instant.now(clock));
                 return;
             }
             repository.updateStatus(id, next);
@@ -248,8 +252,8 @@ public class ConsultationService {
         UUID id = decided.consultationId();
         repository.findForUpdate(id).ifPresent(c -> {
             repository.addToTimeline(id, EventTypes.SCREENING_DECIDED, eventTime);
-            if ("MAINTENANCE".equals(decided.kind())) {
-                maintenanceDecided(c, "APPROVE".equals(decided.decision()));
+            if (decided.kind() == CaseKind.MAINTENANCE) {
+                maintenanceDecided(c, decided.decision() == Decision.APPROVE);
                 return;
             }
             if (c.status() != ConsultationStatus.IN_REVIEW && c.status() != ConsultationStatus.SAFETY_HOLD) {
@@ -257,11 +261,11 @@ public class ConsultationService {
             }
             if (c.screeningJson() != null) {
                 ObjectNode screening = (ObjectNode) json.readTree(c.screeningJson());
-                screening.putObject("decision").put("decision", decided.decision())
+                screening.putObject("decision").put("decision", decided.decision().name())
                         .put("at", decided.decidedAt().toString());
                 repository.updateScreening(id, json.writeValueAsString(screening));
             }
-            if ("APPROVE".equals(decided.decision())) {
+            if (decided.decision() == Decision.APPROVE) {
                 repository.updateStatus(id, ConsultationStatus.SCHEDULING);
                 steps.requestFirstVisit(c);
             } else {

@@ -1,5 +1,6 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.events.screening.ScreeningOutcome;
 import java.util.Set;
 
 /** CONTRACT.md section 4. Final states never change again. */
@@ -13,13 +14,12 @@ public enum ConsultationStatus {
     }
 
     /** The status a screening outcome leads to (CLINICAL-RULES.md section 1). */
-    public static ConsultationStatus afterScreening(String outcome) {
+    public static ConsultationStatus afterScreening(ScreeningOutcome outcome) {
         return switch (outcome) {
-            case "CRISIS" -> SAFETY_HOLD;
-            case "INELIGIBLE" -> INELIGIBLE;
-            case "REVIEW" -> IN_REVIEW;
-            case "ELIGIBLE" -> SCHEDULING;
-            default -> throw new IllegalArgumentException("unknown outcome");
+            case CRISIS -> SAFETY_HOLD;
+            case INELIGIBLE -> INELIGIBLE;
+            case REVIEW -> IN_REVIEW;
+            case ELIGIBLE -> SCHEDULING;
         };
     }
 }

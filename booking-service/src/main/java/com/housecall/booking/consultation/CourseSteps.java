@@ -7,8 +7,12 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.booking.VisitPhase;
+import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.messaging.OutboxWriter;
 import java.time.Clock;
@@ -56,11 +60,11 @@ class CourseSteps {
      * started are cancelled with reason SAFETY_HOLD (no cancellation text of their own). Callers check the
      * consultation is not held already, so a second crisis emits nothing.
      */
-    void hold(StoredConsultation c, String reason, Instant now) {
+    void hold(StoredConsultation c, HoldReason reason, Instant now) {
         repository.updateStatus(c.id(), ConsultationStatus.SAFETY_HOLD);
         outbox.append(new ConsultationHeld(c.id(), reason, c.status().name(), now));
         record(c.id(), EventTypes.CONSULTATION_HELD, now);
-        cancelOpenVisits(c, "SAFETY_HOLD", now);
+        cancelOpenVisits(c, VisitCancelReason.SAFETY_HOLD, now);
     }
 
     void requestFirstVisit(StoredConsultation c) {
@@ -69,14 +73,14 @@ class CourseSteps {
         // the nurse needs where to go and whom to ask for: the first name and phone, never more
         outbox.append(new LocationUpdated(c.id(), address.line1(), address.city(), address.state(), address.postalCode(),
                 c.timeZone(), request.patient().givenName(), request.patient().phone()));
-        requestVisit(c, 1, "INDUCTION",
+        requestVisit(c, 1, VisitPhase.INDUCTION,
                 request.preferredWindows().stream().map(w -> new TimeWindow(w.start(), w.end())).toList());
     }
 
-    private void requestVisit(StoredConsultation c, int sequence, String phase, List<TimeWindow> windows) {
+    private void requestVisit(StoredConsultation c, int sequence, VisitPhase phase, List<TimeWindow> windows) {
         UUID visitId = UUID.randomUUID();
         Instant now = Instant.now(clock);
-        repository.insertVisit(new StoredVisit(visitId, c.id(), sequence, phase, VisitStatus.REQUESTED.name(), null,
+        repository.insertVisit(new StoredVisit(visitId, c.id(), sequence, phase.name(), VisitStatus.REQUESTED.name(), null,
                 null, null, json.writeValueAsString(windows), false));
         outbox.append(new VisitRequested(c.id(), visitId, sequence, phase, windows, c.state(), c.zipPrefix(),
                 c.timeZone(), now));
@@ -84,12 +88,12 @@ class CourseSteps {
     }
 
     /** Asks dispatch again for a known visit ({@code purpose} RESCHEDULE or REPLAN), in new windows. */
-    void requestAgain(StoredConsultation c, StoredVisit visit, String status, List<TimeWindow> windows, String purpose,
-                      boolean replanned) {
+    void requestAgain(StoredConsultation c, StoredVisit visit, String status, List<TimeWindow> windows,
+                      VisitPurpose purpose, boolean replanned) {
         Instant now = Instant.now(clock);
         repository.updateVisitRequest(visit.id(), status, json.writeValueAsString(windows), replanned);
-        outbox.append(new VisitRequested(c.id(), visit.id(), visit.sequence(), visit.phase(), windows, c.state(),
-                c.zipPrefix(), c.timeZone(), now, purpose));
+        outbox.append(new VisitRequested(c.id(), visit.id(), visit.sequence(), VisitPhase.valueOf(visit.phase()),
+                windows, c.state(), c.zipPrefix(), c.timeZone(), now, purpose));
         record(c.id(), EventTypes.VISIT_REQUESTED, now);
     }
 
@@ -100,7 +104,7 @@ class CourseSteps {
                 CoursePlanner.Cadence.INDUCTION_AFTER_FIRST);
         int sequence = 2;
         for (CoursePlanner.PlannedVisit visit : plan) {
-            requestVisit(c, sequence++, "INDUCTION", List.of(window(visit)));
+            requestVisit(c, sequence++, VisitPhase.INDUCTION, List.of(window(visit)));
         }
     }
 
@@ -115,7 +119,7 @@ class CourseSteps {
         List<ZonedDateTime> after = held.isEmpty() || held.getLast().isBefore(now) ? List.of(now) : held;
         int sequence = visits.stream().mapToInt(StoredVisit::sequence).max().orElse(0) + 1;
         for (CoursePlanner.PlannedVisit visit : planner.plan(after, usual, zone, CoursePlanner.Cadence.MAINTENANCE)) {
-            requestVisit(c, sequence++, "MAINTENANCE", List.of(window(visit)));
+            requestVisit(c, sequence++, VisitPhase.MAINTENANCE, List.of(window(visit)));
         }
     }
 
@@ -123,7 +127,7 @@ class CourseSteps {
         return new TimeWindow(visit.start().toOffsetDateTime(), visit.windowEnd().toOffsetDateTime());
     }
 
-    void cancelOpenVisits(StoredConsultation c, String reason, Instant now) {
+    void cancelOpenVisits(StoredConsultation c, VisitCancelReason reason, Instant now) {
         for (StoredVisit visit : repository.visits(c.id())) {
             if (VisitStatus.of(visit.status()).cancellable()) {
                 cancelVisit(visit, reason, now);
@@ -131,7 +135,7 @@ class CourseSteps {
         }
     }
 
-    void cancelVisit(StoredVisit visit, String reason, Instant now) {
+    void cancelVisit(StoredVisit visit, VisitCancelReason reason, Instant now) {
         repository.updateVisitStatus(visit.id(), VisitStatus.CANCELLED.name());
         outbox.append(new VisitCancelled(visit.consultationId(), visit.id(), visit.sequence(), reason, now));
         record(visit.consultationId(), EventTypes.VISIT_CANCELLED, now);

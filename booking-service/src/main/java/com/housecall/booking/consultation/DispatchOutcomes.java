@@ -121,7 +121,7 @@ class DispatchOutcomes {
     void visitStatusChanged(VisitStatusChanged changed, String eventTime) {
         VisitStatus status;
         try {
-            status = VisitStatus.valueOf(changed.status());
+            status = VisitStatus.valueOf(changed.status().name());
         } catch (IllegalArgumentException e) {
             return;
         }

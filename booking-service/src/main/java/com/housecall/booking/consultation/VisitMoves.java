@@ -4,7 +4,8 @@ import com.housecall.booking.consultation.ConsultationRepository.StoredConsultat
 import com.housecall.booking.consultation.ConsultationRepository.StoredVisit;
 import com.housecall.booking.course.CoursePlanner;
 import com.housecall.events.TimeWindow;
-import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.booking.VisitPhase;
+import com.housecall.events.booking.VisitPurpose;
 import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
@@ -93,7 +94,7 @@ class VisitMoves {
         }
         String next = status == VisitStatus.UNSCHEDULABLE ? VisitStatus.REQUESTED.name() : visit.status();
         steps.requestAgain(c, visit, next, windows.stream().map(w -> new TimeWindow(w.start(), w.end())).toList(),
-                VisitRequested.RESCHEDULE, visit.replanned());
+                VisitPurpose.RESCHEDULE, visit.replanned());
     }
 
     /** Each window must offer a start within 08:00-17:00 local, 6 h ahead and 48 h from the course's other visits. */
@@ -123,12 +124,12 @@ class VisitMoves {
         if (planned.isEmpty()) {
             return false;
         }
-        CoursePlanner.Cadence cadence = "MAINTENANCE".equals(visit.phase()) ? CoursePlanner.Cadence.MAINTENANCE
+        CoursePlanner.Cadence cadence = VisitPhase.MAINTENANCE.name().equals(visit.phase()) ? CoursePlanner.Cadence.MAINTENANCE
                 : CoursePlanner.Cadence.INDUCTION_AFTER_FIRST;
         Optional<CoursePlanner.PlannedVisit> day = steps.planner().replan(planned.get(), otherStarts(c, visit, zone),
                 Instant.now(clock).plus(LEAD), cadence, REPLAN_DAYS);
         day.ifPresent(next -> steps.requestAgain(c, visit, VisitStatus.REQUESTED.name(),
-                List.of(CourseSteps.window(next)), VisitRequested.REPLAN, true));
+                List.of(CourseSteps.window(next)), VisitPurpose.REPLAN, true));
         return day.isPresent();
     }
 

@@ -7,6 +7,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.testsupport.TestEvents;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class CareLoopIT extends CourseFixtures {
     @Test
     void anIntakeCrisisHoldsOnceAndARedeliveredScreeningEmitsNothingMore() throws Exception {
         String id = requested();
-        ScreeningCompleted crisis = new ScreeningCompleted(UUID.fromString(id), "CRISIS", "1", List.of(),
+        ScreeningCompleted crisis = new ScreeningCompleted(UUID.fromString(id), ScreeningOutcome.CRISIS, "1", List.of(),
                 new ScreeningCompleted.Score(20, "SEVERE"), null, Instant.now());
         String eventId = UUID.randomUUID().toString();
         TestEvents.publish(crisis, "screening-service", eventId);

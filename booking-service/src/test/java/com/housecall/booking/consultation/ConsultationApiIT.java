@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.booking.BookingIntegration;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.HousecallTestInfrastructure;
 import com.housecall.testsupport.TestEvents;
@@ -96,7 +99,7 @@ class ConsultationApiIT extends BookingIntegration {
     /** A consultation as screening-service would leave it: screened with {@code outcome}. */
     String screenedAs(String outcome, String code) throws Exception {
         String id = JSON.readTree(post(DevJwt.token("patient1"), validRequest(0)).body()).get("id").asString();
-        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), outcome, "1",
+        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), ScreeningOutcome.valueOf(outcome), "1",
                 List.of(new ScreeningCompleted.Reason(code, "A reason.")), new ScreeningCompleted.Score(12, "MODERATE"),
                 null, Instant.now()), "screening-service");
         awaitStatus(id, "REVIEW".equals(outcome) ? "IN_REVIEW" : "SAFETY_HOLD");
@@ -109,7 +112,7 @@ class ConsultationApiIT extends BookingIntegration {
         assertThat(awaitStatus(id, "IN_REVIEW").get("screening").get("decision").isNull()).isTrue();
         Instant decidedAt = Instant.parse("2026-11-26T17:00:00.123Z");
 
-        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "APPROVE", "INTAKE", decidedAt), "screening-service");
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), Decision.APPROVE, CaseKind.INTAKE, decidedAt), "screening-service");
 
         JsonNode view = awaitStatus(id, "SCHEDULING");
         assertThat(view.get("screening").get("outcome").asString()).isEqualTo("REVIEW");
@@ -124,7 +127,7 @@ class ConsultationApiIT extends BookingIntegration {
     void aDeclinedSafetyHoldIsIneligibleAndNothingIsScheduled() throws Exception {
         String id = screenedAs("CRISIS", "PHQ9_ITEM9_POSITIVE");
 
-        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "DECLINE", "INTAKE", Instant.now()), "screening-service");
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), Decision.DECLINE, CaseKind.INTAKE, Instant.now()), "screening-service");
 
         JsonNode view = awaitStatus(id, "INELIGIBLE");
         assertThat(view.get("screening").get("outcome").asString()).isEqualTo("CRISIS");

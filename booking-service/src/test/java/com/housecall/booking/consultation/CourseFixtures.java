@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.booking.BookingIntegration;
 import com.housecall.events.EventTypes;
+import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import java.net.http.HttpResponse;
@@ -28,9 +30,9 @@ abstract class CourseFixtures extends BookingIntegration {
 
     String screened(String outcome) throws Exception {
         String id = requested();
-        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), outcome, "1", List.of(),
+        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), ScreeningOutcome.valueOf(outcome), "1", List.of(),
                 new ScreeningCompleted.Score(12, "MODERATE"), null, Instant.now()), "screening-service");
-        awaitStatus(id, ConsultationStatus.afterScreening(outcome).name());
+        awaitStatus(id, ConsultationStatus.afterScreening(ScreeningOutcome.valueOf(outcome)).name());
         return id;
     }
 
@@ -69,7 +71,8 @@ abstract class CourseFixtures extends BookingIntegration {
     }
 
     void nurseSets(String id, UUID visit, String status) {
-        TestEvents.publish(new VisitStatusChanged(UUID.fromString(id), visit, status, Instant.now()), "dispatch-service");
+        TestEvents.publish(new VisitStatusChanged(UUID.fromString(id), visit, VisitProgress.valueOf(status),
+                Instant.now()), "dispatch-service");
     }
 
     JsonNode awaitVisit(String id, int sequence, String status) {

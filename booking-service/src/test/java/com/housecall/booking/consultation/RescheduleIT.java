@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -68,7 +69,7 @@ class RescheduleIT extends CourseFixtures {
         // dispatch books the new time
         OffsetDateTime newStart = thursday.plusMinutes(30);
         TestEvents.publish(new VisitScheduled(UUID.fromString(id), second, 2, UUID.randomUUID(), "Sam K.", newStart,
-                newStart.plusMinutes(85), "America/Los_Angeles", VisitScheduled.RESCHEDULED,
+                newStart.plusMinutes(85), "America/Los_Angeles", ScheduleCause.RESCHEDULED,
                 OffsetDateTime.parse(oldStart), true), "dispatch-service");
         JsonNode after = await().atMost(Duration.ofSeconds(60)).until(() -> view(id),
                 v -> !visitNode(v, 2).get("start").asString().equals(oldStart));
@@ -198,7 +199,7 @@ class RescheduleIT extends CourseFixtures {
 
         TestEvents.publish(new VisitScheduled(UUID.fromString(id), first, 1, UUID.randomUUID(), "Jordan P.",
                 tuesday.toOffsetDateTime(), tuesday.plusMinutes(85).toOffsetDateTime(), "America/Los_Angeles",
-                VisitScheduled.RESCHEDULED, null, false), "dispatch-service");
+                ScheduleCause.RESCHEDULED, null, false), "dispatch-service");
 
         awaitStatus(id, "CONFIRMED");
         JsonNode confirmed = JSON.readTree(topics.awaitOne(Topics.BOOKING_EVENTS, EventTypes.BOOKING_CONFIRMED, id).value());

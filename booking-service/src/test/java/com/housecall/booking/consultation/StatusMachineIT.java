@@ -7,6 +7,8 @@ import com.housecall.booking.course.CoursePlanner;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.testsupport.TestEvents;
 import java.net.http.HttpResponse;
@@ -170,7 +172,7 @@ class StatusMachineIT extends CourseFixtures {
 
         assertThat(replaced.statusCode()).isEqualTo(200);
         assertThat(json(replaced).get("status").asString()).isEqualTo("IN_REVIEW");
-        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "APPROVE", "INTAKE", Instant.now()), "screening-service");
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), Decision.APPROVE, CaseKind.INTAKE, Instant.now()), "screening-service");
         assertThat(firstWindowStart(topics.awaitOne(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, id)))
                 .isEqualTo(start.toInstant());
     }
@@ -246,7 +248,7 @@ class StatusMachineIT extends CourseFixtures {
         assertThat(as("patient1", "POST", path, answers).statusCode()).isEqualTo(409);
 
         // the clinician approves: a maintenance block of 4 weekly visits
-        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), "APPROVE", "MAINTENANCE", Instant.now()), "screening-service");
+        TestEvents.publish(new ScreeningDecided(UUID.fromString(id), Decision.APPROVE, CaseKind.MAINTENANCE, Instant.now()), "screening-service");
         await().atMost(Duration.ofSeconds(60)).until(() -> view(id).get("visits").findValuesAsString("phase").stream()
                 .filter("MAINTENANCE"::equals).count() == 4);
     }

@@ -12,6 +12,7 @@ import com.housecall.booking.BookingIntegration;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.TestEvents;
 import java.net.URLEncoder;
@@ -257,7 +258,7 @@ class ReferralApiIT extends BookingIntegration {
         String token = clinicToken("clinic-" + UUID.randomUUID());
         String id = read(postReferral(token, referral("INELIGIBLE-1")), Task.class).getIdElement().getIdPart();
 
-        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), "INELIGIBLE", "1",
+        TestEvents.publish(new ScreeningCompleted(UUID.fromString(id), ScreeningOutcome.INELIGIBLE, "1",
                 List.of(new ScreeningCompleted.Reason("PSYCHOSIS_HISTORY", "A history of psychosis rules out ketamine.")),
                 new ScreeningCompleted.Score(12, "MODERATE"), null, Instant.now()), "screening-service");
 

@@ -6,6 +6,7 @@ import com.housecall.dispatch.scheduling.Assignment;
 import com.housecall.dispatch.scheduling.Candidate;
 import com.housecall.dispatch.scheduling.Scheduler;
 import com.housecall.dispatch.scheduling.SchedulingPolicy;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.messaging.OutboxWriter;
@@ -68,7 +69,7 @@ class Booker {
      * @param write         writes the visit for the locked nurse; false when it was there already (a redelivery)
      * @param nobody        what happens when no nurse fits
      */
-    record Move(String cause, @Nullable Instant previousStart, @Nullable UUID previousNurse, @Nullable UUID movingVisit,
+    record Move(ScheduleCause cause, @Nullable Instant previousStart, @Nullable UUID previousNurse, @Nullable UUID movingVisit,
                 Function<List<Candidate>, Optional<Assignment>> choose, Predicate<Assignment> write, Runnable nobody) {
     }
 

@@ -21,10 +21,6 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class DispatchBindings {
 
-    /** Absent reads as BOOK (events from before purpose existed). */
-    private static final java.util.Set<String> PURPOSES = java.util.Set.of(VisitRequested.BOOK,
-            VisitRequested.RESCHEDULE, VisitRequested.REPLAN);
-
     /**
      * {@code booking.events.v1}: {@code visit.requested} books a nurse (or moves a known visit: purpose RESCHEDULE,
      * REPLAN), {@code visit.cancelled} and {@code consultation.cancelled} free them; every other type is someone
@@ -61,9 +57,6 @@ class DispatchBindings {
         }
         if (request.windows().stream().anyMatch(w -> w.start() == null || w.end() == null || w.end().isBefore(w.start()))) {
             throw new EventRejectedException("visit.requested has an invalid window");
-        }
-        if (request.purpose() != null && !PURPOSES.contains(request.purpose())) {
-            throw new EventRejectedException("visit.requested has an unknown purpose");
         }
         return request;
     }

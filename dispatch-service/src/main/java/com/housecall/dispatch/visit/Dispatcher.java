@@ -2,9 +2,11 @@ package com.housecall.dispatch.visit;
 
 import com.housecall.dispatch.visit.Booker.Move;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.DeclineReason;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitDeclined;
-import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.OutboxWriter;
 import java.time.Clock;
@@ -56,9 +58,9 @@ class Dispatcher {
     public void requested(VisitRequested request) {
         turns.take(request.consultationId());
         boolean known = visits.requestStatus(request.visitId()).isPresent();
-        if (known && VisitRequested.RESCHEDULE.equals(request.purpose())) {
+        if (known && request.purpose() == VisitPurpose.RESCHEDULE) {
             reschedules.reschedule(request);
-        } else if (known && VisitRequested.REPLAN.equals(request.purpose())) {
+        } else if (known && request.purpose() == VisitPurpose.REPLAN) {
             reschedules.replan(request);
         } else if (visits.addRequest(request)) {
             dispatch(request.consultationId());
@@ -97,10 +99,10 @@ class Dispatcher {
      * may take it later). The caller holds the visit's row lock ({@link Visits#lock}).
      */
     @Transactional
-    public void release(BookedVisit visit, String reason, @Nullable String note) {
+    public void release(BookedVisit visit, DeclineReason reason, @Nullable String note) {
         Instant now = Instant.now(clock);
-        if (VisitDeclined.NURSE_DECLINED.equals(reason) || VisitDeclined.LATE_NURSE.equals(reason)) {
-            visits.release(visit.visitId(), visit.nurseId(), reason, note, now);
+        if (reason == DeclineReason.NURSE_DECLINED || reason == DeclineReason.LATE_NURSE) {
+            visits.release(visit.visitId(), visit.nurseId(), reason.name(), note, now);
         }
         outbox.append(new VisitDeclined(visit.consultationId(), visit.visitId(), visit.sequence(), visit.nurseId(),
                 reason, now));
@@ -108,7 +110,7 @@ class Dispatcher {
         PendingRequest request = visits.request(visit.visitId());
         Set<UUID> excluded = new HashSet<>(visits.releasedBy(visit.visitId()));
         excluded.add(visit.nurseId());
-        booker.book(request, new Move(VisitScheduled.REDISPATCHED, visit.start(), visit.nurseId(), null,
+        booker.book(request, new Move(ScheduleCause.REDISPATCHED, visit.start(), visit.nurseId(), null,
                 candidates -> booker.scheduler().reassign(request.toRequest(), candidates, visit.start(), excluded, now),
                 assignment -> {
                     visits.reassign(visit.visitId(), assignment.nurseId(), assignment.start(), assignment.end(), now);
@@ -125,7 +127,7 @@ class Dispatcher {
     public boolean releaseIfLate(UUID visitId) {
         Instant now = Instant.now(clock);
         Optional<BookedVisit> visit = visits.lock(visitId).filter(v -> v.lateAt(now));
-        visit.ifPresent(late -> release(late, VisitDeclined.LATE_NURSE, null));
+        visit.ifPresent(late -> release(late, DeclineReason.LATE_NURSE, null));
         return visit.isPresent();
     }
 
@@ -135,7 +137,7 @@ class Dispatcher {
         }
         for (PendingRequest pending : visits.pending(consultationId)) {
             Instant now = Instant.now(clock);
-            booker.book(pending, new Move(VisitScheduled.BOOKED, null, null, null,
+            booker.book(pending, new Move(ScheduleCause.BOOKED, null, null, null,
                     candidates -> booker.scheduler().earliest(pending.toRequest(), candidates),
                     assignment -> visits.book(pending, assignment.nurseId(), assignment.start(), assignment.end(), now),
                     () -> booker.unschedulable(pending)));

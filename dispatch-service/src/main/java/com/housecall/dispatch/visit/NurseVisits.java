@@ -1,6 +1,7 @@
 package com.housecall.dispatch.visit;
 
-import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.DeclineReason;
+import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.security.problem.ConflictException;
@@ -47,7 +48,7 @@ class NurseVisits {
                 Instant now = Instant.now(clock);
                 notTooEarly(visit, target, now);
                 visits.setStatus(visitId, target, now);
-                outbox.append(new VisitStatusChanged(visit.consultationId(), visitId, target.name(), now));
+                outbox.append(new VisitStatusChanged(visit.consultationId(), visitId, VisitProgress.valueOf(target.name()), now));
             }
             case FORBIDDEN -> throw new ConflictException(
                     "The visit is " + visit.status() + "; it cannot move to " + target + ".");
@@ -63,7 +64,7 @@ class NurseVisits {
             throw new ConflictException("Only a SCHEDULED visit can be declined; this one is " + visit.status() + ".");
         }
         NurseVisit declined = views.nurseVisit(visitId).withStatus(VisitStatus.DECLINED);
-        dispatcher.release(visit, VisitDeclined.NURSE_DECLINED, reason.strip());
+        dispatcher.release(visit, DeclineReason.NURSE_DECLINED, reason.strip());
         return declined;
     }
 

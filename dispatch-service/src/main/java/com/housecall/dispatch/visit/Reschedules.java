@@ -4,8 +4,8 @@ import com.housecall.dispatch.scheduling.Assignment;
 import com.housecall.dispatch.scheduling.Interval;
 import com.housecall.dispatch.visit.Booker.Move;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
-import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.messaging.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class Reschedules {
         Instant now = Instant.now(clock);
         Instant keptStart = scheduled ? visit.get().start() : null;
         Set<UUID> excluded = visits.releasedBy(visitId);
-        booker.book(asked, new Move(VisitScheduled.RESCHEDULED, keptStart, scheduled ? visit.get().nurseId() : null,
+        booker.book(asked, new Move(ScheduleCause.RESCHEDULED, keptStart, scheduled ? visit.get().nurseId() : null,
                 visitId, candidates -> booker.scheduler().earliest(asked.toRequest(), candidates, excluded),
                 assignment -> write(asked, visit.isPresent(), assignment, now),
                 () -> {
@@ -84,7 +84,7 @@ class Reschedules {
         PendingRequest asked = visits.request(visitId).asked(windows(event), event.requestedAt());
         Instant now = Instant.now(clock);
         Set<UUID> excluded = visits.releasedBy(visitId);
-        booker.book(asked, new Move(VisitScheduled.BOOKED, null, null, visitId,
+        booker.book(asked, new Move(ScheduleCause.BOOKED, null, null, visitId,
                 candidates -> booker.scheduler().earliest(asked.toRequest(), candidates, excluded),
                 assignment -> write(asked, visit.isPresent(), assignment, now),
                 () -> booker.unschedulable(asked)));

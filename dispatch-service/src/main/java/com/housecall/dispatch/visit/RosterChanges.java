@@ -3,7 +3,7 @@ package com.housecall.dispatch.visit;
 import com.housecall.dispatch.nurse.NurseRoster;
 import com.housecall.dispatch.nurse.NurseRosterChanged;
 import com.housecall.dispatch.scheduling.Interval;
-import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.DeclineReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,10 +38,10 @@ class RosterChanges {
                     .filter(visit -> visit.status() == VisitStatus.SCHEDULED && visit.nurseId().equals(nurseId))
                     .ifPresent(visit -> {
                         if (!change.active()) {
-                            dispatcher.release(visit, VisitDeclined.NURSE_INACTIVE, null);
+                            dispatcher.release(visit, DeclineReason.NURSE_INACTIVE, null);
                         } else if (!roster.current(nurseId, visit.consultationId(),
                                 new Interval(visit.start(), visit.end())).available(visit.start(), visit.end())) {
-                            dispatcher.release(visit, VisitDeclined.NURSE_UNAVAILABLE, null);
+                            dispatcher.release(visit, DeclineReason.NURSE_UNAVAILABLE, null);
                         }
                     });
         }

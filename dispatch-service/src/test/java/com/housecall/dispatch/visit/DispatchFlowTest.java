@@ -10,6 +10,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -90,7 +91,7 @@ class DispatchFlowTest extends DispatchIntegration {
         LocalDate tuesday = LocalDate.now(LOS_ANGELES).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
         TimeWindow window = new TimeWindow(tuesday.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime(),
                 tuesday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
-        VisitRequested request = new VisitRequested(consultationId, visitId, 1, "INDUCTION", List.of(window), "CA", "941",
+        VisitRequested request = new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION, List.of(window), "CA", "941",
                 "America/Los_Angeles", Instant.now());
 
         send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
@@ -136,7 +137,7 @@ class DispatchFlowTest extends DispatchIntegration {
                 sunday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
 
         send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, UUID.randomUUID(), consultationId,
-                new VisitRequested(consultationId, visitId, 1, "INDUCTION", List.of(window), "CA", "941",
+                new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION, List.of(window), "CA", "941",
                         "America/Los_Angeles", Instant.now()));
         send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
                 new LocationUpdated(consultationId, "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.housecall.dispatch.scheduling.SchedulingPolicy;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ class NoDoubleBookingIT extends VisitScenario {
         for (int i = 0; i < REQUESTS; i++) {
             UUID consultationId = UUID.randomUUID();
             first.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01", zone.getId()));
-            requests.add(new VisitRequested(consultationId, UUID.randomUUID(), 1, "INDUCTION", week, STATE, prefix,
+            requests.add(new VisitRequested(consultationId, UUID.randomUUID(), 1, VisitPhase.INDUCTION, week, STATE, prefix,
                     zone.getId(), Instant.parse("2030-05-01T00:00:00Z")));
         }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
+import com.housecall.events.dispatch.DeclineReason;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -56,7 +58,7 @@ class RedispatchIT extends VisitScenario {
         assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
         assertThat(json(declined).get("status").asString()).isEqualTo("DECLINED");
         VisitDeclined announced = awaitEvent(visit, EventTypes.VISIT_DECLINED, VisitDeclined.class);
-        assertThat(announced.reason()).isEqualTo(VisitDeclined.NURSE_DECLINED);
+        assertThat(announced.reason()).isEqualTo(DeclineReason.NURSE_DECLINED);
         assertThat(announced.nurseId()).isEqualTo(firstNurse);
         assertThat(events(visit, EventTypes.VISIT_DECLINED).getFirst().value()).doesNotContain("family");
         await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, SCHEDULED).size() == 2);
@@ -64,8 +66,8 @@ class RedispatchIT extends VisitScenario {
         assertThat(moved.visitId()).isEqualTo(visit.visitId());
         assertThat(moved.nurseId()).isEqualTo(otherNurse);
         assertThat(moved.start()).isEqualTo(first.start());
-        assertThat(first.cause()).isEqualTo(VisitScheduled.BOOKED);
-        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(first.cause()).isEqualTo(ScheduleCause.BOOKED);
+        assertThat(moved.cause()).isEqualTo(ScheduleCause.REDISPATCHED);
         assertThat(moved.previousStart()).isEqualTo(first.start());
         assertThat(moved.nurseChanged()).isTrue();
 
@@ -106,7 +108,7 @@ class RedispatchIT extends VisitScenario {
         assertThat(moved.visitId()).isEqualTo(visit.visitId());
         assertThat(moved.nurseId()).isEqualTo(bob);
         assertThat(moved.start().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(10, 30));
-        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(moved.cause()).isEqualTo(ScheduleCause.REDISPATCHED);
         assertThat(moved.previousStart().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
         assertThat(moved.nurseChanged()).isTrue();
     }
@@ -130,13 +132,13 @@ class RedispatchIT extends VisitScenario {
 
         CLOCK.setTo(start.minus(Duration.ofMinutes(29)));
         VisitDeclined late = awaitEvent(visit, EventTypes.VISIT_DECLINED, VisitDeclined.class);
-        assertThat(late.reason()).isEqualTo(VisitDeclined.LATE_NURSE);
+        assertThat(late.reason()).isEqualTo(DeclineReason.LATE_NURSE);
         assertThat(late.nurseId()).isEqualTo(first.nurseId());
         await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, SCHEDULED).size() == 2);
         VisitScheduled replacement = payloads(visit, SCHEDULED, VisitScheduled.class).get(1);
         assertThat(replacement.nurseId()).isEqualTo(other);
         assertThat(replacement.start()).isEqualTo(first.start());
-        assertThat(replacement.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(replacement.cause()).isEqualTo(ScheduleCause.REDISPATCHED);
         assertThat(replacement.previousStart()).isEqualTo(first.start());
         assertThat(replacement.nurseChanged()).isTrue();
 

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
+import com.housecall.events.booking.VisitPhase;
+import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -40,16 +43,16 @@ class RescheduleIT extends VisitScenario {
         VisitScheduled first = awaitEvent(visit, SCHEDULED, VisitScheduled.class);
 
         // half an hour later overlaps the visit's own slot: that slot does not stand in its way
-        ask(visit, prefix, VisitRequested.RESCHEDULE, day.atTime(9, 30), day.atTime(9, 30));
+        ask(visit, prefix, VisitPurpose.RESCHEDULE, day.atTime(9, 30), day.atTime(9, 30));
         VisitScheduled later = awaitBooking(visit, 2);
         assertThat(later.visitId()).isEqualTo(visit.visitId());
-        assertThat(later.cause()).isEqualTo(VisitScheduled.RESCHEDULED);
+        assertThat(later.cause()).isEqualTo(ScheduleCause.RESCHEDULED);
         assertThat(later.nurseId()).isEqualTo(alice);
         assertThat(later.nurseChanged()).isFalse();
         assertThat(later.start().atZoneSameInstant(LA).toLocalTime()).isEqualTo(LocalTime.of(9, 30));
         assertThat(later.previousStart()).isEqualTo(first.start());
 
-        ask(visit, prefix, VisitRequested.RESCHEDULE, day.plusDays(1).atTime(10, 0), day.plusDays(1).atTime(12, 0));
+        ask(visit, prefix, VisitPurpose.RESCHEDULE, day.plusDays(1).atTime(10, 0), day.plusDays(1).atTime(12, 0));
         VisitScheduled moved = awaitBooking(visit, 3);
         assertThat(moved.start().atZoneSameInstant(LA).toLocalDateTime()).isEqualTo(day.plusDays(1).atTime(10, 0));
         assertThat(moved.previousStart()).isEqualTo(later.start());
@@ -71,7 +74,7 @@ class RescheduleIT extends VisitScenario {
         Booked visit = request(prefix, day.atTime(9, 0), day.atTime(12, 0), Instant.now());
         VisitScheduled first = awaitEvent(visit, SCHEDULED, VisitScheduled.class);
 
-        ask(visit, prefix, VisitRequested.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(16, 0));
+        ask(visit, prefix, VisitPurpose.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(16, 0));
 
         VisitRescheduleFailed failed = awaitEvent(visit, EventTypes.VISIT_RESCHEDULE_FAILED, VisitRescheduleFailed.class);
         assertThat(failed.visitId()).isEqualTo(visit.visitId());
@@ -98,7 +101,7 @@ class RescheduleIT extends VisitScenario {
         awaitBooking(visit, 2);
 
         // only alice is free that day: if she declined, nobody is
-        ask(visit, prefix, VisitRequested.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(12, 0));
+        ask(visit, prefix, VisitPurpose.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(12, 0));
         if (first.equals(alice)) {
             awaitEvent(visit, EventTypes.VISIT_RESCHEDULE_FAILED, VisitRescheduleFailed.class);
         } else {
@@ -118,18 +121,18 @@ class RescheduleIT extends VisitScenario {
         Booked replanned = request(prefix, day.atTime(13, 0), day.atTime(15, 0), Instant.now());
         awaitEvent(replanned, EventTypes.VISIT_UNSCHEDULABLE, VisitUnschedulable.class);
 
-        ask(rescheduled, prefix, VisitRequested.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
+        ask(rescheduled, prefix, VisitPurpose.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
         VisitScheduled booked = awaitEvent(rescheduled, SCHEDULED, VisitScheduled.class);
-        assertThat(booked.cause()).isEqualTo(VisitScheduled.RESCHEDULED);
+        assertThat(booked.cause()).isEqualTo(ScheduleCause.RESCHEDULED);
         assertThat(booked.previousStart()).isNull();
         assertThat(booked.nurseChanged()).isFalse();
 
         // a re-plan nobody can take says unschedulable again; one somebody can take is a first booking
-        ask(replanned, prefix, VisitRequested.REPLAN, day.atTime(16, 0), day.atTime(17, 0));
+        ask(replanned, prefix, VisitPurpose.REPLAN, day.atTime(16, 0), day.atTime(17, 0));
         await().atMost(Duration.ofSeconds(60)).until(() -> events(replanned, EventTypes.VISIT_UNSCHEDULABLE).size() == 2);
-        ask(replanned, prefix, VisitRequested.REPLAN, day.plusDays(1).atTime(13, 0), day.plusDays(1).atTime(15, 0));
+        ask(replanned, prefix, VisitPurpose.REPLAN, day.plusDays(1).atTime(13, 0), day.plusDays(1).atTime(15, 0));
         VisitScheduled replan = awaitEvent(replanned, SCHEDULED, VisitScheduled.class);
-        assertThat(replan.cause()).isEqualTo(VisitScheduled.BOOKED);
+        assertThat(replan.cause()).isEqualTo(ScheduleCause.BOOKED);
         assertThat(replan.start().atZoneSameInstant(LA).toLocalDateTime()).isEqualTo(day.plusDays(1).atTime(13, 0));
         assertThat(json(get(nurseToken("replan-" + prefix), "/api/nurse/visits")).get("totalItems").asLong()).isEqualTo(2);
     }
@@ -144,11 +147,11 @@ class RescheduleIT extends VisitScenario {
         VisitScheduled first = awaitEvent(visit, SCHEDULED, VisitScheduled.class);
 
         // a BOOK for a known visit is a redelivery
-        ask(visit, prefix, VisitRequested.BOOK, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
+        ask(visit, prefix, VisitPurpose.BOOK, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
         CLOCK.setTo(first.start().toInstant().minus(Duration.ofHours(1)));
         assertThat(post(nurse, "/api/nurse/visits/" + visit.visitId() + "/status", "{\"status\": \"EN_ROUTE\"}")
                 .statusCode()).isEqualTo(200);
-        ask(visit, prefix, VisitRequested.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
+        ask(visit, prefix, VisitPurpose.RESCHEDULE, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(9, 0));
 
         JsonNode item = json(get(nurse, "/api/nurse/visits")).get("items").get(0);
         assertThat(item.get("status").asString()).isEqualTo("EN_ROUTE");
@@ -157,8 +160,8 @@ class RescheduleIT extends VisitScenario {
         assertThat(events(visit, EventTypes.VISIT_RESCHEDULE_FAILED)).isEmpty();
     }
 
-    private void ask(Booked visit, String prefix, String purpose, LocalDateTime from, LocalDateTime to) {
-        dispatcher.requested(new VisitRequested(visit.consultationId(), visit.visitId(), 1, "INDUCTION",
+    private void ask(Booked visit, String prefix, VisitPurpose purpose, LocalDateTime from, LocalDateTime to) {
+        dispatcher.requested(new VisitRequested(visit.consultationId(), visit.visitId(), 1, VisitPhase.INDUCTION,
                 List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), STATE,
                 prefix, LA.getId(), Instant.now(), purpose));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
+import com.housecall.events.dispatch.DeclineReason;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitUnschedulable;
@@ -49,12 +51,12 @@ class RosterChangesIT extends VisitScenario {
         assertThat(away.statusCode()).as(away.body()).isEqualTo(200);
 
         VisitDeclined declined = awaitEvent(booked.visit(), EventTypes.VISIT_DECLINED, VisitDeclined.class);
-        assertThat(declined.reason()).isEqualTo(VisitDeclined.NURSE_UNAVAILABLE);
+        assertThat(declined.reason()).isEqualTo(DeclineReason.NURSE_UNAVAILABLE);
         assertThat(declined.nurseId()).isEqualTo(booked.first().nurseId());
         VisitScheduled moved = awaitSecondBooking(booked.visit());
         assertThat(moved.nurseId()).isEqualTo(booked.other());
         assertThat(moved.start()).isEqualTo(booked.first().start());
-        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(moved.cause()).isEqualTo(ScheduleCause.REDISPATCHED);
         assertThat(moved.previousStart()).isEqualTo(booked.first().start());
         assertThat(moved.nurseChanged()).isTrue();
         assertThat(events(booked.visit(), EventTypes.VISIT_DECLINED)).hasSize(1);
@@ -72,7 +74,7 @@ class RosterChangesIT extends VisitScenario {
         assertThat(mornings.statusCode()).as(mornings.body()).isEqualTo(200);
 
         VisitDeclined declined = awaitEvent(booked.visit(), EventTypes.VISIT_DECLINED, VisitDeclined.class);
-        assertThat(declined.reason()).isEqualTo(VisitDeclined.NURSE_UNAVAILABLE);
+        assertThat(declined.reason()).isEqualTo(DeclineReason.NURSE_UNAVAILABLE);
         assertThat(awaitSecondBooking(booked.visit()).nurseId()).isEqualTo(booked.other());
     }
 
@@ -89,11 +91,11 @@ class RosterChangesIT extends VisitScenario {
         assertThat(json(off).get("active").asBoolean()).isFalse();
 
         VisitDeclined declined = awaitEvent(booked.visit(), EventTypes.VISIT_DECLINED, VisitDeclined.class);
-        assertThat(declined.reason()).isEqualTo(VisitDeclined.NURSE_INACTIVE);
+        assertThat(declined.reason()).isEqualTo(DeclineReason.NURSE_INACTIVE);
         VisitScheduled moved = awaitSecondBooking(booked.visit());
         assertThat(moved.nurseId()).isEqualTo(booked.other());
         assertThat(moved.start()).isEqualTo(booked.first().start());
-        assertThat(moved.cause()).isEqualTo(VisitScheduled.REDISPATCHED);
+        assertThat(moved.cause()).isEqualTo(ScheduleCause.REDISPATCHED);
 
         // a PUT without "active" keeps the nurse out; a new visit at the same time cannot go to them
         assertThat(json(put(operator, "/api/nurses/" + firstNurse, nurse.without("active"))).get("active").asBoolean())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
@@ -58,7 +59,7 @@ class VisitLifecycleIT extends VisitScenario {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, EventTypes.VISIT_STATUS_CHANGED).size() >= 5);
         assertThat(payloads(visit, EventTypes.VISIT_STATUS_CHANGED, VisitStatusChanged.class))
-                .extracting(VisitStatusChanged::status)
+                .extracting(changed -> changed.status().name())
                 .containsExactly("EN_ROUTE", "ARRIVED", "INFUSION_STARTED", "INFUSION_COMPLETED", "COMPLETED");
     }
 
@@ -83,7 +84,7 @@ class VisitLifecycleIT extends VisitScenario {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> events(visit, EventTypes.VISIT_STATUS_CHANGED).size() >= 3);
         assertThat(payloads(visit, EventTypes.VISIT_STATUS_CHANGED, VisitStatusChanged.class))
-                .extracting(VisitStatusChanged::status).containsExactly("EN_ROUTE", "ARRIVED", "NO_SHOW");
+                .extracting(changed -> changed.status().name()).containsExactly("EN_ROUTE", "ARRIVED", "NO_SHOW");
     }
 
     @Test
@@ -152,7 +153,7 @@ class VisitLifecycleIT extends VisitScenario {
         Booked first = request(prefix, day.atTime(9, 0), day.atTime(9, 0), Instant.now());
         assertThat(awaitEvent(first, SCHEDULED, VisitScheduled.class).nurseId()).isEqualTo(nurseId);
 
-        TestEvents.publish(new VisitCancelled(first.consultationId(), first.visitId(), 1, "PATIENT_REQUEST", Instant.now()),
+        TestEvents.publish(new VisitCancelled(first.consultationId(), first.visitId(), 1, VisitCancelReason.PATIENT_REQUEST, Instant.now()),
                 "booking-service");
         await().atMost(Duration.ofSeconds(60)).until(() -> json(get(nurseToken("cancel-" + prefix), "/api/nurse/visits"))
                 .get("items").get(0).get("status").asString().equals("CANCELLED"));

@@ -6,6 +6,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.testsupport.TopicRecorder;
 import java.time.Instant;
@@ -32,7 +33,7 @@ abstract class VisitScenario extends DispatchIntegration {
         UUID visitId = UUID.randomUUID();
         dispatcher.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01",
                 LA.getId(), "Ada", "+14155550100"));
-        dispatcher.requested(new VisitRequested(consultationId, visitId, 1, "INDUCTION",
+        dispatcher.requested(new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION,
                 List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), STATE,
                 prefix, LA.getId(), requestedAt));
         return new Booked(consultationId, visitId);

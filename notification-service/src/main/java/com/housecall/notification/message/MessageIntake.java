@@ -3,13 +3,16 @@ package com.housecall.notification.message;
 import static com.housecall.notification.message.Events.occasion;
 import static com.housecall.notification.message.Events.time;
 
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
+import com.housecall.events.screening.CaseKind;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.messaging.EventRejectedException;
 import com.housecall.messaging.InboundEvent;
 import com.housecall.notification.contact.Channel;
@@ -69,11 +72,13 @@ class MessageIntake {
     /** A CRISIS outcome sends nothing here: booking's consultation.held does, once per hold, whatever the path. */
     void screeningCompleted(ScreeningCompleted completed, InboundEvent event) {
         UUID consultationId = completed.consultationId();
-        NotificationType type = switch (completed.outcome() == null ? "" : completed.outcome()) {
-            case "REVIEW" -> NotificationType.IN_REVIEW;
-            case "INELIGIBLE" -> NotificationType.INELIGIBLE;
-            case "CRISIS", "ELIGIBLE" -> null;
-            default -> throw new EventRejectedException("screening.completed has an unknown outcome");
+        if (completed.outcome() == null) {
+            throw new EventRejectedException("screening.completed lacks its outcome");
+        }
+        NotificationType type = switch (completed.outcome()) {
+            case REVIEW -> NotificationType.IN_REVIEW;
+            case INELIGIBLE -> NotificationType.INELIGIBLE;
+            case CRISIS, ELIGIBLE -> null;
         };
         if (type != null) {
             // the screening answers the intake the patient just submitted
@@ -85,13 +90,15 @@ class MessageIntake {
     /** A clinician's decision is told; it answers no action of the patient's, so quiet hours hold it. */
     void screeningDecided(ScreeningDecided decided, InboundEvent event) {
         UUID consultationId = decided.consultationId();
-        boolean maintenance = "MAINTENANCE".equals(decided.kind());
-        NotificationType type = switch (decided.decision() == null ? "" : decided.decision()) {
-            case "APPROVE" -> NotificationType.REVIEW_APPROVED;
-            case "DECLINE" -> maintenance ? NotificationType.COURSE_ENDED
-                    : "CRISIS".equals(decided.outcome()) ? NotificationType.CRISIS_DECLINED
+        if (decided.decision() == null) {
+            throw new EventRejectedException("screening.decided lacks its decision");
+        }
+        boolean maintenance = decided.kind() == CaseKind.MAINTENANCE;
+        NotificationType type = switch (decided.decision()) {
+            case APPROVE -> NotificationType.REVIEW_APPROVED;
+            case DECLINE -> maintenance ? NotificationType.COURSE_ENDED
+                    : decided.outcome() == ScreeningOutcome.CRISIS ? NotificationType.CRISIS_DECLINED
                     : NotificationType.REVIEW_DECLINED;
-            default -> throw new EventRejectedException("screening.decided has an unknown decision");
         };
         Instant at = decided.decidedAt() != null ? decided.decidedAt() : time(event);
         recorder.record(new Messages.NewMessage(consultationId, occasion("screening.decided", at), type, null, null,
@@ -113,7 +120,7 @@ class MessageIntake {
         NotificationType type = "SAFETY_HOLD".equals(cancelled.previousStatus()) ? NotificationType.HOLD_CANCELLED
                 : NotificationType.CONSULTATION_CANCELLED;
         recorder.record(Messages.NewMessage.about(consultationId, type,
-                "PATIENT".equals(cancelled.cancelledBy()) ? cancelled.cancelledAt() : null));
+                cancelled.cancelledBy() == CancelledBy.PATIENT ? cancelled.cancelledAt() : null));
     }
 
     /** Pages the on-call clinician once per alert and sequence; the page names the consultation only. */

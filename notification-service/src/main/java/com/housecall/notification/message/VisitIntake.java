@@ -6,7 +6,9 @@ import static com.housecall.notification.message.Events.zone;
 
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
@@ -89,7 +91,7 @@ class VisitIntake {
             throw new EventRejectedException("visit.scheduled lacks visitId or start");
         }
         ZoneId zone = zone(scheduled.timeZone(), "visit.scheduled");
-        String cause = scheduled.cause() == null ? VisitScheduled.BOOKED : scheduled.cause();
+        ScheduleCause cause = scheduled.cause() == null ? ScheduleCause.BOOKED : scheduled.cause();
         Optional<Visits.Visit> known = visits.find(scheduled.visitId());
         if (known.isPresent() && "CANCELLED".equals(known.get().status())) {
             return; // its cancellation came first (another topic): it stays off
@@ -97,7 +99,7 @@ class VisitIntake {
         boolean hadStart = known.isPresent() && known.get().start() != null;
         boolean sameStart = hadStart && known.get().start().toInstant().equals(scheduled.start().toInstant());
         boolean newNurse = Boolean.TRUE.equals(scheduled.nurseChanged());
-        if (sameStart && (VisitScheduled.BOOKED.equals(cause) || !newNurse)) {
+        if (sameStart && (cause == ScheduleCause.BOOKED || !newNurse)) {
             return; // a repeat, or nothing the patient notices
         }
         visits.save(scheduled.visitId(), consultationId, scheduled.sequence(), scheduled.start(), zone.getId(),
@@ -118,7 +120,7 @@ class VisitIntake {
             occasionId = occasion("visit.new-nurse", scheduled.visitId(), scheduled.nurseId());
         } else if (hadStart) {
             type = NotificationType.VISIT_MOVED;
-        } else if (VisitScheduled.BOOKED.equals(cause) && (scheduled.sequence() == 1 || course.open(consultationId))) {
+        } else if (cause == ScheduleCause.BOOKED && (scheduled.sequence() == 1 || course.open(consultationId))) {
             if (known.isEmpty() || scheduled.sequence() == 1) {
                 course.settleIfComplete(consultationId);
                 return; // a first booking within the course: the course messages tell it
@@ -182,18 +184,18 @@ class VisitIntake {
         }
         Optional<Visits.Visit> visit = visits.find(changed.visitId());
         switch (changed.status()) {
-            case "EN_ROUTE" -> recorder.record(new Messages.NewMessage(consultationId, changed.visitId(),
+            case EN_ROUTE -> recorder.record(new Messages.NewMessage(consultationId, changed.visitId(),
                     NotificationType.EN_ROUTE, changed.visitId(), visit.map(Visits.Visit::start).orElse(null),
                     visit.map(Visits.Visit::timeZone).orElse(null), visit.map(Visits.Visit::nurseName).orElse(null),
                     null, null, null));
-            case "COMPLETED" -> {
+            case COMPLETED -> {
                 visits.setStatus(changed.visitId(), "COMPLETED");
                 messages.cancel(changed.visitId(), VISIT_PENDING, "VISIT_COMPLETED");
                 recorder.record(new Messages.NewMessage(consultationId, changed.visitId(), NotificationType.AFTERCARE,
                         changed.visitId(), visit.map(Visits.Visit::start).orElse(null),
                         visit.map(Visits.Visit::timeZone).orElse(null), null, null, null, null));
             }
-            case "NO_SHOW" -> {
+            case NO_SHOW -> {
                 visits.setStatus(changed.visitId(), "NO_SHOW");
                 messages.cancel(changed.visitId(), VISIT_PENDING, "VISIT_NO_SHOW");
             }
@@ -212,13 +214,14 @@ class VisitIntake {
         Optional<Visits.Visit> visit = visits.find(cancelled.visitId());
         visits.mark(cancelled.visitId(), consultationId, cancelled.sequence(), "CANCELLED");
         messages.cancel(cancelled.visitId(), VISIT_OFF, "VISIT_CANCELLED");
-        if ("CONSULTATION_CANCELLED".equals(cancelled.reason()) || "SAFETY_HOLD".equals(cancelled.reason())) {
+        if (cancelled.reason() == VisitCancelReason.CONSULTATION_CANCELLED
+                || cancelled.reason() == VisitCancelReason.SAFETY_HOLD) {
             return;
         }
         recorder.record(new Messages.NewMessage(consultationId, cancelled.visitId(), NotificationType.VISIT_CANCELLED,
                 cancelled.visitId(), visit.map(Visits.Visit::start).orElse(null),
                 visit.map(Visits.Visit::timeZone).orElse(null), null, null,
-                "PATIENT_REQUEST".equals(cancelled.reason()) ? cancelled.cancelledAt() : null, null));
+                cancelled.reason() == VisitCancelReason.PATIENT_REQUEST ? cancelled.cancelledAt() : null, null));
     }
 
     /** The consultation ends: none of its visits is reminded of any more. */

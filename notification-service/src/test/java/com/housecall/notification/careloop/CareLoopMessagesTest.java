@@ -5,16 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.HoldReason;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.dispatch.ScheduleCause;
+import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
 import com.housecall.events.dispatch.VisitUnschedulable;
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
 import com.housecall.testsupport.SmsSink;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -64,9 +72,9 @@ class CareLoopMessagesTest extends NotificationIntegration {
         OffsetDateTime start = daysAhead(night, 3);
         publish(new BookingConfirmed(consultationId, visitId, start, start.plusMinutes(85), "Sam Lee", night.getId(),
                 1), "booking-service");
-        publish(new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_PHQ9, "CONFIRMED", Instant.now()),
+        publish(new ConsultationHeld(consultationId, HoldReason.CRISIS_PHQ9, "CONFIRMED", Instant.now()),
                 "booking-service");
-        publish(new VisitCancelled(consultationId, visitId, 1, "SAFETY_HOLD", Instant.now()), "booking-service");
+        publish(new VisitCancelled(consultationId, visitId, 1, VisitCancelReason.SAFETY_HOLD, Instant.now()), "booking-service");
 
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 1 && emailsTo(email).size() == 1);
         assertThat(smsBodies(phone).getFirst()).startsWith("Call 911").contains("988", "paused");
@@ -84,9 +92,9 @@ class CareLoopMessagesTest extends NotificationIntegration {
         UUID reviewed = UUID.randomUUID();
         String phone = newPhone();
         publish(contact(reviewed, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-        publish(new ScreeningCompleted(reviewed, "REVIEW", "1", List.of(), null, null, Instant.now()),
+        publish(new ScreeningCompleted(reviewed, ScreeningOutcome.REVIEW, "1", List.of(), null, null, Instant.now()),
                 "screening-service");
-        publish(new ScreeningDecided(reviewed, "DECLINE", "INTAKE", "REVIEW", Instant.now()), "screening-service");
+        publish(new ScreeningDecided(reviewed, Decision.DECLINE, CaseKind.INTAKE, ScreeningOutcome.REVIEW, Instant.now()), "screening-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 2);
         assertThat(smsBodies(phone).get(1)).contains("can't offer treatment at home", "doctor")
                 .doesNotContain("988");
@@ -94,14 +102,14 @@ class CareLoopMessagesTest extends NotificationIntegration {
         UUID crisis = UUID.randomUUID();
         String other = newPhone();
         publish(contact(crisis, null, other, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-        publish(new ScreeningDecided(crisis, "DECLINE", "INTAKE", "CRISIS", Instant.now()), "screening-service");
+        publish(new ScreeningDecided(crisis, Decision.DECLINE, CaseKind.INTAKE, ScreeningOutcome.CRISIS, Instant.now()), "screening-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(other).size() == 1);
         assertThat(smsBodies(other).getFirst()).contains("can't offer treatment at home", "988");
 
         UUID approved = UUID.randomUUID();
         String third = newPhone();
         publish(contact(approved, null, third, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-        publish(new ScreeningDecided(approved, "APPROVE", "INTAKE", "REVIEW", Instant.now()), "screening-service");
+        publish(new ScreeningDecided(approved, Decision.APPROVE, CaseKind.INTAKE, ScreeningOutcome.REVIEW, Instant.now()), "screening-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(third).size() == 1);
         assertThat(smsBodies(third).getFirst()).contains("approved", "finding a nurse");
     }
@@ -135,7 +143,7 @@ class CareLoopMessagesTest extends NotificationIntegration {
         // a reschedule: one message
         OffsetDateTime moved = first.plusDays(5).withHour(14);
         publish(new VisitScheduled(consultationId, visits[2], 3, UUID.randomUUID(), "Sam Lee", moved,
-                moved.plusMinutes(85), zone.getId(), VisitScheduled.RESCHEDULED, first.plusDays(4), false),
+                moved.plusMinutes(85), zone.getId(), ScheduleCause.RESCHEDULED, first.plusDays(4), false),
                 "dispatch-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 2 && emailsTo(email).size() == 2);
         assertThat(smsBodies(phone).get(1)).contains("moved to", "2:00 PM");
@@ -143,7 +151,7 @@ class CareLoopMessagesTest extends NotificationIntegration {
         // a new nurse at the same time: one message naming her
         OffsetDateTime fourth = first.plusDays(6);
         publish(new VisitScheduled(consultationId, visits[3], 4, UUID.randomUUID(), "Jo Park", fourth,
-                fourth.plusMinutes(85), zone.getId(), VisitScheduled.REDISPATCHED, fourth, true), "dispatch-service");
+                fourth.plusMinutes(85), zone.getId(), ScheduleCause.REDISPATCHED, fourth, true), "dispatch-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 3);
         assertThat(smsBodies(phone).get(2)).contains("new nurse, Jo", "same time");
 
@@ -203,9 +211,9 @@ class CareLoopMessagesTest extends NotificationIntegration {
         UUID consultationId = UUID.randomUUID();
         String phone = newPhone();
         publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-        publish(new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now()),
+        publish(new ConsultationHeld(consultationId, HoldReason.CRISIS_INTAKE, "SCREENING", Instant.now()),
                 "booking-service");
-        publish(new ConsultationCancelled(consultationId, "SAFETY_HOLD", "PATIENT", Instant.now()),
+        publish(new ConsultationCancelled(consultationId, "SAFETY_HOLD", CancelledBy.PATIENT, Instant.now()),
                 "booking-service");
 
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 2);
@@ -270,7 +278,7 @@ class CareLoopMessagesTest extends NotificationIntegration {
         OffsetDateTime start = daysAhead(night, 3);
         publish(new BookingConfirmed(consultationId, visitId, start, start.plusMinutes(85), "Sam Lee", night.getId(),
                 1), "booking-service");
-        publish(new VisitStatusChanged(consultationId, visitId, "EN_ROUTE", Instant.now()), "dispatch-service");
+        publish(new VisitStatusChanged(consultationId, visitId, VisitProgress.EN_ROUTE, Instant.now()), "dispatch-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 3);
         assertThat(smsBodies(phone)).anySatisfy(text -> assertThat(text).contains("visit confirmed"))
                 .anySatisfy(text -> assertThat(text).contains("on the way"));
@@ -278,7 +286,7 @@ class CareLoopMessagesTest extends NotificationIntegration {
         UUID reviewed = UUID.randomUUID();
         String other = newPhone();
         publish(contact(reviewed, null, other, List.of("SMS"), false, true, night), "booking-service");
-        publish(new ScreeningDecided(reviewed, "APPROVE", "INTAKE", "REVIEW", Instant.now()), "screening-service");
+        publish(new ScreeningDecided(reviewed, Decision.APPROVE, CaseKind.INTAKE, ScreeningOutcome.REVIEW, Instant.now()), "screening-service");
         await().atMost(WAIT).until(() -> jdbc.sql("""
                         SELECT due_at FROM notification WHERE consultation_id = ? AND type = 'REVIEW_APPROVED'""")
                 .param(reviewed.toString()).query(OffsetDateTime.class).optional()

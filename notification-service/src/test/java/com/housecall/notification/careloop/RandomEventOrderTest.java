@@ -11,9 +11,12 @@ import com.housecall.events.Topics;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.HoldReason;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -134,10 +137,10 @@ class RandomEventOrderTest extends NotificationIntegration {
         Instant now = Instant.now();
         add(topics, Topics.BOOKING_EVENTS, new ConsultationRequested(consultationId, "WEB", "CA", "940",
                 zone.getId(), now));
-        add(topics, Topics.SCREENING_EVENTS, new ScreeningCompleted(consultationId, path == 0 ? "CRISIS" : "ELIGIBLE",
+        add(topics, Topics.SCREENING_EVENTS, new ScreeningCompleted(consultationId, path == 0 ? ScreeningOutcome.CRISIS : ScreeningOutcome.ELIGIBLE,
                 "1", List.of(), null, null, now));
         if (path == 0) {
-            add(topics, Topics.BOOKING_EVENTS, new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE,
+            add(topics, Topics.BOOKING_EVENTS, new ConsultationHeld(consultationId, HoldReason.CRISIS_INTAKE,
                     "SCREENING", now));
         } else {
             OffsetDateTime start = OffsetDateTime.now(zone).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
@@ -150,11 +153,11 @@ class RandomEventOrderTest extends NotificationIntegration {
                         sequence, UUID.randomUUID(), "Sam Lee", later, later.plusMinutes(85), zone.getId()));
             }
             if (path == 1) {
-                add(topics, Topics.BOOKING_EVENTS, new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_PHQ9,
+                add(topics, Topics.BOOKING_EVENTS, new ConsultationHeld(consultationId, HoldReason.CRISIS_PHQ9,
                         "CONFIRMED", now.plusSeconds(60)));
                 for (int sequence = 1; sequence <= 3; sequence++) {
                     add(topics, Topics.BOOKING_EVENTS, new VisitCancelled(consultationId, visits.get(sequence - 1),
-                            sequence, "SAFETY_HOLD", now.plusSeconds(60)));
+                            sequence, VisitCancelReason.SAFETY_HOLD, now.plusSeconds(60)));
                 }
             }
         }

@@ -9,6 +9,7 @@ import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.HoldReason;
 import com.housecall.notification.NotificationIntegration;
 import java.sql.Connection;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
         assertThat(contactHandled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> crisis = CompletableFuture.runAsync(() -> bookings.accept(message(
-                new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now()))),
+                new ConsultationHeld(consultationId, HoldReason.CRISIS_INTAKE, "SCREENING", Instant.now()))),
                 threads);
         // the screening either finished without waiting, or waits for the contact's transaction
         await().atMost(WAIT).until(() -> crisis.isDone() || transactionsWaitingForALock() > 0);

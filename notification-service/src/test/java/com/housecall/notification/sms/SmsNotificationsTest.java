@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.housecall.events.EventTypes;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.HoldReason;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
 import com.housecall.testsupport.SmsSink;
 import com.housecall.testsupport.TestEvents;
@@ -38,13 +41,13 @@ class SmsNotificationsTest extends NotificationIntegration {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private static ScreeningCompleted screening(UUID consultationId, String outcome) {
+    private static ScreeningCompleted screening(UUID consultationId, ScreeningOutcome outcome) {
         return new ScreeningCompleted(consultationId, outcome, "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"),
                 null, Instant.now());
     }
 
     private static ConsultationHeld held(UUID consultationId) {
-        return new ConsultationHeld(consultationId, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now());
+        return new ConsultationHeld(consultationId, HoldReason.CRISIS_INTAKE, "SCREENING", Instant.now());
     }
 
     private static OffsetDateTime inThreeDays(ZoneId zone) {
@@ -95,7 +98,7 @@ class SmsNotificationsTest extends NotificationIntegration {
         sms.respondAfter(Duration.ofSeconds(8)); // the service's read timeout is 3 s
         try {
             publish(contact(consultationId, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-            publish(screening(consultationId, "REVIEW"), "screening-service");
+            publish(screening(consultationId, ScreeningOutcome.REVIEW), "screening-service");
 
             Predicate<TopicRecorder.Received> failed = r -> consultationId.toString().equals(r.header("ce_subject"))
                     && EventTypes.NOTIFICATION_FAILED.equals(r.header("ce_type"));
@@ -175,7 +178,7 @@ class SmsNotificationsTest extends NotificationIntegration {
         assertThat(start.body()).endsWith("<Response/>");
         UUID later = UUID.randomUUID();
         publish(contact(later, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
-        publish(screening(later, "INELIGIBLE"), "screening-service");
+        publish(screening(later, ScreeningOutcome.INELIGIBLE), "screening-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 1);
         assertThat(sms.messagesTo(phone).getFirst().body()).contains("doctor", "Housecall app")
                 .doesNotContainIgnoringCase("ketamine");
@@ -255,7 +258,7 @@ class SmsNotificationsTest extends NotificationIntegration {
                 .query(OffsetDateTime.class).single().toInstant()).isEqualTo(moved.minusHours(24).toInstant());
 
         // visit 1 is cancelled: its reminders never go
-        publish(new VisitCancelled(consultationId, first, 1, "PATIENT_REQUEST", Instant.now()), "booking-service");
+        publish(new VisitCancelled(consultationId, first, 1, VisitCancelReason.PATIENT_REQUEST, Instant.now()), "booking-service");
         await().atMost(WAIT).until(() -> sms.messagesTo(phone).size() == 4);
         assertThat(sms.messagesTo(phone).get(3).body()).contains("cancelled");
         assertThat(jdbc.sql("""

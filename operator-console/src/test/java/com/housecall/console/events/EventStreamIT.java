@@ -11,6 +11,7 @@ import com.housecall.events.EventCatalog;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.screening.SafetyAlert;
@@ -161,7 +162,7 @@ class EventStreamIT extends ConsoleIntegration {
         return List.of(
                 TestEvents.publish(new ConsultationRequested(consultationId, "PATIENT", "CA", "941",
                         "America/Los_Angeles", Instant.now()), "booking-service"),
-                TestEvents.publish(new VisitRequested(consultationId, visitId, 1, "INDUCTION",
+                TestEvents.publish(new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION,
                         List.of(new TimeWindow(start, start.plusHours(4))), "CA", "941", "America/Los_Angeles",
                         Instant.now()), "booking-service"),
                 TestEvents.publish(new VisitScheduled(consultationId, visitId, 1, UUID.randomUUID(), "Nora O.", start,

@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.housecall.events.booking.BookingCompleted;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
+import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitPhase;
+import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
+import com.housecall.events.dispatch.DeclineReason;
+import com.housecall.events.dispatch.ScheduleCause;
 import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
@@ -23,11 +31,14 @@ import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
 import com.housecall.events.notification.NotificationSuppressed;
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.events.screening.ScreeningStarted;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,27 +65,28 @@ class EventSchemasTest {
                         new ContactUpdated.Consent(true, true), "America/Los_Angeles"),
                 new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles", "Ada",
                         "+14155550100"),
-                new VisitRequested(ID, UUID.randomUUID(), 1, "INDUCTION", List.of(new TimeWindow(START, START.plusHours(4))),
-                        "CA", "941", "America/Los_Angeles", NOW, VisitRequested.RESCHEDULE),
+                new VisitRequested(ID, UUID.randomUUID(), 1, VisitPhase.INDUCTION,
+                        List.of(new TimeWindow(START, START.plusHours(4))), "CA", "941", "America/Los_Angeles", NOW, VisitPurpose.RESCHEDULE),
                 new BookingConfirmed(ID, UUID.randomUUID(), START, START.plusMinutes(85), "Jordan P.", "America/Los_Angeles", 6),
                 new BookingUnfulfilled(ID, UUID.randomUUID(), "NO_QUALIFIED_NURSE", NOW),
                 new BookingCompleted(ID, 6, NOW),
-                new ConsultationCancelled(ID, "CONFIRMED", "PATIENT", NOW),
-                new VisitCancelled(ID, UUID.randomUUID(), 2, "CONSULTATION_CANCELLED", NOW),
+                new ConsultationCancelled(ID, "CONFIRMED", CancelledBy.PATIENT, NOW),
+                new VisitCancelled(ID, UUID.randomUUID(), 2, VisitCancelReason.CONSULTATION_CANCELLED, NOW),
                 new Phq9Submitted(ID, UUID.randomUUID(), 1, NOW),
-                new ConsultationHeld(ID, ConsultationHeld.CRISIS_PHQ9, "CONFIRMED", NOW),
+                new ConsultationHeld(ID, HoldReason.CRISIS_PHQ9, "CONFIRMED", NOW),
                 new Phq9Answers(ID, UUID.randomUUID(), 1, "America/Los_Angeles", List.of(1, 1, 1, 1, 0, 0, 1, 0, 0), NOW),
                 new ScreeningStarted(ID, NOW),
-                new ScreeningCompleted(ID, "ELIGIBLE", "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
-                new ScreeningDecided(ID, "DECLINE", "INTAKE", "CRISIS", NOW),
+                new ScreeningCompleted(ID, ScreeningOutcome.ELIGIBLE, "1", List.of(),
+                        new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),
+                new ScreeningDecided(ID, Decision.DECLINE, CaseKind.INTAKE, ScreeningOutcome.CRISIS, NOW),
                 new SafetyAlert(ID, UUID.randomUUID(), 2, NOW),
                 new SafetyAcknowledged(ID, UUID.randomUUID(), NOW),
                 new SafetyWithdrawn(ID, UUID.randomUUID(), NOW),
                 new VisitScheduled(ID, UUID.randomUUID(), 1, UUID.randomUUID(), "Jordan P.", START, START.plusMinutes(85),
-                        "America/Los_Angeles", VisitScheduled.RESCHEDULED, START.minusDays(1), true),
+                        "America/Los_Angeles", ScheduleCause.RESCHEDULED, START.minusDays(1), true),
                 new VisitUnschedulable(ID, UUID.randomUUID(), 1, "NO_QUALIFIED_NURSE", NOW),
-                new VisitStatusChanged(ID, UUID.randomUUID(), "EN_ROUTE", NOW),
-                new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), VisitDeclined.NURSE_INACTIVE, NOW),
+                new VisitStatusChanged(ID, UUID.randomUUID(), VisitProgress.EN_ROUTE, NOW),
+                new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), DeclineReason.NURSE_INACTIVE, NOW),
                 new VisitRescheduleFailed(ID, UUID.randomUUID(), 2, "NO_QUALIFIED_NURSE", START, "America/Los_Angeles", NOW),
                 new NotificationSent(ID, UUID.randomUUID(), "EMAIL", "BOOKING_CONFIRMED", "<abc@housecall>", NOW),
                 new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW),

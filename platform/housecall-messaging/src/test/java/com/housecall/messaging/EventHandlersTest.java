@@ -8,6 +8,7 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestDatabase;
@@ -68,7 +69,7 @@ class EventHandlersTest {
     @Test
     void aTypeWithoutAHandlerIsSkippedWithoutAnInboxRow() {
         UUID consultation = UUID.randomUUID();
-        handlers.accept(message(new ConsultationCancelled(consultation, "REQUESTED", "PATIENT",
+        handlers.accept(message(new ConsultationCancelled(consultation, "REQUESTED", CancelledBy.PATIENT,
                 Instant.now()), consultation.toString()));
 
         assertThat(handled).isEmpty();

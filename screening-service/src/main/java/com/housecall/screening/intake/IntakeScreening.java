@@ -2,6 +2,7 @@ package com.housecall.screening.intake;
 
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.screening.ScreeningCompleted;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.events.screening.ScreeningStarted;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.screening.cases.Withdrawals;
@@ -59,7 +60,7 @@ public class IntakeScreening {
         outbox.append(new ScreeningStarted(id, now));
         Decision decision = ruleset.decide(toIntake(submitted));
         screenings.insert(id, decision, now);
-        outbox.append(new ScreeningCompleted(id, decision.outcome().name(), decision.rulesetVersion(),
+        outbox.append(new ScreeningCompleted(id, ScreeningOutcome.valueOf(decision.outcome().name()), decision.rulesetVersion(),
                 decision.reasons().stream().map(r -> new ScreeningCompleted.Reason(r.code(), r.message())).toList(),
                 score(decision.phq9()), score(decision.gad7()), now));
         if (decision.outcome() == Outcome.CRISIS) {

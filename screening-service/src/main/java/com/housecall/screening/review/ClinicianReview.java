@@ -1,6 +1,9 @@
 package com.housecall.screening.review;
 
+import com.housecall.events.screening.CaseKind;
+import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningDecided;
+import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.screening.cases.CaseStatus;
 import com.housecall.security.problem.ConflictException;
@@ -20,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClinicianReview {
 
-    enum Verdict { APPROVE, DECLINE }
-
     private final ReviewCases cases;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -38,7 +39,7 @@ class ClinicianReview {
     }
 
     @Transactional
-    ReviewItem decide(UUID consultationId, Verdict verdict, String note, String clinician) {
+    ReviewItem decide(UUID consultationId, Decision verdict, String note, String clinician) {
         ReviewCases.Case found = cases.findForUpdate(consultationId).orElseThrow(NotFoundException::new);
         ReviewItem item = found.item();
         CaseStatus caseStatus = CaseStatus.valueOf(item.caseStatus());
@@ -51,14 +52,15 @@ class ClinicianReview {
         if (!caseStatus.awaitsDecision()) {
             throw new ConflictException("This case is not awaiting a clinician's decision.");
         }
-        if (verdict == Verdict.APPROVE && found.hasIneligibleReason()) {
+        if (verdict == Decision.APPROVE && found.hasIneligibleReason()) {
             throw new ConflictException("A case with an exclusion can only be declined.");
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         CaseStatus decided = caseStatus.decided();
         cases.decide(consultationId, verdict.name(), decided, now);
         cases.audit(consultationId, verdict.name(), note, clinician, now);
-        outbox.append(new ScreeningDecided(consultationId, verdict.name(), item.kind(), item.outcome(), now));
+        outbox.append(new ScreeningDecided(consultationId, verdict, CaseKind.valueOf(item.kind()),
+                ScreeningOutcome.valueOf(item.outcome()), now));
         return new ReviewItem(item.consultationId(), item.status(), decided.name(), item.outcome(), item.kind(),
                 item.createdAt(), item.reasons(), item.phq9(), item.gad7(),
                 new ReviewItem.DecisionView(verdict.name(), now));

@@ -1,5 +1,6 @@
 package com.housecall.screening.review;
 
+import com.housecall.events.screening.Decision;
 import com.housecall.security.Caller;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
@@ -28,7 +29,7 @@ class ReviewController {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
-    record DecisionRequest(@NotNull ClinicianReview.Verdict decision, @Size(max = 2000) String note) {
+    record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String note) {
     }
 
     private final ClinicianReview review;

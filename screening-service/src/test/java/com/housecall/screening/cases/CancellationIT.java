@@ -9,9 +9,11 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
+import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.screening.ScreeningIntegration;
 import com.housecall.screening.safety.SafetyAlerts;
@@ -55,7 +57,7 @@ class CancellationIT extends ScreeningIntegration {
     }
 
     static ConsultationCancelled cancelled(UUID id, String previousStatus) {
-        return new ConsultationCancelled(id, previousStatus, "PATIENT", Instant.now());
+        return new ConsultationCancelled(id, previousStatus, CancelledBy.PATIENT, Instant.now());
     }
 
     /** Publishes as booking would and waits until screening has handled it. */
@@ -181,7 +183,7 @@ class CancellationIT extends ScreeningIntegration {
     void theQueueShowsTheConsultationStatusAsBookingLastAnnouncedIt() throws Exception {
         UUID id = screened(1, List.of());
         assertThat(queueItem(id).get("status").asString()).isEqualTo("SAFETY_HOLD");
-        consumed(new ConsultationHeld(id, ConsultationHeld.CRISIS_INTAKE, "SCREENING", Instant.now()));
+        consumed(new ConsultationHeld(id, HoldReason.CRISIS_INTAKE, "SCREENING", Instant.now()));
         assertThat(queueItem(id).get("status").asString()).isEqualTo("SAFETY_HOLD");
 
         HttpResponse<String> approved = post("clinician1", decision(id), "{\"decision\": \"APPROVE\", \"note\": \"spoke\"}");

@@ -10,6 +10,6 @@ import java.util.UUID;
  * ({@code PATIENT}, {@code CLINIC} or {@code OPERATOR}), {@code previousStatus} the status it left.
  */
 public record ConsultationCancelled(UUID consultationId, @OperatorVisible String previousStatus,
-                                    @OperatorVisible String cancelledBy, @OperatorVisible Instant cancelledAt)
+                                    @OperatorVisible CancelledBy cancelledBy, @OperatorVisible Instant cancelledAt)
         implements ConsultationEvent {
 }

@@ -10,6 +10,6 @@ import java.util.UUID;
  * {@code CONSULTATION_CANCELLED}, {@code PATIENT_REQUEST} or {@code SAFETY_HOLD}.
  */
 public record VisitCancelled(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
-                             @OperatorVisible String reason, @OperatorVisible Instant cancelledAt)
+                             @OperatorVisible VisitCancelReason reason, @OperatorVisible Instant cancelledAt)
         implements ConsultationEvent {
 }

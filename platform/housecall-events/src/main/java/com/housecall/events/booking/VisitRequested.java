@@ -9,23 +9,21 @@ import java.util.UUID;
 
 /**
  * {@code visit.requested}: booking asks dispatch for a nurse and a start inside one of the windows. {@code purpose}:
- * {@link #BOOK} (a new visit; absent reads as BOOK), {@link #RESCHEDULE} (the patient or an operator asked to move a
- * known visit: it keeps its time until a new one is booked, else {@code visit.reschedule-failed}) or {@link #REPLAN}
- * (booking's next-day fallback for a visit that was UNSCHEDULABLE: else {@code visit.unschedulable} again).
+ * {@link VisitPurpose#BOOK} (a new visit; absent reads as BOOK), {@link VisitPurpose#RESCHEDULE} (the patient or an
+ * operator asked to move a known visit: it keeps its time until a new one is booked, else
+ * {@code visit.reschedule-failed}) or {@link VisitPurpose#REPLAN} (booking's next-day fallback for a visit that was
+ * UNSCHEDULABLE: else {@code visit.unschedulable} again).
  */
 public record VisitRequested(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
-                             @OperatorVisible String phase, @OperatorVisible List<TimeWindow> windows,
+                             @OperatorVisible VisitPhase phase, @OperatorVisible List<TimeWindow> windows,
                              @OperatorVisible String state, @OperatorVisible String zipPrefix,
                              @OperatorVisible String timeZone, @OperatorVisible Instant requestedAt,
-                             @OperatorVisible String purpose) implements ConsultationEvent {
-
-    public static final String BOOK = "BOOK";
-    public static final String RESCHEDULE = "RESCHEDULE";
-    public static final String REPLAN = "REPLAN";
+                             @OperatorVisible VisitPurpose purpose) implements ConsultationEvent {
 
     /** A new visit. */
-    public VisitRequested(UUID consultationId, UUID visitId, int sequence, String phase, List<TimeWindow> windows,
+    public VisitRequested(UUID consultationId, UUID visitId, int sequence, VisitPhase phase, List<TimeWindow> windows,
                           String state, String zipPrefix, String timeZone, Instant requestedAt) {
-        this(consultationId, visitId, sequence, phase, windows, state, zipPrefix, timeZone, requestedAt, BOOK);
+        this(consultationId, visitId, sequence, phase, windows, state, zipPrefix, timeZone, requestedAt,
+                VisitPurpose.BOOK);
     }
 }

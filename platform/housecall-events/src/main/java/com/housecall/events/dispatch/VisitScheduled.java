@@ -7,26 +7,23 @@ import java.util.UUID;
 
 /**
  * {@code visit.scheduled}: a nurse and a start; sent again with the same visitId when a visit moves. {@code cause}
- * says why: {@link #BOOKED} (the visit's first nurse), {@link #RESCHEDULED} (the patient or an operator asked for
- * new windows), {@link #REDISPATCHED} (the nurse declined, was late, went inactive or unavailable) or
- * {@link #REASSIGNED} (an operator chose the nurse). {@code previousStart} is the start before the move (absent when
- * BOOKED, or when the visit had none: it was UNSCHEDULABLE); {@code nurseChanged} whether the nurse is another one.
+ * says why: {@link ScheduleCause#BOOKED} (the visit's first nurse), {@link ScheduleCause#RESCHEDULED} (the patient or
+ * an operator asked for new windows), {@link ScheduleCause#REDISPATCHED} (the nurse declined, was late, went inactive
+ * or unavailable) or {@link ScheduleCause#REASSIGNED} (an operator chose the nurse). {@code previousStart} is the
+ * start before the move (absent when BOOKED, or when the visit had none: it was UNSCHEDULABLE); {@code nurseChanged}
+ * whether the nurse is another one.
  */
 public record VisitScheduled(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible int sequence,
                              @OperatorVisible UUID nurseId, @OperatorVisible String nurseDisplayName,
                              @OperatorVisible OffsetDateTime start, @OperatorVisible OffsetDateTime end,
-                             @OperatorVisible String timeZone, @OperatorVisible String cause,
+                             @OperatorVisible String timeZone, @OperatorVisible ScheduleCause cause,
                              @OperatorVisible OffsetDateTime previousStart, @OperatorVisible Boolean nurseChanged)
         implements ConsultationEvent {
-
-    public static final String BOOKED = "BOOKED";
-    public static final String RESCHEDULED = "RESCHEDULED";
-    public static final String REDISPATCHED = "REDISPATCHED";
-    public static final String REASSIGNED = "REASSIGNED";
 
     /** A visit's first booking. */
     public VisitScheduled(UUID consultationId, UUID visitId, int sequence, UUID nurseId, String nurseDisplayName,
                           OffsetDateTime start, OffsetDateTime end, String timeZone) {
-        this(consultationId, visitId, sequence, nurseId, nurseDisplayName, start, end, timeZone, BOOKED, null, false);
+        this(consultationId, visitId, sequence, nurseId, nurseDisplayName, start, end, timeZone, ScheduleCause.BOOKED,
+                null, false);
     }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code visit.status-changed}: the assigned nurse moved the visit one step ({@code EN_ROUTE}, {@code ARRIVED},
- * {@code INFUSION_STARTED}, {@code INFUSION_COMPLETED}, {@code COMPLETED}, {@code NO_SHOW}).
+ * {@code visit.status-changed}: the assigned nurse moved the visit one step ({@link VisitProgress}).
  */
-public record VisitStatusChanged(UUID consultationId, @OperatorVisible UUID visitId, @OperatorVisible String status,
+public record VisitStatusChanged(UUID consultationId, @OperatorVisible UUID visitId,
+                                 @OperatorVisible VisitProgress status,
                                  @OperatorVisible Instant at) implements ConsultationEvent {
 }

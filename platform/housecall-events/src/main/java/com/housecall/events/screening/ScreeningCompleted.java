@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@code screening.completed}: the ruleset's outcome with every matching reason. Reason messages are fixed
  * per code and never quote the patient's answers.
  */
-public record ScreeningCompleted(UUID consultationId, @OperatorVisible String outcome,
+public record ScreeningCompleted(UUID consultationId, @OperatorVisible ScreeningOutcome outcome,
                                  @OperatorVisible String rulesetVersion, @OperatorVisible List<Reason> reasons,
                                  Score phq9, Score gad7, @OperatorVisible Instant completedAt)
         implements ConsultationEvent {

@@ -11,11 +11,11 @@ import java.util.UUID;
  * ruleset's outcome of the case decided ({@code REVIEW} or {@code CRISIS}), so a decline of a crisis case can point
  * to 988 again. The clinician's note is free text (PHI) and stays in screening-service.
  */
-public record ScreeningDecided(UUID consultationId, @OperatorVisible String decision, @OperatorVisible String kind,
-                               @OperatorVisible String outcome, @OperatorVisible Instant decidedAt)
+public record ScreeningDecided(UUID consultationId, @OperatorVisible Decision decision, @OperatorVisible CaseKind kind,
+                               @OperatorVisible ScreeningOutcome outcome, @OperatorVisible Instant decidedAt)
         implements ConsultationEvent {
 
-    public ScreeningDecided(UUID consultationId, String decision, String kind, Instant decidedAt) {
+    public ScreeningDecided(UUID consultationId, Decision decision, CaseKind kind, Instant decidedAt) {
         this(consultationId, decision, kind, null, decidedAt);
     }
 }
