@@ -44,7 +44,8 @@ class Visits {
                         INSERT INTO visit_request (visit_id, consultation_id, sequence, phase, state, zip_prefix, time_zone,
                                                    requested_at, status)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
-                .params(request.visitId(), request.consultationId(), request.sequence(), request.phase(),
+                .params(request.visitId(), request.consultationId(), request.sequence(),
+                        request.phase() == null ? null : request.phase().name(),
                         request.state(), request.zipPrefix(), request.timeZone(), utc(request.requestedAt()))
                 .update();
         for (TimeWindow window : request.windows()) {
