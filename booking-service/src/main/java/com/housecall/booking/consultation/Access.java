@@ -1,6 +1,5 @@
 package com.housecall.booking.consultation;
 
-import com.housecall.booking.consultation.ConsultationRepository.StoredConsultation;
 import com.housecall.events.booking.CancelledBy;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
@@ -15,39 +14,39 @@ final class Access {
     private Access() {
     }
 
-    static boolean ownPatient(Caller caller, StoredConsultation c) {
+    static boolean ownPatient(Caller caller, Parties c) {
         return caller.hasRole(Roles.PATIENT) && c.ownedBy(caller.subject());
     }
 
-    static boolean referringClinic(Caller caller, StoredConsultation c) {
+    static boolean referringClinic(Caller caller, Parties c) {
         return caller.hasRole(Roles.CLINIC) && c.referredBy(caller.clientId());
     }
 
-    static Predicate<StoredConsultation> read(Caller caller) {
+    static Predicate<Parties> read(Caller caller) {
         return c -> caller.hasRole(Roles.CLINICIAN) || caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c)
                 || referringClinic(caller, c);
     }
 
     /** Who sees {@code patient} and {@code intake}: the owner, clinicians and the referring clinic (not operators). */
-    static boolean seesPhi(Caller caller, StoredConsultation c) {
+    static boolean seesPhi(Caller caller, Parties c) {
         return caller.hasRole(Roles.CLINICIAN) || ownPatient(caller, c) || referringClinic(caller, c);
     }
 
-    static Predicate<StoredConsultation> cancel(Caller caller) {
+    static Predicate<Parties> cancel(Caller caller) {
         return c -> caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c) || referringClinic(caller, c);
     }
 
     /** Reschedule: the owner or an operator (DECISIONS 3). */
-    static Predicate<StoredConsultation> ownerOrOperator(Caller caller) {
+    static Predicate<Parties> ownerOrOperator(Caller caller) {
         return c -> caller.hasRole(Roles.OPERATOR) || ownPatient(caller, c);
     }
 
-    static Predicate<StoredConsultation> ownerOnly(Caller caller) {
+    static Predicate<Parties> ownerOnly(Caller caller) {
         return c -> ownPatient(caller, c);
     }
 
     /** The role an action is recorded under, most specific first. */
-    static CancelledBy actor(Caller caller, StoredConsultation c) {
+    static CancelledBy actor(Caller caller, Parties c) {
         if (ownPatient(caller, c)) {
             return CancelledBy.PATIENT;
         }

@@ -37,16 +37,14 @@ class ConsultationController {
 
     private final IdempotentSubmissions submissions;
     private final ConsultationService service;
-    private final VisitMoves moves;
     private final ConsultationQueries queries;
     private final RequestReader reader;
     private final Clock clock;
 
-    ConsultationController(IdempotentSubmissions submissions, ConsultationService service, VisitMoves moves,
+    ConsultationController(IdempotentSubmissions submissions, ConsultationService service,
                            ConsultationQueries queries, RequestReader reader, Clock clock) {
         this.submissions = submissions;
         this.service = service;
-        this.moves = moves;
         this.queries = queries;
         this.reader = reader;
         this.clock = clock;
@@ -152,7 +150,7 @@ class ConsultationController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        moves.reschedule(consultation, visit, windows.preferredWindows(), Access.ownerOrOperator(caller));
+        service.reschedule(consultation, visit, windows.preferredWindows(), Access.ownerOrOperator(caller));
         return view(consultation, caller, "POST visit reschedule");
     }
 

@@ -7,22 +7,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Consultations, their visits and timeline, in booking-service's own database. */
+/**
+ * The read side: consultations, their visits and timeline as the API shows them. Changes go through the aggregate,
+ * {@link Consultations}.
+ */
 @Repository
 class ConsultationRepository {
 
     record StoredConsultation(UUID id, String patientSubject, String source, ConsultationStatus status,
                               OffsetDateTime createdAt, String timeZone, String state, String zipPrefix,
                               String requestJson, String screeningJson, String referringClinic, int courseBlock,
-                              boolean phq9Pending) {
-
-        boolean ownedBy(String subject) {
-            return patientSubject != null && patientSubject.equals(subject);
-        }
-
-        boolean referredBy(String clinic) {
-            return referringClinic != null && referringClinic.equals(clinic);
-        }
+                              boolean phq9Pending) implements Parties {
     }
 
     /** A page of summaries: {@code patientSubject} or {@code referringClinic} narrows it, both null is everything. */
@@ -43,38 +38,9 @@ class ConsultationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(StoredConsultation c) {
-        jdbc.sql("""
-                        INSERT INTO consultation (id, patient_subject, source, status, created_at, time_zone, state,
-                                                  zip_prefix, request_json, referring_clinic)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id().toString(), c.patientSubject(), c.source(), c.status().name(), c.createdAt(),
-                        c.timeZone(), c.state(), c.zipPrefix(), c.requestJson(), c.referringClinic())
-                .update();
-    }
-
-    /** Reads and locks the consultation for the rest of the transaction, so concurrent events apply one by one. */
-    Optional<StoredConsultation> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR UPDATE").param(id.toString())
-                .query(ConsultationRepository::consultation).optional();
-    }
-
     Optional<StoredConsultation> find(UUID id) {
         return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id.toString())
                 .query(ConsultationRepository::consultation).optional();
-    }
-
-    void updateStatus(UUID id, ConsultationStatus status) {
-        jdbc.sql("UPDATE consultation SET status = ? WHERE id = ?").params(status.name(), id.toString()).update();
-    }
-
-    void updateRequest(UUID id, String requestJson) {
-        jdbc.sql("UPDATE consultation SET request_json = ? WHERE id = ?").params(requestJson, id.toString()).update();
-    }
-
-    void updateCourse(UUID id, int courseBlock, boolean phq9Pending) {
-        jdbc.sql("UPDATE consultation SET course_block = ?, phq9_pending = ? WHERE id = ?")
-                .params(courseBlock, phq9Pending, id.toString()).update();
     }
 
     List<Summary> page(String patientSubject, String referringClinic, int page, int size) {
@@ -111,56 +77,9 @@ class ConsultationRepository {
         return params;
     }
 
-    void deleteVisit(UUID visitId) {
-        jdbc.sql("DELETE FROM visit WHERE id = ?").param(visitId.toString()).update();
-    }
-
-    void updateVisitStatus(UUID visitId, String status) {
-        jdbc.sql("UPDATE visit SET status = ? WHERE id = ?").params(status, visitId.toString()).update();
-    }
-
-    void insertPhq9(UUID id, UUID consultationId, int block, String answers, OffsetDateTime at) {
-        jdbc.sql("INSERT INTO phq9_submission (id, consultation_id, block, answers, submitted_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id.toString(), consultationId.toString(), block, answers, at).update();
-    }
-
-    void updateScreening(UUID id, String screeningJson) {
-        jdbc.sql("UPDATE consultation SET screening_json = ? WHERE id = ?").params(screeningJson, id.toString()).update();
-    }
-
-    void insertVisit(StoredVisit v) {
-        jdbc.sql("INSERT INTO visit (id, consultation_id, sequence, phase, status, windows_json) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(v.id().toString(), v.consultationId().toString(), v.sequence(), v.phase(), v.status(),
-                        v.windowsJson())
-                .update();
-    }
-
-    /** A visit requested again (reschedule, re-plan): its new windows and status; the time it holds stays. */
-    void updateVisitRequest(UUID visitId, String status, String windowsJson, boolean replanned) {
-        jdbc.sql("UPDATE visit SET status = ?, windows_json = ?, replanned = ? WHERE id = ?")
-                .params(status, windowsJson, replanned, visitId.toString())
-                .update();
-    }
-
-    Optional<StoredVisit> findVisit(UUID visitId) {
-        return jdbc.sql("SELECT * FROM visit WHERE id = ?").param(visitId.toString())
-                .query(ConsultationRepository::visit).optional();
-    }
-
-    void updateVisit(UUID visitId, String status, String startAt, String endAt, String nurseDisplay) {
-        jdbc.sql("UPDATE visit SET status = ?, start_at = ?, end_at = ?, nurse_display = ? WHERE id = ?")
-                .params(status, startAt, endAt, nurseDisplay, visitId.toString())
-                .update();
-    }
-
     List<StoredVisit> visits(UUID consultationId) {
         return jdbc.sql("SELECT * FROM visit WHERE consultation_id = ? ORDER BY sequence")
                 .param(consultationId.toString()).query(ConsultationRepository::visit).list();
-    }
-
-    void addToTimeline(UUID consultationId, String eventType, String at) {
-        jdbc.sql("INSERT INTO consultation_timeline (consultation_id, event_type, at) VALUES (?, ?, ?)")
-                .params(consultationId.toString(), eventType, at).update();
     }
 
     List<TimelineEntry> timeline(UUID consultationId) {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +24,11 @@ public record ConsultationRequest(
         @NotNull @Valid Consent consent) {
 
     public enum Channel { SMS, EMAIL }
+
+    /** The same request with new preferred windows. */
+    ConsultationRequest withPreferredWindows(List<Window> windows) {
+        return new ConsultationRequest(patient, address, timeZone, intake, List.copyOf(windows), consent);
+    }
 
     public record Patient(
             @NotBlank @Size(max = 100) String givenName,

@@ -27,23 +27,23 @@ public class ScreeningAndDispatchEvents {
     public EventHandlers screening(Inbox inbox) {
         return EventHandlers.through(inbox)
                 .onWithEnvelope(ScreeningStarted.class,
-                        (started, event) -> service.screeningStarted(started.consultationId(), event.time()))
+                        (started, event) -> service.screeningStarted(started.consultationId(), Heard.of(event)))
                 .onWithEnvelope(ScreeningCompleted.class,
-                        (completed, event) -> service.screeningCompleted(completed, event.time()))
+                        (completed, event) -> service.screeningCompleted(completed, Heard.of(event)))
                 .onWithEnvelope(ScreeningDecided.class,
-                        (decided, event) -> service.screeningDecided(decided, event.time()));
+                        (decided, event) -> service.screeningDecided(decided, Heard.of(event)));
     }
 
     /** {@code dispatch.events.v1}. */
     public EventHandlers dispatch(Inbox inbox) {
         return EventHandlers.through(inbox)
                 .onWithEnvelope(VisitScheduled.class,
-                        (scheduled, event) -> dispatch.visitScheduled(scheduled, event.time()))
+                        (scheduled, event) -> dispatch.visitScheduled(scheduled, Heard.of(event)))
                 .onWithEnvelope(VisitUnschedulable.class,
-                        (unschedulable, event) -> dispatch.visitUnschedulable(unschedulable, event.time()))
+                        (unschedulable, event) -> dispatch.visitUnschedulable(unschedulable, Heard.of(event)))
                 .onWithEnvelope(VisitRescheduleFailed.class,
-                        (failed, event) -> dispatch.rescheduleFailed(failed, event.time()))
+                        (failed, event) -> dispatch.rescheduleFailed(failed, Heard.of(event)))
                 .onWithEnvelope(VisitStatusChanged.class,
-                        (changed, event) -> dispatch.visitStatusChanged(changed, event.time()));
+                        (changed, event) -> dispatch.visitStatusChanged(changed, Heard.of(event)));
     }
 }
