@@ -111,6 +111,9 @@ public final class PhiPayloads {
         if (raw.isRecord()) {
             return build(raw, null, phi);
         }
+        if (raw.isEnum()) {
+            return raw.getEnumConstants()[0];
+        }
         throw new IllegalArgumentException("No sample for " + raw);
     }
 }
