@@ -8,6 +8,7 @@ import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
@@ -73,13 +74,17 @@ final class Course {
 
     /** The address (with the first name and phone the nurse needs, never more), then visit 1 in the windows. */
     void requestFirstVisit(Instant now) {
+        consultation.register(address(), now);
+        request(1, VisitPhase.INDUCTION, consultation.request().preferredWindows().stream()
+                .map(w -> new TimeWindow(w.start(), w.end())).toList(), now);
+    }
+
+    private LocationUpdated address() {
         ConsultationRequest request = consultation.request();
         ConsultationRequest.Address address = request.address();
-        consultation.register(new LocationUpdated(consultation.id(), address.line1(), address.city(), address.state(),
+        return new LocationUpdated(consultation.id(), address.line1(), address.city(), address.state(),
                 address.postalCode(), consultation.origin().timeZone(), request.patient().givenName(),
-                request.patient().phone()), now);
-        request(1, VisitPhase.INDUCTION, request.preferredWindows().stream()
-                .map(w -> new TimeWindow(w.start(), w.end())).toList(), now);
+                request.patient().phone());
     }
 
     /** The UNFULFILLED first visit gives way to a new request in new windows (dispatch knows visits by id). */
@@ -106,8 +111,8 @@ final class Course {
         Visit visit = Visit.requested(sequence, phase, windows);
         visits.add(visit);
         Origin c = consultation.origin();
-        consultation.register(new VisitRequested(c.id(), visit.id(), sequence, phase, windows, c.state(),
-                c.zipPrefix(), c.timeZone(), now), now);
+        asked(new VisitRequested(c.id(), visit.id(), sequence, phase, windows, c.state(), c.zipPrefix(),
+                c.timeZone(), now), now);
     }
 
     /** Asks dispatch again for a known visit ({@code purpose} RESCHEDULE or REPLAN); it keeps the time it has. */
@@ -115,8 +120,14 @@ final class Course {
                           boolean replanned, Instant now) {
         visit.askedAgain(status, windows, replanned);
         Origin c = consultation.origin();
-        consultation.register(new VisitRequested(c.id(), visit.id(), visit.sequence(), visit.phase(), windows,
-                c.state(), c.zipPrefix(), c.timeZone(), now, purpose), now);
+        asked(new VisitRequested(c.id(), visit.id(), visit.sequence(), visit.phase(), windows, c.state(),
+                c.zipPrefix(), c.timeZone(), now, purpose), now);
+    }
+
+    /** The request on the shared topic, and to dispatch with the address on its one topic (DECISIONS 19). */
+    private void asked(VisitRequested request, Instant now) {
+        consultation.register(request, now);
+        consultation.register(VisitLocation.of(request, address()), now);
     }
 
     // ---------------------------------------------------------------- calling visits off

@@ -94,7 +94,7 @@ class ConsultationTest {
         c.screened(ScreeningOutcome.ELIGIBLE, "{}", NOW);
 
         assertThat(c.status()).isEqualTo(ConsultationStatus.SCHEDULING);
-        assertThat(types(c)).containsExactly("location.updated", "visit.requested");
+        assertThat(types(c)).containsExactly("location.updated", "visit.requested", "visit.location");
         assertThat(events(c, VisitRequested.class).getFirst().purpose()).isEqualTo(VisitPurpose.BOOK);
     }
 

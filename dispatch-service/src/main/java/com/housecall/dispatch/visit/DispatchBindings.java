@@ -3,6 +3,7 @@ package com.housecall.dispatch.visit;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.EventRejectedException;
@@ -22,31 +23,47 @@ import org.springframework.messaging.Message;
 class DispatchBindings {
 
     /**
-     * {@code booking.events.v1}: {@code visit.requested} books a nurse (or moves a known visit: purpose RESCHEDULE,
-     * REPLAN), {@code visit.cancelled} and {@code consultation.cancelled} free them; every other type is someone
-     * else's.
+     * {@code booking.events.v1}: {@code visit.cancelled} and {@code consultation.cancelled} free the nurses; every
+     * other type is someone else's (visit requests come with their address on booking.locations.v1).
      */
     @Bean
     Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Dispatcher dispatcher) {
         return EventHandlers.through(inbox)
-                .on(VisitRequested.class, request -> dispatcher.requested(checked(request)))
                 .on(VisitCancelled.class, cancelled -> {
                     if (cancelled.visitId() == null) {
                         throw new EventRejectedException("visit.cancelled lacks the visit id");
                     }
-                    dispatcher.cancelled(cancelled.visitId());
+                    dispatcher.cancelled(cancelled.consultationId(), cancelled.visitId());
                 })
                 .on(ConsultationCancelled.class, cancelled -> dispatcher.consultationCancelled(
                         cancelled.consultationId()));
     }
 
-    /** {@code booking.locations.v1}: the patient's address (PHI). */
+    /**
+     * {@code booking.locations.v1} (PHI): {@code visit.location} books a nurse (or moves a known visit: purpose
+     * RESCHEDULE, REPLAN) at the address it carries; {@code location.updated} keeps the address current.
+     */
     @Bean
     Consumer<Message<byte[]>> bookingLocations(Inbox inbox, Dispatcher dispatcher) {
-        return EventHandlers.through(inbox).on(LocationUpdated.class, location -> {
-            zone(location.timeZone());
-            dispatcher.located(location);
-        });
+        return EventHandlers.through(inbox)
+                .on(VisitLocation.class, location -> dispatcher.requested(checked(location)))
+                .on(LocationUpdated.class, location -> dispatcher.located(address(location)));
+    }
+
+    private static VisitLocation checked(VisitLocation location) {
+        if (location.visit() == null || location.address() == null
+                || !location.consultationId().equals(location.visit().consultationId())
+                || !location.consultationId().equals(location.address().consultationId())) {
+            throw new EventRejectedException("visit.location is incomplete or names another consultation");
+        }
+        checked(location.visit());
+        address(location.address());
+        return location;
+    }
+
+    private static LocationUpdated address(LocationUpdated location) {
+        zone(location.timeZone());
+        return location;
     }
 
     private static VisitRequested checked(VisitRequested request) {

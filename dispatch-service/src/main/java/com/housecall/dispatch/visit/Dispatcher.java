@@ -2,6 +2,7 @@ package com.housecall.dispatch.visit;
 
 import com.housecall.dispatch.visit.Booker.Move;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.DeclineReason;
@@ -22,8 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books a nurse once booking has sent both the request and the patient's location, in whichever order they
- * arrive; books another nurse when one declines, is late, goes inactive or unavailable; moves a visit booking asks
+ * Books a nurse for each visit booking requests (with its address, on one topic); books another nurse when one declines, is late, goes inactive or unavailable; moves a visit booking asks
  * to reschedule or re-plan ({@link Reschedules}); frees the nurse when booking cancels. Every change, its events
  * and the inbox record commit together. Every write that gives a nurse a visit goes through {@link Booker}, under
  * that nurse's row lock: the one guard against double booking.
@@ -51,12 +51,20 @@ class Dispatcher {
     }
 
     /**
-     * A new visit (purpose BOOK or absent: a known visit id is a redelivery and changes nothing), or a known one to
-     * move (RESCHEDULE) or re-open (REPLAN). A RESCHEDULE or REPLAN for a visit never heard of is booked as new.
+     * A visit request with its address: a new visit (purpose BOOK or absent: a known visit id is a redelivery and
+     * changes nothing), or a known one to move (RESCHEDULE) or re-open (REPLAN). A RESCHEDULE or REPLAN for a visit
+     * never heard of is booked as new. A request whose cancel overtook it (the cancel travels on another topic) is
+     * never booked.
      */
     @Transactional
-    public void requested(VisitRequested request) {
+    public void requested(VisitLocation location) {
+        VisitRequested request = location.visit();
         turns.take(request.consultationId());
+        if (visits.cancelledByBooking(request.consultationId(), request.visitId())) {
+            log.info("Visit {} not dispatched: booking cancelled it first", request.visitId());
+            return;
+        }
+        visits.saveLocation(location.address());
         boolean known = visits.requestStatus(request.visitId()).isPresent();
         if (known && request.purpose() == VisitPurpose.RESCHEDULE) {
             reschedules.reschedule(request);
@@ -67,28 +75,41 @@ class Dispatcher {
         }
     }
 
+    /** The patient's address, kept current for the nurse's visits. */
     @Transactional
     public void located(LocationUpdated location) {
         turns.take(location.consultationId());
         visits.saveLocation(location);
-        dispatch(location.consultationId());
     }
 
-    /** Booking called the visit off: the nurse's slot is free again; a nurse already on the way stays on it. */
+    /**
+     * Booking called the visit off: the nurse's slot is free again; a nurse already on the way stays on it. A visit
+     * not heard of yet is remembered as cancelled.
+     */
     @Transactional
-    public void cancelled(UUID visitId) {
+    public void cancelled(UUID consultationId, UUID visitId) {
+        turns.take(consultationId);
+        if (visits.requestStatus(visitId).isEmpty()) {
+            visits.rememberCancelled(visitId, Instant.now(clock));
+        }
+        cancelVisit(visitId);
+    }
+
+    /** The whole consultation is off: every visit not under way, every request not dispatched, and any still to come. */
+    @Transactional
+    public void consultationCancelled(UUID consultationId) {
+        turns.take(consultationId);
+        visits.rememberCancelled(consultationId, Instant.now(clock));
+        visits.cancelPendingRequests(consultationId);
+        visits.visitsOf(consultationId).forEach(this::cancelVisit);
+    }
+
+    private void cancelVisit(UUID visitId) {
         visits.cancelRequest(visitId);
         visits.lock(visitId).filter(visit -> visit.status().cancellable()).ifPresent(visit -> {
             visits.setStatus(visitId, VisitStatus.CANCELLED, Instant.now(clock));
             log.info("Visit {} cancelled, nurse {} freed", visitId, visit.nurseId());
         });
-    }
-
-    /** The whole consultation is off: every visit not under way, and every request not dispatched yet. */
-    @Transactional
-    public void consultationCancelled(UUID consultationId) {
-        visits.cancelPendingRequests(consultationId);
-        visits.visitsOf(consultationId).forEach(this::cancelled);
     }
 
     /**
@@ -132,9 +153,6 @@ class Dispatcher {
     }
 
     private void dispatch(UUID consultationId) {
-        if (!visits.hasLocation(consultationId)) {
-            return;
-        }
         for (PendingRequest pending : visits.pending(consultationId)) {
             Instant now = Instant.now(clock);
             booker.book(pending, new Move(ScheduleCause.BOOKED, null, null, null,

@@ -75,9 +75,15 @@ class Visits {
         }
     }
 
-    boolean hasLocation(UUID consultationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM patient_location WHERE consultation_id = ?").param(consultationId)
-                .query(Long.class).single() > 0;
+    /** A visit or consultation booking cancelled, so a request for it that comes later is not booked. */
+    void rememberCancelled(UUID visitOrConsultationId, Instant at) {
+        jdbc.sql("INSERT INTO booking_cancellation (cancelled_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(visitOrConsultationId, utc(at)).update();
+    }
+
+    boolean cancelledByBooking(UUID consultationId, UUID visitId) {
+        return jdbc.sql("SELECT COUNT(*) FROM booking_cancellation WHERE cancelled_id IN (?, ?)")
+                .params(consultationId, visitId).query(Long.class).single() > 0;
     }
 
     List<PendingRequest> pending(UUID consultationId) {

@@ -9,7 +9,12 @@ import com.housecall.events.EventJson;
 import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.Topics;
+import com.housecall.events.booking.CancelledBy;
+import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitCancelReason;
+import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitScheduled;
@@ -94,10 +99,10 @@ class DispatchFlowTest extends DispatchIntegration {
         VisitRequested request = new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION, List.of(window), "CA", "941",
                 "America/Los_Angeles", Instant.now());
 
-        send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
+        VisitLocation located = VisitLocation.of(request,
                 new LocationUpdated(consultationId, "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"));
         UUID requestEventId = UUID.randomUUID();
-        send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, requestEventId, consultationId, request);
+        send(Topics.BOOKING_LOCATIONS, EventTypes.VISIT_LOCATION, requestEventId, consultationId, located);
 
         ConsumerRecord<String, byte[]> record = awaitEvent(consultationId, EventTypes.VISIT_SCHEDULED);
         assertThat(record.key()).isEqualTo(consultationId.toString());
@@ -116,8 +121,9 @@ class DispatchFlowTest extends DispatchIntegration {
         assertThat(scheduled.timeZone()).isEqualTo("America/Los_Angeles");
 
         // the same event again, then the same request under a new event id: neither books a second visit
-        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, requestEventId, consultationId, request));
-        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, UUID.randomUUID(), consultationId, request));
+        awaitConsumed(send(Topics.BOOKING_LOCATIONS, EventTypes.VISIT_LOCATION, requestEventId, consultationId, located));
+        awaitConsumed(send(Topics.BOOKING_LOCATIONS, EventTypes.VISIT_LOCATION, UUID.randomUUID(), consultationId,
+                located));
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE consultation_id = ?").param(consultationId)
                 .query(Long.class).single()).isEqualTo(1);
@@ -125,6 +131,45 @@ class DispatchFlowTest extends DispatchIntegration {
                 .query(Long.class).single()).isZero();
         pollDispatchEvents();
         assertThat(published).filteredOn(r -> r.key().equals(consultationId.toString())).hasSize(1);
+    }
+
+    /**
+     * A cancel travels on booking.events.v1, the request with its address on booking.locations.v1: when the cancel
+     * is consumed first, the request that follows is never booked, for a visit or a whole consultation.
+     */
+    @Test
+    void aCancelThatOvertakesItsRequestOnTheOtherTopicLeavesNothingBooked() {
+        LocalDate tuesday = LocalDate.now(LOS_ANGELES).plusDays(2).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        TimeWindow window = new TimeWindow(tuesday.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime(),
+                tuesday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
+        UUID visitCancelled = UUID.randomUUID();
+        UUID consultationCancelled = UUID.randomUUID();
+        UUID visitId = UUID.randomUUID();
+
+        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.VISIT_CANCELLED, UUID.randomUUID(), visitCancelled,
+                new VisitCancelled(visitCancelled, visitId, 1, VisitCancelReason.PATIENT_REQUEST, Instant.now())));
+        awaitConsumed(send(Topics.BOOKING_EVENTS, EventTypes.CONSULTATION_CANCELLED, UUID.randomUUID(),
+                consultationCancelled, new ConsultationCancelled(consultationCancelled, "SCHEDULING",
+                        CancelledBy.PATIENT, Instant.now())));
+        for (UUID[] visit : List.of(new UUID[] {visitCancelled, visitId},
+                new UUID[] {consultationCancelled, UUID.randomUUID()})) {
+            awaitConsumed(send(Topics.BOOKING_LOCATIONS, EventTypes.VISIT_LOCATION, UUID.randomUUID(), visit[0],
+                    VisitLocation.of(new VisitRequested(visit[0], visit[1], 1, VisitPhase.INDUCTION, List.of(window),
+                            "CA", "941", "America/Los_Angeles", Instant.now()), new LocationUpdated(visit[0],
+                            "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"))));
+        }
+
+        for (UUID consultation : List.of(visitCancelled, consultationCancelled)) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE consultation_id = ?").param(consultation)
+                    .query(Long.class).single()).as("visits booked").isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM visit_request WHERE consultation_id = ?").param(consultation)
+                    .query(Long.class).single()).as("requests kept").isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_key = ?").param(consultation.toString())
+                    .query(Long.class).single()).as("events waiting to be sent").isZero();
+        }
+        pollDispatchEvents();
+        assertThat(published).noneMatch(r -> r.key().equals(visitCancelled.toString())
+                || r.key().equals(consultationCancelled.toString()));
     }
 
     @Test
@@ -136,11 +181,10 @@ class DispatchFlowTest extends DispatchIntegration {
         TimeWindow window = new TimeWindow(sunday.atTime(LocalTime.of(9, 0)).atZone(LOS_ANGELES).toOffsetDateTime(),
                 sunday.atTime(LocalTime.of(12, 0)).atZone(LOS_ANGELES).toOffsetDateTime());
 
-        send(Topics.BOOKING_EVENTS, EventTypes.VISIT_REQUESTED, UUID.randomUUID(), consultationId,
-                new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION, List.of(window), "CA", "941",
-                        "America/Los_Angeles", Instant.now()));
-        send(Topics.BOOKING_LOCATIONS, EventTypes.LOCATION_UPDATED, UUID.randomUUID(), consultationId,
-                new LocationUpdated(consultationId, "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles"));
+        send(Topics.BOOKING_LOCATIONS, EventTypes.VISIT_LOCATION, UUID.randomUUID(), consultationId,
+                VisitLocation.of(new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION, List.of(window),
+                        "CA", "941", "America/Los_Angeles", Instant.now()), new LocationUpdated(consultationId,
+                        "1 Market St", "San Francisco", "CA", "94105", "America/Los_Angeles")));
 
         VisitUnschedulable unschedulable = EventJson.read(
                 awaitEvent(consultationId, EventTypes.VISIT_UNSCHEDULABLE).value(), VisitUnschedulable.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.housecall.dispatch.scheduling.SchedulingPolicy;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import java.time.Duration;
@@ -63,12 +64,12 @@ class NoDoubleBookingIT extends VisitScenario {
             week.add(new TimeWindow(monday.plusDays(d).atTime(8, 0).atZone(zone).toOffsetDateTime(),
                     monday.plusDays(d).atTime(17, 0).atZone(zone).toOffsetDateTime()));
         }
-        List<VisitRequested> requests = new ArrayList<>();
+        List<VisitLocation> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             UUID consultationId = UUID.randomUUID();
-            first.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01", zone.getId()));
-            requests.add(new VisitRequested(consultationId, UUID.randomUUID(), 1, VisitPhase.INDUCTION, week, STATE, prefix,
-                    zone.getId(), Instant.parse("2030-05-01T00:00:00Z")));
+            requests.add(VisitLocation.of(new VisitRequested(consultationId, UUID.randomUUID(), 1, VisitPhase.INDUCTION,
+                    week, STATE, prefix, zone.getId(), Instant.parse("2030-05-01T00:00:00Z")),
+                    new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01", zone.getId())));
         }
 
         AtomicInteger retries = new AtomicInteger();
@@ -76,7 +77,7 @@ class NoDoubleBookingIT extends VisitScenario {
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             for (int i = 0; i < REQUESTS; i++) {
                 Dispatcher instance = i % 2 == 0 ? first : second;
-                VisitRequested request = requests.get(i);
+                VisitLocation request = requests.get(i);
                 done.add(pool.submit(() -> {
                     for (int attempt = 1; ; attempt++) {
                         try {
@@ -96,7 +97,7 @@ class NoDoubleBookingIT extends VisitScenario {
             }
         }
 
-        List<UUID> consultations = requests.stream().map(VisitRequested::consultationId).toList();
+        List<UUID> consultations = requests.stream().map(VisitLocation::consultationId).toList();
         Map<String, Long> outcomes = new HashMap<>();
         jdbc.sql("SELECT status, COUNT(*) AS n FROM visit_request WHERE consultation_id IN (:ids) GROUP BY status")
                 .param("ids", consultations)

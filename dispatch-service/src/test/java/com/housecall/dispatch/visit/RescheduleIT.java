@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitPurpose;
 import com.housecall.events.booking.VisitRequested;
@@ -161,9 +162,10 @@ class RescheduleIT extends VisitScenario {
     }
 
     private void ask(Booked visit, String prefix, VisitPurpose purpose, LocalDateTime from, LocalDateTime to) {
-        dispatcher.requested(new VisitRequested(visit.consultationId(), visit.visitId(), 1, VisitPhase.INDUCTION,
-                List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), STATE,
-                prefix, LA.getId(), Instant.now(), purpose));
+        dispatcher.requested(VisitLocation.of(new VisitRequested(visit.consultationId(), visit.visitId(), 1,
+                VisitPhase.INDUCTION, List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(),
+                        to.atZone(LA).toOffsetDateTime())), STATE, prefix, LA.getId(), Instant.now(), purpose),
+                address(visit.consultationId(), prefix)));
     }
 
     private static VisitScheduled awaitBooking(Booked visit, int count) {

@@ -219,7 +219,7 @@ class VisitLifecycleIT extends VisitScenario {
 
         // DECISIONS 17: a cancel never cancels a visit EN_ROUTE or later
         dispatcher.consultationCancelled(visit.consultationId());
-        dispatcher.cancelled(visit.visitId());
+        dispatcher.cancelled(visit.consultationId(), visit.visitId());
 
         assertThat(json(get(nurse, "/api/nurse/visits")).get("items").get(0).get("status").asString())
                 .isEqualTo("EN_ROUTE");

@@ -6,6 +6,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.testsupport.TopicRecorder;
@@ -31,12 +32,16 @@ abstract class VisitScenario extends DispatchIntegration {
     Booked request(String prefix, LocalDateTime from, LocalDateTime to, Instant requestedAt) {
         UUID consultationId = UUID.randomUUID();
         UUID visitId = UUID.randomUUID();
-        dispatcher.located(new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01",
-                LA.getId(), "Ada", "+14155550100"));
-        dispatcher.requested(new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION,
+        dispatcher.requested(VisitLocation.of(new VisitRequested(consultationId, visitId, 1, VisitPhase.INDUCTION,
                 List.of(new TimeWindow(from.atZone(LA).toOffsetDateTime(), to.atZone(LA).toOffsetDateTime())), STATE,
-                prefix, LA.getId(), requestedAt));
+                prefix, LA.getId(), requestedAt), address(consultationId, prefix)));
         return new Booked(consultationId, visitId);
+    }
+
+    /** Where the patient of a visit in {@link #STATE} for {@code prefix} lives. */
+    static LocationUpdated address(UUID consultationId, String prefix) {
+        return new LocationUpdated(consultationId, "1 Main St", "Cheyenne", STATE, prefix + "01", LA.getId(), "Ada",
+                "+14155550100");
     }
 
     static <T> T awaitEvent(Booked visit, String type, Class<T> payload) {

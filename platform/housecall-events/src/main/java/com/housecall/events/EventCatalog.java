@@ -12,6 +12,7 @@ import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitDeclined;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
@@ -49,6 +50,7 @@ public final class EventCatalog {
             new Entry(EventTypes.INTAKE_SUBMITTED, Topics.BOOKING_INTAKE, IntakeSubmitted.class),
             new Entry(EventTypes.CONTACT_UPDATED, Topics.BOOKING_CONTACTS, ContactUpdated.class),
             new Entry(EventTypes.LOCATION_UPDATED, Topics.BOOKING_LOCATIONS, LocationUpdated.class),
+            new Entry(EventTypes.VISIT_LOCATION, Topics.BOOKING_LOCATIONS, VisitLocation.class),
             new Entry(EventTypes.BOOKING_UNFULFILLED, Topics.BOOKING_EVENTS, BookingUnfulfilled.class),
             new Entry(EventTypes.BOOKING_COMPLETED, Topics.BOOKING_EVENTS, BookingCompleted.class),
             new Entry(EventTypes.CONSULTATION_CANCELLED, Topics.BOOKING_EVENTS, ConsultationCancelled.class),

@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String INTAKE_SUBMITTED = PREFIX + "intake.submitted";
     public static final String CONTACT_UPDATED = PREFIX + "contact.updated";
     public static final String LOCATION_UPDATED = PREFIX + "location.updated";
+    public static final String VISIT_LOCATION = PREFIX + "visit.location";
     public static final String BOOKING_UNFULFILLED = PREFIX + "booking.unfulfilled";
     public static final String BOOKING_COMPLETED = PREFIX + "booking.completed";
     public static final String CONSULTATION_CANCELLED = PREFIX + "consultation.cancelled";

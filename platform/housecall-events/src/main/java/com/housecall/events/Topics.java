@@ -15,7 +15,7 @@ public final class Topics {
     public static final String BOOKING_INTAKE = "booking.intake.v1";
     /** Names, contacts, channels and consents: read by notification-service only. Compacted. */
     public static final String BOOKING_CONTACTS = "booking.contacts.v1";
-    /** Address and zone: read by dispatch-service only. */
+    /** Address and zone, and each visit request with its address: read by dispatch-service only. */
     public static final String BOOKING_LOCATIONS = "booking.locations.v1";
 
     public static final java.util.List<String> ALL = java.util.List.of(BOOKING_EVENTS, SCREENING_EVENTS,

@@ -19,6 +19,7 @@ import com.housecall.events.booking.IntakeSubmitted;
 import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitPhase;
 import com.housecall.events.booking.VisitPurpose;
+import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.DeclineReason;
 import com.housecall.events.dispatch.ScheduleCause;
@@ -67,6 +68,10 @@ class EventSchemasTest {
                         "+14155550100"),
                 new VisitRequested(ID, UUID.randomUUID(), 1, VisitPhase.INDUCTION,
                         List.of(new TimeWindow(START, START.plusHours(4))), "CA", "941", "America/Los_Angeles", NOW, VisitPurpose.RESCHEDULE),
+                VisitLocation.of(new VisitRequested(ID, UUID.randomUUID(), 2, VisitPhase.INDUCTION,
+                        List.of(new TimeWindow(START, START.plusHours(2))), "CA", "941", "America/Los_Angeles", NOW),
+                        new LocationUpdated(ID, "1 Main St", "San Francisco", "CA", "94107", "America/Los_Angeles",
+                                "Ada", "+14155550100")),
                 new BookingConfirmed(ID, UUID.randomUUID(), START, START.plusMinutes(85), "Jordan P.", "America/Los_Angeles", 6),
                 new BookingUnfulfilled(ID, UUID.randomUUID(), "NO_QUALIFIED_NURSE", NOW),
                 new BookingCompleted(ID, 6, NOW),
