@@ -1,5 +1,6 @@
 package com.housecall.dispatch.nurse;
 
+import com.housecall.security.TokenChecks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "housecall.dispatch.demo-roster", matchIfMissing = true)
+@Profile("!" + TokenChecks.PRODUCTION)
 class DemoRoster implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRoster.class);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -73,10 +74,10 @@ public class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null
-                ? NimbusReactiveJwtDecoder.withPublicKey(TokenChecks.readPublicKey(properties.publicKeyLocation())).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        NimbusReactiveJwtDecoder decoder = TokenChecks.developmentKey(properties, environment)
+                .map(key -> NimbusReactiveJwtDecoder.withPublicKey(key).build())
+                .orElseGet(() -> NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build());
         decoder.setJwtValidator(TokenChecks.validator(properties));
         return decoder;
     }

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -20,10 +21,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public class SecurityAutoConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = properties.publicKeyLocation() != null
-                ? NimbusJwtDecoder.withPublicKey(TokenChecks.readPublicKey(properties.publicKeyLocation())).build()
-                : NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        NimbusJwtDecoder decoder = TokenChecks.developmentKey(properties, environment)
+                .map(key -> NimbusJwtDecoder.withPublicKey(key).build())
+                .orElseGet(() -> NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build());
         decoder.setJwtValidator(TokenChecks.validator(properties));
         return decoder;
     }

@@ -9,6 +9,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -23,7 +25,27 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
  */
 public final class TokenChecks {
 
+    /** The Spring profile of a real deployment: tokens only from the realm's keys, no demo data. */
+    public static final String PRODUCTION = "production";
+
     private TokenChecks() {
+    }
+
+    /**
+     * The fixed development key, when one is configured and the profile is not {@link #PRODUCTION}; empty means the
+     * realm's keys. In production a configured development key stops the start: anyone holding its private half
+     * could sign tokens of any role.
+     */
+    public static Optional<RSAPublicKey> developmentKey(SecurityProperties properties,
+                                                                  Environment environment) {
+        if (properties.publicKeyLocation() == null) {
+            return Optional.empty();
+        }
+        if (environment.matchesProfiles(PRODUCTION)) {
+            throw new IllegalStateException("The production profile refuses a development token key "
+                    + "(housecall.security.public-key-location): tokens are checked with the realm's keys only");
+        }
+        return Optional.of(readPublicKey(properties.publicKeyLocation()));
     }
 
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
@@ -41,7 +63,7 @@ public final class TokenChecks {
         };
     }
 
-    public static RSAPublicKey readPublicKey(Resource pem) {
+    static RSAPublicKey readPublicKey(Resource pem) {
         try (InputStream in = pem.getInputStream()) {
             String base64 = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
