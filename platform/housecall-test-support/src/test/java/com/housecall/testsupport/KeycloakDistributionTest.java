@@ -15,7 +15,7 @@ class KeycloakDistributionTest {
 
     @Test
     void theZipIsTheOneMavenResolved() {
-        assertThat(KeycloakServer.locateZip(KeycloakServer.version()))
+        assertThat(KeycloakDistribution.locateZip(KeycloakServer.version()))
                 .satisfies(zip -> assertThat(Files.isRegularFile(zip)).isTrue())
                 .hasFileName("keycloak-quarkus-dist-" + KeycloakServer.version() + ".zip");
     }

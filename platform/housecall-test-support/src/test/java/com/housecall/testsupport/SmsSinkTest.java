@@ -86,7 +86,7 @@ class SmsSinkTest {
         List<String> signatures = new CopyOnWriteArrayList<>();
         HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         app.createContext("/status", exchange -> {
-            forms.add(SmsSink.parseForm(new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+            forms.add(TwilioWire.parseForm(new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
             signatures.add(exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -103,7 +103,7 @@ class SmsSinkTest {
             assertThat(form).containsEntry("MessageStatus", "delivered")
                     .containsEntry("MessageSid", sink.messages().getFirst().sid())
                     .containsEntry("To", "+14155550123");
-            assertThat(signatures.getFirst()).isEqualTo(SmsSink.signature("secret-token", callback, form));
+            assertThat(signatures.getFirst()).isEqualTo(TwilioWire.signature("secret-token", callback, form));
             assertThat(sink.callbacks()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
         } finally {
             app.stop(0);
@@ -116,7 +116,7 @@ class SmsSinkTest {
         Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+14158675309",
                 "Digits", "1234", "From", "+14158675309", "To", "+18005551212");
 
-        assertThat(SmsSink.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
+        assertThat(TwilioWire.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
                 .isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
     }
 
