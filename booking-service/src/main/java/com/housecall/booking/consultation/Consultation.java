@@ -15,7 +15,6 @@ import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.security.problem.ConflictException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +38,6 @@ final class Consultation implements Parties {
     private boolean phq9Pending;
     private final Course course;
     private final Emissions emitted = new Emissions();
-    private final List<Phq9Submission> submissions = new ArrayList<>();
 
     Consultation(Origin origin, ConsultationStatus status, ConsultationRequest request, String screeningJson,
                  int courseBlock, boolean phq9Pending, List<Visit> visits) {
@@ -68,8 +66,6 @@ final class Consultation implements Parties {
         c.register(RequestEvents.contact(c.id(), request), now);
         return c;
     }
-
-    // ---------------------------------------------------------------- state, read by the repository and the course
 
     UUID id() {
         return origin.id();
@@ -122,23 +118,17 @@ final class Consultation implements Parties {
         return course;
     }
 
+    /** What it emitted since it was loaded, for {@link Consultations#save}. */
     Emissions emitted() {
         return emitted;
-    }
-
-    List<Phq9Submission> submissions() {
-        return List.copyOf(submissions);
     }
 
     /** Written by the repository: what was registered is out. */
     void saved() {
         emitted.clear();
-        submissions.clear();
         requestChanged = false;
         course.saved();
     }
-
-    // ---------------------------------------------------------------- transitions
 
     /** An event of another service about this consultation, in its timeline at the time it carries. */
     void heard(Heard heard) {
@@ -249,7 +239,7 @@ final class Consultation implements Parties {
             throw new ConflictException("The fresh PHQ-9 is taken in the last week of a block.");
         }
         Phq9Submission submission = new Phq9Submission(UUID.randomUUID(), courseBlock + 1, List.copyOf(answers), now);
-        submissions.add(submission);
+        emitted.submitted(submission);
         phq9Pending = true;
         register(new Phq9Submitted(id(), submission.id(), submission.block(), now), now);
         register(new Phq9Answers(id(), submission.id(), submission.block(), origin.timeZone(), submission.answers(),
@@ -271,7 +261,7 @@ final class Consultation implements Parties {
         course.cancelOpenVisits(VisitCancelReason.SAFETY_HOLD, now);
     }
 
-    /** Visit 1 has a nurse: the course is CONFIRMED. */
+    /** Visit 1 has a nurse. */
     void confirm() {
         status = ConsultationStatus.CONFIRMED;
     }

@@ -76,7 +76,7 @@ class Consultations {
         c.course().removed().forEach(visitId -> jdbc.sql("DELETE FROM visit WHERE id = ?")
                 .param(visitId.toString()).update());
         c.course().visits().forEach(visit -> saveVisit(id, visit));
-        for (Phq9Submission submission : c.submissions()) {
+        for (Phq9Submission submission : c.emitted().submissions()) {
             jdbc.sql("""
                             INSERT INTO phq9_submission (id, consultation_id, block, answers, submitted_at)
                             VALUES (?, ?, ?, ?, ?)""")

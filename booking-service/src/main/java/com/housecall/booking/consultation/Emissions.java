@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a {@link Consultation} emitted since it was loaded: its events in order, and the timeline lines they make
- * (those on shared topics) with the events it heard from other services. {@link Consultations#save} writes both.
+ * What a {@link Consultation} emitted since it was loaded: its events in order, the timeline lines they make
+ * (those on shared topics) with the events it heard from other services, and fresh PHQ-9 answers to keep.
+ * {@link Consultations#save} writes them all.
  */
 final class Emissions {
 
@@ -23,6 +24,7 @@ final class Emissions {
 
     private final List<Registered> events = new ArrayList<>();
     private final List<Line> timeline = new ArrayList<>();
+    private final List<Phq9Submission> submissions = new ArrayList<>();
 
     void register(ConsultationEvent event, Instant at) {
         events.add(new Registered(event, at));
@@ -30,6 +32,10 @@ final class Emissions {
         if (!Topics.carriesPhi(entry.topic())) {
             timeline.add(new Line(entry.type(), at.toString()));
         }
+    }
+
+    void submitted(Phq9Submission submission) {
+        submissions.add(submission);
     }
 
     void heard(String eventType, String at) {
@@ -44,8 +50,13 @@ final class Emissions {
         return List.copyOf(timeline);
     }
 
+    List<Phq9Submission> submissions() {
+        return List.copyOf(submissions);
+    }
+
     void clear() {
         events.clear();
         timeline.clear();
+        submissions.clear();
     }
 }
