@@ -69,8 +69,9 @@ class Booker {
      * @param write         writes the visit for the locked nurse; false when it was there already (a redelivery)
      * @param nobody        what happens when no nurse fits
      */
-    record Move(ScheduleCause cause, @Nullable Instant previousStart, @Nullable UUID previousNurse, @Nullable UUID movingVisit,
-                Function<List<Candidate>, Optional<Assignment>> choose, Predicate<Assignment> write, Runnable nobody) {
+    record Move(ScheduleCause cause, @Nullable Instant previousStart, @Nullable UUID previousNurse,
+                @Nullable UUID movingVisit, Function<List<Candidate>, Optional<Assignment>> choose,
+                Predicate<Assignment> write, Runnable nobody) {
     }
 
     /**

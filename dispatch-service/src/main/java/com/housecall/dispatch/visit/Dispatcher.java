@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books a nurse for each visit booking requests (with its address, on one topic); books another nurse when one declines, is late, goes inactive or unavailable; moves a visit booking asks
- * to reschedule or re-plan ({@link Reschedules}); frees the nurse when booking cancels. Every change, its events
- * and the inbox record commit together. Every write that gives a nurse a visit goes through {@link Booker}, under
+ * Books a nurse for each visit booking requests (with its address, on one topic); books another nurse when one
+ * declines, is late, goes inactive or unavailable; moves a visit booking asks to reschedule or re-plan
+ * ({@link Reschedules}); frees the nurse when booking cancels. Every change, its events and the inbox record commit
+ * together. Every write that gives a nurse a visit goes through {@link Booker}, under
  * that nurse's row lock: the one guard against double booking.
  */
 @Service
@@ -95,7 +96,7 @@ class Dispatcher {
         cancelVisit(visitId);
     }
 
-    /** The whole consultation is off: every visit not under way, every request not dispatched, and any still to come. */
+    /** The whole consultation is off: each visit not under way, each request not dispatched, any still to come. */
     @Transactional
     public void consultationCancelled(UUID consultationId) {
         turns.take(consultationId);

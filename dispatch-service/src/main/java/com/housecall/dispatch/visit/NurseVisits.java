@@ -48,7 +48,8 @@ class NurseVisits {
                 Instant now = Instant.now(clock);
                 notTooEarly(visit, target, now);
                 visits.setStatus(visitId, target, now);
-                outbox.append(new VisitStatusChanged(visit.consultationId(), visitId, VisitProgress.valueOf(target.name()), now));
+                outbox.append(new VisitStatusChanged(visit.consultationId(), visitId,
+                        VisitProgress.valueOf(target.name()), now));
             }
             case FORBIDDEN -> throw new ConflictException(
                     "The visit is " + visit.status() + "; it cannot move to " + target + ".");

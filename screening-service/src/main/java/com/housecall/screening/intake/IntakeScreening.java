@@ -60,7 +60,9 @@ public class IntakeScreening {
         outbox.append(new ScreeningStarted(id, now));
         Decision decision = ruleset.decide(toIntake(submitted));
         screenings.insert(id, decision, now);
-        outbox.append(new ScreeningCompleted(id, ScreeningOutcome.valueOf(decision.outcome().name()), decision.rulesetVersion(),
+        // the ruleset ranks its own outcomes; on the wire each is the event's outcome of the same name
+        ScreeningOutcome outcome = ScreeningOutcome.valueOf(decision.outcome().name());
+        outbox.append(new ScreeningCompleted(id, outcome, decision.rulesetVersion(),
                 decision.reasons().stream().map(r -> new ScreeningCompleted.Reason(r.code(), r.message())).toList(),
                 score(decision.phq9()), score(decision.gad7()), now));
         if (decision.outcome() == Outcome.CRISIS) {
