@@ -41,8 +41,10 @@ public final class ServiceDatabase {
             properties.put("spring.datasource.password", password);
         } else {
             Path home = Path.of(env.getOrDefault("HOUSECALL_HOME", ".housecall"));
+            // WRITE_DELAY=0: a commit is written when it returns, so a process killed right after it (its Kafka
+            // offset committed too) keeps it; H2's default writes up to half a second later (issue 15)
             properties.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("data").resolve(module).toAbsolutePath()
-                    + H2_POSTGRES_MODE + ";AUTO_SERVER=FALSE");
+                    + H2_POSTGRES_MODE + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
