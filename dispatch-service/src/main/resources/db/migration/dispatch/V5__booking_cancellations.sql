@@ -4,3 +4,5 @@ CREATE TABLE booking_cancellation (
     cancelled_id UUID                     PRIMARY KEY,
     cancelled_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+-- BookingCancellationPurge forgets them, oldest first, once nothing can deliver their request again.
+CREATE INDEX booking_cancellation_cancelled_at ON booking_cancellation (cancelled_at);
