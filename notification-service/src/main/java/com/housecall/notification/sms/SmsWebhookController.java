@@ -26,7 +26,8 @@ import org.springframework.web.util.HtmlUtils;
  * Twilio's webhooks (CONTRACT.md section 10), form-encoded, without a bearer token but verified by
  * {@code X-Twilio-Signature} over {@code webhook-base-url} + path: 401 problem+json when it does not match, else
  * 200 with TwiML. Inbound STOP-like keywords opt the number out of every SMS, START-like ones back in, HELP answers
- * with the support contact. Logs name no number and no text.
+ * with the support contact. A MessageSid already acted on is a replay: 200, and nothing changes. Logs name no number
+ * and no text.
  */
 @RestController
 class SmsWebhookController {
@@ -46,10 +47,12 @@ class SmsWebhookController {
     private final OptOuts optOuts;
     private final JdbcClient jdbc;
     private final SmsTemplates templates;
+    private final ProcessedWebhooks processed;
 
     SmsWebhookController(SmsProperties sms, NotificationProperties notification, OptOuts optOuts, JdbcClient jdbc,
-                         SmsTemplates templates) {
+                         SmsTemplates templates, ProcessedWebhooks processed) {
         this.templates = templates;
+        this.processed = processed;
         this.sms = sms;
         this.notification = notification;
         this.optOuts = optOuts;
@@ -81,7 +84,13 @@ class SmsWebhookController {
         }
         String from = first(params, "From");
         String keyword = keyword(first(params, "Body"));
-        if (from == null || from.isBlank()) {
+        String messageSid = first(params, "MessageSid");
+        // Twilio's SIDs are 34 letters and digits; anything else cannot be one of its messages
+        if (from == null || from.isBlank() || messageSid == null || !messageSid.matches("[A-Za-z0-9]{1,64}")) {
+            return twiml(null);
+        }
+        if (!processed.firstTime(messageSid)) {
+            log.info("An inbound SMS webhook was replayed; ignored");
             return twiml(null);
         }
         if (STOP.contains(keyword)) {

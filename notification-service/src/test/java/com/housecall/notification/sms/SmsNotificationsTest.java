@@ -18,28 +18,23 @@ import com.housecall.notification.NotificationIntegration;
 import com.housecall.testsupport.SmsSink;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** SMS through the Twilio-shaped sink: once per event, opt-out, webhooks, timeouts, pages, cancelled visits. */
 class SmsNotificationsTest extends NotificationIntegration {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final TwilioWebhooks twilio = new TwilioWebhooks("http://127.0.0.1:" + HTTP_PORT, sms.authToken(),
+            sms.accountSid(), SMS_FROM);
 
     private static ScreeningCompleted screening(UUID consultationId, ScreeningOutcome outcome) {
         return new ScreeningCompleted(consultationId, outcome, "1", List.of(), new ScreeningCompleted.Score(12, "MODERATE"),
@@ -136,8 +131,8 @@ class SmsNotificationsTest extends NotificationIntegration {
     void webhooksWithoutAValidSignatureAreRefused() throws Exception {
         Map<String, String> form = Map.of("From", newPhone(), "Body", "STOP", "MessageSid", "SMx");
 
-        HttpResponse<String> unsigned = postForm("/api/notifications/sms/inbound", form, null);
-        HttpResponse<String> forged = postForm("/api/notifications/sms/status", form, "bm90IGEgc2lnbmF0dXJl");
+        HttpResponse<String> unsigned = twilio.post(TwilioWebhooks.INBOUND, form, null);
+        HttpResponse<String> forged = twilio.post("/api/notifications/sms/status", form, "bm90IGEgc2lnbmF0dXJl");
 
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -152,7 +147,7 @@ class SmsNotificationsTest extends NotificationIntegration {
         String phone = newPhone();
         String email = "crisis." + consultationId + "@example.com";
 
-        HttpResponse<String> stop = inbound(phone, " Stop ");
+        HttpResponse<String> stop = twilio.inbound(phone, " Stop ");
         assertThat(stop.statusCode()).isEqualTo(200);
         assertThat(stop.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/xml"));
@@ -171,10 +166,10 @@ class SmsNotificationsTest extends NotificationIntegration {
         assertThat(statuses(consultationId, "SAFETY_HOLD")).containsExactly("EMAIL:SENT:", "SMS:SUPPRESSED:OPTED_OUT");
         assertThat(sms.messagesTo(phone)).isEmpty();
 
-        HttpResponse<String> help = inbound(phone, "help");
+        HttpResponse<String> help = twilio.inbound(phone, "help");
         assertThat(help.body()).contains("<Response><Message>Housecall", "1-800-555-0100", "</Message></Response>");
 
-        HttpResponse<String> start = inbound(phone, "START");
+        HttpResponse<String> start = twilio.inbound(phone, "START");
         assertThat(start.body()).endsWith("<Response/>");
         UUID later = UUID.randomUUID();
         publish(contact(later, null, phone, List.of("SMS"), false, true, daytimeZone()), "booking-service");
@@ -274,30 +269,5 @@ class SmsNotificationsTest extends NotificationIntegration {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<String> inbound(String from, String body) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        form.put("AccountSid", sms.accountSid());
-        form.put("From", from);
-        form.put("To", SMS_FROM);
-        form.put("Body", body);
-        String path = "/api/notifications/sms/inbound";
-        String signature = TwilioSignature.of(sms.authToken(), "http://127.0.0.1:" + HTTP_PORT + path,
-                form.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
-        return postForm(path, form, signature);
-    }
-
-    private HttpResponse<String> postForm(String path, Map<String, String> form, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), UTF_8) + "=" + URLEncoder.encode(e.getValue(), UTF_8))
-                        .collect(Collectors.joining("&"))));
-        if (signature != null) {
-            request.header("X-Twilio-Signature", signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
