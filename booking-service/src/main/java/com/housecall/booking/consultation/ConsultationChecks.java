@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ public final class ConsultationChecks {
     /** The longest preferred window: a longer one is no preference at all. */
     static final Duration MAX_WINDOW = Duration.ofDays(14);
     static final int MAX_YEAR = 9999;
+    /** How far ahead a patient may ask: nurses' calendars and the course plan do not reach further. */
+    static final Duration BOOKING_HORIZON = Duration.ofDays(90);
+    /** The earliest birth date taken: older ones are typing errors (0000-01-01, 1800-01-01). */
+    static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private ConsultationChecks() {
     }
@@ -56,6 +61,9 @@ public final class ConsultationChecks {
                         "must be true for the preferred channel " + channel));
             }
         }
+        if (patient.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            problems.add(new FieldProblem("patient.dateOfBirth", "must be on or after " + EARLIEST_BIRTH));
+        }
         if (patient.preferredChannels().stream().distinct().count() < patient.preferredChannels().size()) {
             problems.add(new FieldProblem("patient.preferredChannels", "must not repeat a channel"));
         }
@@ -64,6 +72,9 @@ public final class ConsultationChecks {
             if (!Condition.isKnown(conditions.get(i))) {
                 problems.add(new FieldProblem("intake.conditions[" + i + "]", "is not a known condition code"));
             }
+        }
+        if (conditions.stream().distinct().count() < conditions.size()) {
+            problems.add(new FieldProblem("intake.conditions", "must not repeat a condition"));
         }
         ConsultationRequest.BloodPressure bloodPressure = request.intake().bloodPressure();
         if (bloodPressure != null && bloodPressure.systolic() <= bloodPressure.diastolic()) {
@@ -74,7 +85,7 @@ public final class ConsultationChecks {
     }
 
     /**
-     * Each window starts in the future, ends after its start and spans at most {@link #MAX_WINDOW}; both ends are
+     * Each window starts in the future and within {@link #BOOKING_HORIZON}, ends after its start and spans at most {@link #MAX_WINDOW}; both ends are
      * RFC 3339 date-times (a 4-digit year: Java reads {@code +10000-01-01T08:00-08:00}, RFC 3339 has no such year).
      */
     static List<FieldProblem> windowProblems(List<ConsultationRequest.Window> windows, Clock clock) {
@@ -96,6 +107,8 @@ public final class ConsultationChecks {
             }
             if (!window.start().isAfter(now)) {
                 problems.add(new FieldProblem(at + "start", "must be in the future"));
+            } else if (window.start().isAfter(now.plus(BOOKING_HORIZON))) {
+                problems.add(new FieldProblem(at + "start", "must be within 90 days"));
             }
             if (!window.end().isAfter(window.start())) {
                 problems.add(new FieldProblem(at + "end", "must be after start"));

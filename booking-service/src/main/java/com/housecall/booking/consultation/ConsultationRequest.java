@@ -51,7 +51,7 @@ public record ConsultationRequest(
             @NotNull @Size(min = 9, max = 9) List<@NotNull @Min(0) @Max(3) Integer> phq9,
             @Size(min = 7, max = 7) List<@NotNull @Min(0) @Max(3) Integer> gad7,
             @NotNull @Min(0) @Max(20) Integer failedAntidepressantTrials,
-            List<@NotNull String> conditions,
+            @Size(max = 30) List<@NotNull String> conditions,
             @Size(max = 30) List<@NotNull @Size(max = 100) String> medications,
             @NotNull Boolean alcoholUseDisorder,
             @NotNull Boolean substanceUseDisorder,

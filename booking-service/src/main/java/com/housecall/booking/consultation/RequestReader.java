@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Turns a JSON body into its request record and checks it, every problem named by its path
  * ({@code intake.phq9[8]}, {@code preferredWindows[0].end}) and never quoting the value. Strict about types (no
- * {@code "2"} or {@code 2.5} for an integer, no {@code "false"} for a boolean); unknown fields are ignored.
+ * {@code "2"} or {@code 2.5} for an integer, no {@code "false"} for a boolean, no number for a text or a date-time,
+ * no control characters in text); unknown fields are ignored.
  */
 @Component
 class RequestReader {
@@ -32,6 +39,9 @@ class RequestReader {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a ZIP code is a string ("02134" loses its zero as a number); an instant is an RFC 3339 string
+                .withCoercionConfig(LogicalType.Textual, RequestReader::onlyStrings)
+                .addModule(new SimpleModule().addDeserializer(OffsetDateTime.class, new Rfc3339Deserializer()))
                 .build();
         this.validator = validator;
     }
@@ -39,6 +49,10 @@ class RequestReader {
     <T> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(List.of(new FieldProblem("$", "must be a JSON object")));
+        }
+        List<FieldProblem> controls = TextChecks.controlCharacters(body);
+        if (!controls.isEmpty()) {
+            throw new InvalidRequestException(controls);
         }
         T value;
         try {
@@ -55,6 +69,12 @@ class RequestReader {
             throw new InvalidRequestException(problems);
         }
         return value;
+    }
+
+    private static void onlyStrings(MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     private static String message(JacksonException e) {

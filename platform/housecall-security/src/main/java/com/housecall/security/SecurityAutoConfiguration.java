@@ -2,6 +2,7 @@ package com.housecall.security;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -9,6 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import tools.jackson.core.StreamReadFeature;
 
 /**
  * Tokens are checked the same way in every service: signature (realm keys, or a fixed development key), expiry,
@@ -41,6 +43,12 @@ public class SecurityAutoConfiguration {
     @Bean
     com.housecall.security.problem.ApiProblemAdvice apiProblemAdvice() {
         return new com.housecall.security.problem.ApiProblemAdvice();
+    }
+
+    /** A key given twice is refused, not read as its last value: {@code "pregnant": false, "pregnant": true}. */
+    @Bean
+    JsonMapperBuilderCustomizer strictDuplicateDetection() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every error of the API as RFC 9457 problem+json: validation failures list each field, nothing echoes a value,
@@ -54,7 +55,18 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             org.springframework.web.context.request.WebRequest request) {
         // the parser's message quotes the input: say only that the body is not valid JSON of the expected shape
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not valid JSON of the expected shape (check types, enum values and dates)."));
+                duplicateKey(e) ? "The body names a field more than once."
+                        : "The body is not valid JSON of the expected shape (check types, enum values and dates)."));
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate Object property")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail validation(List<FieldProblem> errors) {
