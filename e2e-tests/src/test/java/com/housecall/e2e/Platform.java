@@ -80,6 +80,8 @@ final class Platform implements AutoCloseable {
         gatewaySettings.put("housecall.gateway.targets.dispatch", url("dispatch-service"));
         gatewaySettings.put("housecall.gateway.targets.notification", url("notification-service"));
         gatewaySettings.put("housecall.gateway.targets.console", url("operator-console"));
+        // the tests poll as the demo patients (GatewayIT and ClinicRateLimitScenario test the limit itself)
+        gatewaySettings.put("housecall.gateway.patient-rate-limit", "100000");
         gateway = new GatewayProcess(gatewayPort, gatewaySettings);
     }
 

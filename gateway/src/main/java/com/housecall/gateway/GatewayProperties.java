@@ -15,7 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize     larger request bodies answer 413 and are not forwarded
  * @param clinicRateLimit    requests a partner clinic ({@code azp} of a token with realm role {@code clinic}) may
  *                           make in one minute
- * @param rateLimitStore     where the clinics' counters live; unset: {@code redis} when {@code spring.data.redis.host}
+ * @param patientRateLimit   requests a patient ({@code sub} of a token with realm role {@code patient}) may make in
+ *                           one minute
+ * @param rateLimitStore     where the callers' counters live; unset: {@code redis} when {@code spring.data.redis.host}
  *                           or {@code spring.data.redis.url} is set, {@code memory} otherwise
  * @param rateLimitKeyPrefix prefix of the Redis counter keys
  */
@@ -25,8 +27,9 @@ public record GatewayProperties(
         @DefaultValue Cors cors,
         @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("60") int clinicRateLimit,
+        @DefaultValue("60") int patientRateLimit,
         @Nullable RateLimitStoreKind rateLimitStore,
-        @DefaultValue("housecall:gateway:clinic-rate:") String rateLimitKeyPrefix) {
+        @DefaultValue("housecall:gateway:rate:") String rateLimitKeyPrefix) {
 
     public record Targets(URI booking, URI screening, URI dispatch, URI notification, URI console) {
     }

@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The clinics' limit, told once for both stores: clinic-a's 61st call in the minute is refused with Retry-After and
- * not forwarded, clinic-b still gets through, a patient is not counted. The gateway's clock stands at
+ * The callers' limits, told once for both stores: clinic-a's 61st call in the minute is refused with Retry-After and
+ * not forwarded, clinic-b still gets through; a patient is counted apart from the clinics, per account, and staff
+ * are not counted. The gateway's clock stands at
  * {@link #NOW}, 30 s into a minute.
  */
 final class ClinicRateLimitScenario {
@@ -58,7 +59,15 @@ final class ClinicRateLimitScenario {
 
         assertThat(get(port, "/api/referrals", DevJwt.token("clinic-b")).statusCode()).isEqualTo(200);
         String patient = DevJwt.token("patient1");
-        IntStream.rangeClosed(1, 61).forEach(call ->
+        IntStream.rangeClosed(1, 60).forEach(call ->
                 assertThat(get(port, "/api/consultations", patient).statusCode()).as("call %d", call).isEqualTo(200));
+        HttpResponse<String> patientsSixtyFirst = get(port, "/api/consultations", patient);
+        assertThat(patientsSixtyFirst.statusCode()).isEqualTo(429);
+        assertThat(patientsSixtyFirst.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(json(patientsSixtyFirst).path("status").asInt()).isEqualTo(429);
+        assertThat(get(port, "/api/consultations", DevJwt.token("patient2")).statusCode()).isEqualTo(200);
+        String operator = DevJwt.token("operator1");
+        IntStream.rangeClosed(1, 61).forEach(call ->
+                assertThat(get(port, "/api/consultations", operator).statusCode()).as("call %d", call).isEqualTo(200));
     }
 }

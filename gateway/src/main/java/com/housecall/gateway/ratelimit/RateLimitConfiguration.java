@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Which store counts the clinics' calls: {@code housecall.gateway.rate-limit-store} when set; otherwise Redis when
+ * Which store counts the clinics' and patients' calls: {@code housecall.gateway.rate-limit-store} when set; otherwise Redis when
  * the gateway is given one ({@code spring.data.redis.host} or {@code spring.data.redis.url}, e.g. via
  * {@code SPRING_DATA_REDIS_HOST}), memory when not.
  */
@@ -25,7 +25,7 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
-    ClinicRateLimiter clinicRateLimiter(GatewayProperties properties, Environment environment,
+    MinuteRateLimiter minuteRateLimiter(GatewayProperties properties, Environment environment,
             ObjectProvider<ReactiveStringRedisTemplate> redis, ObjectProvider<Clock> clocks) {
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         RateLimitStore memory = new MemoryRateLimitStore(clock);
@@ -38,14 +38,14 @@ class RateLimitConfiguration {
             }
             store = new RedisRateLimitStore(template, memory, Duration.ofMillis(500));
         }
-        log.info("Partner clinics: {} requests a minute per client, counted in {}", properties.clinicRateLimit(),
-                kind.name().toLowerCase(Locale.ROOT));
-        return new ClinicRateLimiter(store, clock, properties.clinicRateLimit(), properties.rateLimitKeyPrefix());
+        log.info("Partner clinics: {} requests a minute per client, patients {} per account, counted in {}",
+                properties.clinicRateLimit(), properties.patientRateLimit(), kind.name().toLowerCase(Locale.ROOT));
+        return new MinuteRateLimiter(store, clock, properties.rateLimitKeyPrefix());
     }
 
     @Bean
-    ClinicRateLimitFilter clinicRateLimitFilter(ClinicRateLimiter limiter) {
-        return new ClinicRateLimitFilter(limiter);
+    CallerRateLimitFilter callerRateLimitFilter(MinuteRateLimiter limiter, GatewayProperties properties) {
+        return new CallerRateLimitFilter(limiter, properties.clinicRateLimit(), properties.patientRateLimit());
     }
 
     static RateLimitStoreKind storeKind(@Nullable RateLimitStoreKind configured,

@@ -6,15 +6,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * What the edge needs of a caller: the realm roles and the client ({@code azp}) the token was issued to. The same
- * reading of the token as the services' {@code Caller}.
+ * What the edge needs of a caller: the realm roles, the account ({@code sub}) and the client ({@code azp}) the token
+ * was issued to. The same reading of the token as the services' {@code Caller}.
  */
-public record EdgeCaller(@Nullable String clientId, List<String> roles) {
+public record EdgeCaller(@Nullable String subject, @Nullable String clientId, List<String> roles) {
 
     public static final String CLINIC = "clinic";
+    public static final String PATIENT = "patient";
 
     public static EdgeCaller of(Jwt jwt) {
-        return new EdgeCaller(jwt.getClaimAsString("azp"), realmRoles(jwt));
+        return new EdgeCaller(jwt.getSubject(), jwt.getClaimAsString("azp"), realmRoles(jwt));
     }
 
     public boolean hasRole(String role) {

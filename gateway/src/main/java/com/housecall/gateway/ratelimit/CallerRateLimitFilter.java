@@ -13,18 +13,27 @@ import reactor.core.publisher.Mono;
 
 /**
  * Partner clinics (realm role {@code clinic}) get {@code housecall.gateway.clinic-rate-limit} API calls a minute per
- * client ({@code azp}); past that, 429 with {@code Retry-After} and nothing is forwarded. Other callers are not
- * counted. Runs after authentication, which it needs to know the caller.
+ * client ({@code azp}), patients {@code housecall.gateway.patient-rate-limit} per account ({@code sub}); past that,
+ * 429 with {@code Retry-After} and nothing is forwarded. Staff are not counted. Runs after authentication, which it
+ * needs to know the caller.
  */
-final class ClinicRateLimitFilter implements WebFilter, Ordered {
+final class CallerRateLimitFilter implements WebFilter, Ordered {
 
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-    private final ClinicRateLimiter limiter;
+    /** Whom a call is counted for, and how many a minute they get. */
+    private record Quota(String caller, int limit) {
+    }
 
-    ClinicRateLimitFilter(ClinicRateLimiter limiter) {
+    private final MinuteRateLimiter limiter;
+    private final int clinicLimit;
+    private final int patientLimit;
+
+    CallerRateLimitFilter(MinuteRateLimiter limiter, int clinicLimit, int patientLimit) {
         this.limiter = limiter;
+        this.clinicLimit = clinicLimit;
+        this.patientLimit = patientLimit;
     }
 
     /** After Spring Security's filter chain (-100), before the body limit (-80). */
@@ -41,9 +50,8 @@ final class ClinicRateLimitFilter implements WebFilter, Ordered {
         }
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> EdgeCaller.of(((JwtAuthenticationToken) principal).getToken()))
-                .filter(caller -> caller.hasRole(EdgeCaller.CLINIC) && caller.clientId() != null)
-                .flatMap(caller -> limiter.acquire(caller.clientId()))
+                .mapNotNull(principal -> quota(EdgeCaller.of(((JwtAuthenticationToken) principal).getToken())))
+                .flatMap(quota -> limiter.acquire(quota.caller(), quota.limit()))
                 .flatMap(decision -> {
                     HttpHeaders headers = exchange.getResponse().getHeaders();
                     headers.set(LIMIT_HEADER, Long.toString(decision.limit()));
@@ -58,5 +66,15 @@ final class ClinicRateLimitFilter implements WebFilter, Ordered {
                 })
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
                 .then();
+    }
+
+    private Quota quota(EdgeCaller caller) {
+        if (caller.hasRole(EdgeCaller.CLINIC) && caller.clientId() != null) {
+            return new Quota("clinic:" + caller.clientId(), clinicLimit);
+        }
+        if (caller.hasRole(EdgeCaller.PATIENT) && caller.subject() != null) {
+            return new Quota("patient:" + caller.subject(), patientLimit);
+        }
+        return null;
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-class ClinicRateLimiterTest {
+class MinuteRateLimiterTest {
 
     /** A clock the test moves. */
     static final class MovableClock extends Clock {
@@ -43,28 +43,28 @@ class ClinicRateLimiterTest {
     }
 
     private final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T09:15:45Z"));
-    private final ClinicRateLimiter limiter = new ClinicRateLimiter(new MemoryRateLimitStore(clock), clock, 60, "t:");
+    private final MinuteRateLimiter limiter = new MinuteRateLimiter(new MemoryRateLimitStore(clock), clock, "t:");
 
     @Test
     void theWindowIsTheCalendarMinuteAndTheNextOneStartsAfresh() {
-        IntStream.rangeClosed(1, 60).forEach(call -> assertThat(limiter.acquire("clinic-a").block().allowed()).isTrue());
+        IntStream.rangeClosed(1, 60).forEach(call -> assertThat(limiter.acquire("clinic-a", 60).block().allowed()).isTrue());
 
-        ClinicRateLimiter.Decision refused = limiter.acquire("clinic-a").block();
+        MinuteRateLimiter.Decision refused = limiter.acquire("clinic-a", 60).block();
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(15);
         assertThat(refused.remaining()).isZero();
 
         clock.advance(Duration.ofSeconds(15));
-        ClinicRateLimiter.Decision nextMinute = limiter.acquire("clinic-a").block();
+        MinuteRateLimiter.Decision nextMinute = limiter.acquire("clinic-a", 60).block();
         assertThat(nextMinute.allowed()).isTrue();
         assertThat(nextMinute.remaining()).isEqualTo(59);
     }
 
     @Test
     void eachClinicHasItsOwnCounter() {
-        IntStream.rangeClosed(1, 61).forEach(call -> limiter.acquire("clinic-a").block());
+        IntStream.rangeClosed(1, 61).forEach(call -> limiter.acquire("clinic-a", 60).block());
 
-        assertThat(limiter.acquire("clinic-b").block().allowed()).isTrue();
+        assertThat(limiter.acquire("clinic-b", 60).block().allowed()).isTrue();
     }
 
     @Test
