@@ -220,7 +220,8 @@ async function showTimeline(id) {
   $('timeline-panel').hidden = false;
   $('timeline-id').textContent = id;
   if (!response.ok) {
-    $('timeline').replaceChildren(el('li', { textContent: `Could not load (${response.status})` }));
+    const why = response.status === 404 ? 'No consultation with this id has any events here' : `Could not load (${response.status})`;
+    $('timeline').replaceChildren(el('li', { textContent: why }));
     return;
   }
   const body = await response.json();

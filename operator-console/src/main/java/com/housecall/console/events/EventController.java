@@ -58,6 +58,10 @@ class EventController {
         }
         List<Object> items = log.ofConsultation(consultationId.toString()).stream()
                 .map(event -> (Object) event.view()).toList();
+        if (items.isEmpty()) {
+            // every consultation starts with consultation.requested: without events it is none the console knows
+            throw new NotFoundException();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("consultationId", consultationId.toString());
         body.put("items", items);

@@ -149,11 +149,12 @@ class EventStreamIT extends ConsoleIntegration {
     }
 
     @Test
-    void aTimelineOfAMalformedIdIsNotFound() throws Exception {
+    void aTimelineOfAMalformedOrUnknownIdIsNotFound() throws Exception {
         assertThat(get("operator1", "/api/ops/consultations/not-a-uuid/timeline").statusCode()).isEqualTo(404);
+        // the console knows a consultation by its events: none means no such consultation (issue 21), not an empty one
         HttpResponse<String> none = get("operator1", "/api/ops/consultations/" + UUID.randomUUID() + "/timeline");
-        assertThat(none.statusCode()).isEqualTo(200);
-        assertThat(json(none).path("items").size()).isZero();
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     private static List<String> publishThree(UUID consultationId) {
