@@ -10,6 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -18,7 +19,10 @@ import tools.jackson.core.StreamReadFeature;
  */
 // servlet services only: the reactive gateway shares TokenChecks and SecurityProperties without the web stack
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-@AutoConfiguration(beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        // its BasicErrorController steps aside for ours
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
@@ -49,6 +53,18 @@ public class SecurityAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    @Bean
+    com.housecall.security.problem.ProblemErrorController problemErrorController() {
+        return new com.housecall.security.problem.ProblemErrorController();
+    }
+
+    /** The firewall's refusals ({@code //}, encoded dots, TRACE) as problem+json, written at once: no error dispatch. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
+                "The request's path or method is refused.");
     }
 
     @Bean

@@ -1,0 +1,59 @@
+package com.housecall.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CONTRACT section 3 off the happy path, straight at a service's port: requests an HTTP client would tidy up
+ * ({@code //}, {@code ..}, TRACE, {@code /error} itself) sent as raw bytes; every answer must be problem+json with
+ * a real status. The red-team pass found empty 400s and a 500 "status 999" here (issue 21).
+ */
+public final class ErrorShapes {
+
+    /** What came back: the status line's code, the Content-Type and the body. */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    private ErrorShapes() {
+    }
+
+    public static void assertEveryErrorIsAProblem(int port) throws IOException {
+        for (String requestLine : List.of("GET //api/consultations HTTP/1.1", "GET /api/../actuator/env HTTP/1.1",
+                "GET /api/%2e%2e/x HTTP/1.1", "TRACE /api/consultations HTTP/1.1", "GET /error HTTP/1.1")) {
+            Answer answer = send(port, requestLine);
+            assertThat(answer.status()).as(requestLine).isBetween(400, 499);
+            assertThat(answer.contentType()).as(requestLine).startsWith("application/problem+json");
+            assertThat(answer.body()).as(requestLine).contains("\"status\":" + answer.status())
+                    .doesNotContain("999", "Exception", "trace");
+        }
+    }
+
+    /** One request on its own connection, closed after the answer. */
+    public static Answer send(int port, String requestLine) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = response.indexOf("\r\n\r\n");
+            String head = headersEnd < 0 ? response : response.substring(0, headersEnd);
+            String body = headersEnd < 0 ? "" : response.substring(headersEnd + 4);
+            int status = Integer.parseInt(head.substring(9, 12));
+            String contentType = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            return new Answer(status, contentType, body);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.housecall.screening;
+
+import com.housecall.testsupport.ErrorShapes;
+import org.junit.jupiter.api.Test;
+
+/** CONTRACT section 3 off the happy path, straight at this service's port (issue 21). */
+class ErrorShapesSecurityIT extends ScreeningIntegration {
+
+    @Test
+    void malformedPathsTraceAndTheErrorPageAnswerProblemJson() throws Exception {
+        ErrorShapes.assertEveryErrorIsAProblem(port);
+    }
+}
