@@ -119,6 +119,12 @@ async function follow(stream) {
         const message = parseMessage(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
         if (!message) continue;
+        if (message.name === 'stream-limit') { // this operator opened newer streams (another tab): do not fight them
+          stream.abort = null;
+          stream.onState('opened elsewhere');
+          return;
+        }
+        if (message.name === 'auth-expired') continue; // the stream ends now; it resumes below with the renewed token
         if (message.id) stream.lastId = message.id;
         stream.onEvent(message.event);
       }
@@ -147,8 +153,9 @@ function parseMessage(block) {
     const value = line.slice(colon + 1).replace(/^ /, '');
     if (field === 'data') message.data.push(value);
     else if (field === 'id') message.id = value;
+    else if (field === 'event') message.name = value;
   }
-  return message.data.length ? { id: message.id, event: JSON.parse(message.data.join('\n')) } : null;
+  return message.data.length ? { id: message.id, name: message.name, event: JSON.parse(message.data.join('\n')) } : null;
 }
 
 function onEvent(event) {

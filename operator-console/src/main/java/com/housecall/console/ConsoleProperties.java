@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat          an SSE comment this often keeps idle streams open and finds closed ones
  * @param browserIssuer      the Keycloak realm the /ops/ page logs in with
  * @param clientId           the page's public client
+ * @param maxStreamsPerOperator event streams one operator may hold at once (the page opens two); a newer one ends
+ *                           the oldest
  */
 @ConfigurationProperties("housecall.console")
 public record ConsoleProperties(
@@ -17,7 +19,8 @@ public record ConsoleProperties(
         @DefaultValue("100ms") Duration streamPollInterval,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("http://localhost:8180/realms/housecall") String browserIssuer,
-        @DefaultValue("housecall-ops") String clientId) {
+        @DefaultValue("housecall-ops") String clientId,
+        @DefaultValue("6") int maxStreamsPerOperator) {
 
     public ConsoleProperties {
         if (retention.compareTo(Duration.ofHours(24)) < 0) {

@@ -59,6 +59,11 @@ public final class SseClient implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /** True once the server has closed the stream. */
+    public boolean ended() {
+        return !reader.isAlive();
+    }
+
     /** Everything received so far, as text. */
     public synchronized String raw() {
         return raw.toString();

@@ -17,17 +17,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Feeds every connected operator from the {@link EventLog}: each subscriber has its own position ({@code seq}), so
  * a resumed stream and a live one are the same thing, and nothing is dropped for a slow reader: it is simply
- * further behind. One thread sends to every emitter (an emitter is not safe for concurrent sends).
+ * further behind. One thread sends to every emitter (an emitter is not safe for concurrent sends), so it also ends
+ * streams: when the operator's token expires ({@code auth-expired}; the page renews it and resumes with
+ * Last-Event-ID) and, past {@code housecall.console.max-streams-per-operator}, the operator's oldest stream
+ * ({@code stream-limit}): a closed tab is only noticed at the next heartbeat, so the newest stream wins.
  */
 @Component
 public class EventStream extends BatchPoller {
 
     private static final Logger logger = LoggerFactory.getLogger(EventStream.class);
     private static final int PAGE = 500;
+    static final String AUTH_EXPIRED = "auth-expired";
+    static final String STREAM_LIMIT = "stream-limit";
 
     private final EventLog log;
     private final Clock clock;
     private final Duration heartbeat;
+    private final int maxStreamsPerOperator;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private Instant lastHeartbeat;
 
@@ -36,13 +42,20 @@ public class EventStream extends BatchPoller {
         this.log = log;
         this.clock = clock;
         this.heartbeat = properties.heartbeat();
+        this.maxStreamsPerOperator = properties.maxStreamsPerOperator();
         this.lastHeartbeat = Instant.now(clock);
     }
 
-    /** A subscriber at {@code afterSeq}; filters may be null. */
-    public void subscribe(SseEmitter emitter, long afterSeq, String typePrefix, String subject) {
-        Subscriber subscriber = new Subscriber(emitter, typePrefix, subject);
+    /** A subscriber at {@code afterSeq}, ended when {@code until} passes; filters may be null. */
+    public void subscribe(SseEmitter emitter, long afterSeq, String typePrefix, String subject, String operator,
+                          Instant until) {
+        Subscriber subscriber = new Subscriber(emitter, typePrefix, subject, operator, until);
         subscriber.cursor = afterSeq;
+        List<Subscriber> operators = subscribers.stream()
+                .filter(other -> other.operator.equals(operator) && other.endReason == null).toList();
+        for (int i = 0; i <= operators.size() - maxStreamsPerOperator; i++) {
+            operators.get(i).endReason = STREAM_LIMIT;
+        }
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(error -> subscribers.remove(subscriber));
@@ -67,6 +80,7 @@ public class EventStream extends BatchPoller {
         if (subscribers.isEmpty()) {
             return 0;
         }
+        endDueStreams();
         long last = log.lastSeq();
         boolean more = false;
         for (Subscriber subscriber : subscribers) {
@@ -79,6 +93,22 @@ public class EventStream extends BatchPoller {
             subscribers.forEach(subscriber -> send(subscriber, SseEmitter.event().comment("heartbeat")));
         }
         return more ? 1 : 0;
+    }
+
+    private void endDueStreams() {
+        Instant now = Instant.now(clock);
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.endReason == null && !now.isBefore(subscriber.until)) {
+                subscriber.endReason = AUTH_EXPIRED;
+            }
+            if (subscriber.endReason != null) {
+                subscribers.remove(subscriber);
+                if (send(subscriber, SseEmitter.event().name(subscriber.endReason)
+                        .data("{\"end\":\"" + subscriber.endReason + "\"}"))) {
+                    subscriber.emitter.complete();
+                }
+            }
+        }
     }
 
     private boolean feed(Subscriber subscriber, long last) {
@@ -115,12 +145,17 @@ public class EventStream extends BatchPoller {
         private final SseEmitter emitter;
         private final String typePrefix;
         private final String subject;
+        private final String operator;
+        private final Instant until;
         private volatile long cursor;
+        private volatile String endReason;
 
-        private Subscriber(SseEmitter emitter, String typePrefix, String subject) {
+        private Subscriber(SseEmitter emitter, String typePrefix, String subject, String operator, Instant until) {
             this.emitter = emitter;
             this.typePrefix = typePrefix;
             this.subject = subject;
+            this.operator = operator;
+            this.until = until;
         }
     }
 }
