@@ -51,6 +51,11 @@ class AccessIT extends ConsoleIntegration {
         HttpResponse<String> page = get(null, "/ops/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Housecall operators");
+        // issue 21: the page ran without a Content-Security-Policy
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "connect-src 'self' http://localhost:", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         HttpResponse<String> config = get(null, "/ops/config.json");
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(json(config).path("clientId").asString()).isEqualTo("housecall-ops");
