@@ -1,5 +1,6 @@
 package com.housecall.dispatch;
 
+import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.ErrorShapes;
 import org.junit.jupiter.api.Test;
 
@@ -9,5 +10,10 @@ class ErrorShapesSecurityIT extends DispatchIntegration {
     @Test
     void malformedPathsTraceAndTheErrorPageAnswerProblemJson() throws Exception {
         ErrorShapes.assertEveryErrorIsAProblem(port);
+    }
+
+    @Test
+    void aBodyOver64KiBIsRefusedHereToo() throws Exception {
+        ErrorShapes.assertLargeBodiesAreRefused(port, "/api/nurses", DevJwt.token("operator1"));
     }
 }

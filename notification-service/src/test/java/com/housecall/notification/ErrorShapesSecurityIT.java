@@ -10,4 +10,9 @@ class ErrorShapesSecurityIT extends NotificationIntegration {
     void malformedPathsTraceAndTheErrorPageAnswerProblemJson() throws Exception {
         ErrorShapes.assertEveryErrorIsAProblem(HTTP_PORT);
     }
+
+    @Test
+    void aBodyOver64KiBIsRefusedHereToo() throws Exception {
+        ErrorShapes.assertLargeBodiesAreRefused(HTTP_PORT, "/api/notifications/sms/inbound", null);
+    }
 }

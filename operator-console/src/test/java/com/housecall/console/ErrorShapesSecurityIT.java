@@ -1,5 +1,6 @@
 package com.housecall.console;
 
+import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.ErrorShapes;
 import org.junit.jupiter.api.Test;
 
@@ -9,5 +10,10 @@ class ErrorShapesSecurityIT extends ConsoleIntegration {
     @Test
     void malformedPathsTraceAndTheErrorPageAnswerProblemJson() throws Exception {
         ErrorShapes.assertEveryErrorIsAProblem(port);
+    }
+
+    @Test
+    void aBodyOver64KiBIsRefusedHereToo() throws Exception {
+        ErrorShapes.assertLargeBodiesAreRefused(port, "/api/ops/dead-letters/x:0:0/replay", DevJwt.token("operator1"));
     }
 }

@@ -2,6 +2,7 @@ package com.housecall.security;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,13 @@ public class SecurityAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Every service refuses bodies over 64 KiB itself: a service port reached past the gateway is no way round it. */
+    @Bean
+    @ConditionalOnMissingBean(BodySizeLimit.class)
+    BodySizeLimit bodySizeLimit() {
+        return new BodySizeLimit();
     }
 
     @Bean

@@ -36,24 +36,37 @@ public final class ErrorShapes {
         }
     }
 
-    /** One request on its own connection, closed after the answer. */
+    /** A body over 64 KiB to {@code path} (POST, JSON, with {@code token} when not null) is 413 problem+json. */
+    public static void assertLargeBodiesAreRefused(int port, String path, String token) throws IOException {
+        String body = "{\"note\":\"" + "x".repeat(64 * 1024) + "\"}";
+        Answer answer = send(port, "POST " + path + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + (token == null ? "" : "\r\nAuthorization: Bearer " + token), body);
+        assertThat(answer.status()).as(path).isEqualTo(413);
+        assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+    }
+
     public static Answer send(int port, String requestLine) throws IOException {
+        return send(port, requestLine, "");
+    }
+
+    /** One request on its own connection, closed after the answer; {@code head} may carry header lines. */
+    public static Answer send(int port, String head, String body) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+            out.write((head + "\r\nHost: localhost\r\nAccept: */*\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int headersEnd = response.indexOf("\r\n\r\n");
-            String head = headersEnd < 0 ? response : response.substring(0, headersEnd);
-            String body = headersEnd < 0 ? "" : response.substring(headersEnd + 4);
-            int status = Integer.parseInt(head.substring(9, 12));
-            String contentType = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+            String answerHead = headersEnd < 0 ? response : response.substring(0, headersEnd);
+            String answerBody = headersEnd < 0 ? "" : response.substring(headersEnd + 4);
+            int status = Integer.parseInt(answerHead.substring(9, 12));
+            String contentType = answerHead.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
                     .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
-            return new Answer(status, contentType, body);
+            return new Answer(status, contentType, answerBody);
         }
     }
 }

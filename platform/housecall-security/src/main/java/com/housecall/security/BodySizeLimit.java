@@ -1,4 +1,4 @@
-package com.housecall.booking;
+package com.housecall.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,18 +13,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bodies over 64 KiB answer 413 problem+json (CONTRACT.md section 3), or a FHIR OperationOutcome on
- * {@code /api/referrals/**}, after authentication: a declared length is refused unread; a chunked body is read up to
- * the limit and refused once it passes it.
+ * Bodies over 64 KiB answer 413 problem+json (CONTRACT.md section 3) in every service, not only at the gateway,
+ * after authentication: a declared length is refused unread; a chunked body is read up to the limit and refused once
+ * it passes it. A service whose paths answer in another shape (FHIR) extends it and overrides {@link #tooLarge}.
  */
-@Component
-class BodySizeLimit extends OncePerRequestFilter {
+public class BodySizeLimit extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -51,17 +49,10 @@ class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Writes the 413; the connection is closed, so an unread body is not taken for the next request. */
+    protected void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
-        String path = request.getRequestURI();
-        if (path.equals("/api/referrals") || path.startsWith("/api/referrals/")) {
-            response.setContentType("application/fhir+json");
-            response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                    + "\"code\":\"too-costly\",\"diagnostics\":\"The body is larger than 64 KiB.\"}]}")
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         response.setContentType("application/problem+json");
         response.getOutputStream().write("""
                 {"type":"about:blank","title":"Content Too Large","status":413,"detail":"The body is larger than 64 KiB."}"""
