@@ -7,7 +7,7 @@ import com.housecall.notification.NotificationApplication;
 import com.housecall.screening.ScreeningApplication;
 import com.housecall.testsupport.HousecallTestInfrastructure;
 import com.housecall.testsupport.KeycloakServer;
-import com.housecall.testsupport.SmsSink;
+import com.housecall.localstack.sms.SmsSink;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.ArrayList;

@@ -35,7 +35,7 @@ class IdempotencyIT extends BookingIntegration {
 
     long consultationsOf(String user) {
         return jdbc.sql("SELECT COUNT(*) FROM consultation WHERE patient_subject = ?")
-                .param(com.housecall.testsupport.DemoUsers.require(user).subject().toString()).query(Long.class).single();
+                .param(com.housecall.localstack.tokens.DemoUsers.require(user).subject().toString()).query(Long.class).single();
     }
 
     @Test

@@ -24,7 +24,7 @@ import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
-import com.housecall.testsupport.SmsSink;
+import com.housecall.localstack.sms.SmsSink;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
-import com.housecall.testsupport.SmsSink;
+import com.housecall.localstack.sms.SmsSink;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import java.net.URI;

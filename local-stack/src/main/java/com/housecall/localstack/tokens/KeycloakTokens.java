@@ -1,14 +1,13 @@
-package com.housecall.localstack;
+package com.housecall.localstack.tokens;
 
-import com.housecall.testsupport.DemoUsers;
-import com.housecall.testsupport.KeycloakServer;
+import com.housecall.localstack.keycloak.TokenEndpoint;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
  * Asks the local Keycloak ({@code bin/housecall up}) for an access token for a demo user or partner clinic of
- * {@link DemoUsers}: the password grant on {@value KeycloakServer#PASSWORD_CLIENT} for people (password = user
+ * {@link DemoUsers}: the password grant on {@value TokenEndpoint#PASSWORD_CLIENT} for people (password = user
  * name), the client-credentials grant for {@code clinic-a}/{@code clinic-b} (secret = client id + {@code -secret}).
  *
  * <pre>
@@ -25,7 +24,7 @@ public final class KeycloakTokens {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 3 || !args[0].equals("token")) {
             err.println("usage: KeycloakTokens token <issuer> <user>");
             return 2;
@@ -39,11 +38,11 @@ public final class KeycloakTokens {
         Map<String, String> form = user.isClient()
                 ? Map.of("grant_type", "client_credentials", "client_id", user.clientId(),
                         "client_secret", user.secret())
-                : Map.of("grant_type", "password", "client_id", KeycloakServer.PASSWORD_CLIENT,
+                : Map.of("grant_type", "password", "client_id", TokenEndpoint.PASSWORD_CLIENT,
                         "username", user.username(), "password", user.secret(), "scope", "openid");
-        KeycloakServer.TokenResponse response;
+        TokenEndpoint.Response response;
         try {
-            response = KeycloakServer.requestToken(issuer + "/protocol/openid-connect/token", form);
+            response = TokenEndpoint.post(TokenEndpoint.of(issuer), form);
         } catch (UncheckedIOException e) {
             err.println("Keycloak does not answer at " + issuer + " (" + e.getCause().getClass().getSimpleName()
                     + "): is it running? bin/housecall status");

@@ -1,8 +1,10 @@
-package com.housecall.localstack;
+package com.housecall.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.housecall.testsupport.KeycloakServer;
+import com.housecall.localstack.tokens.KeycloakTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** What bin/housecall token prints, against a real Keycloak with the dev realm, checked like the services do. */
+/** What bin/housecall token (local-stack's KeycloakTokens) prints, against a real Keycloak with the dev realm, checked like the services do. */
 class KeycloakTokensIT {
 
     private static KeycloakServer keycloak;
@@ -27,7 +29,7 @@ class KeycloakTokensIT {
 
     @Test
     void patientGetsAPasswordGrantTokenOnTheWebClient() {
-        KeycloakTokensTest.Result result = KeycloakTokensTest.cli("token", keycloak.issuer(), "patient1");
+        Result result = cli("token", keycloak.issuer(), "patient1");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Jwt jwt = decoder.decode(result.out().strip());
@@ -40,7 +42,7 @@ class KeycloakTokensIT {
 
     @Test
     void partnerClinicGetsAClientCredentialsToken() {
-        KeycloakTokensTest.Result result = KeycloakTokensTest.cli("token", keycloak.issuer(), "clinic-b");
+        Result result = cli("token", keycloak.issuer(), "clinic-b");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Jwt jwt = decoder.decode(result.out().strip());
@@ -52,8 +54,8 @@ class KeycloakTokensIT {
     @Test
     void aRefusalExitsOneWithKeycloaksError() {
         // the realm exists, the token endpoint answers, but this issuer's realm does not
-        KeycloakTokensTest.Result result =
-                KeycloakTokensTest.cli("token", keycloak.baseUrl() + "/realms/no-such-realm", "nurse1");
+        Result result =
+                cli("token", keycloak.baseUrl() + "/realms/no-such-realm", "nurse1");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -64,5 +66,15 @@ class KeycloakTokensIT {
     private static Iterable<String> realmRoles(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
         return (Iterable<String>) realmAccess.get("roles");
+    }
+
+    private static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = KeycloakTokens.run(args, new PrintStream(out, true), new PrintStream(err, true));
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private record Result(int exitCode, String out, String err) {
     }
 }

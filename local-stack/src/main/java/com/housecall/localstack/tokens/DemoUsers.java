@@ -1,4 +1,4 @@
-package com.housecall.testsupport;
+package com.housecall.localstack.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The dev realm's users and partner clients of CONTRACT.md section 2, the one table that development tokens
- * ({@link DevJwt}, and {@code bin/housecall token} through local-stack's {@code DevTokens}) describe.
+ * ({@link DevTokens}: {@code bin/housecall token} and the tests' {@code DevJwt}) describe.
  */
 public final class DemoUsers {
 

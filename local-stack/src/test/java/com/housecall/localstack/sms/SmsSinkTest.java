@@ -1,4 +1,4 @@
-package com.housecall.testsupport;
+package com.housecall.localstack.sms;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.housecall.localstack;
+package com.housecall.localstack.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

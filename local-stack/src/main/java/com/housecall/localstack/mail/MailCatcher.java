@@ -1,4 +1,4 @@
-package com.housecall.localstack;
+package com.housecall.localstack.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.FolderException;

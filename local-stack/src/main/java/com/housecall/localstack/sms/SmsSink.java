@@ -1,16 +1,16 @@
-package com.housecall.testsupport;
+package com.housecall.localstack.sms;
 
-import static com.housecall.testsupport.TwilioWire.authorized;
-import static com.housecall.testsupport.TwilioWire.deliveredCallback;
-import static com.housecall.testsupport.TwilioWire.error;
-import static com.housecall.testsupport.TwilioWire.formEncode;
-import static com.housecall.testsupport.TwilioWire.invalidMessage;
-import static com.housecall.testsupport.TwilioWire.list;
-import static com.housecall.testsupport.TwilioWire.messageJson;
-import static com.housecall.testsupport.TwilioWire.methodNotAllowed;
-import static com.housecall.testsupport.TwilioWire.parseForm;
-import static com.housecall.testsupport.TwilioWire.respond;
-import static com.housecall.testsupport.TwilioWire.signature;
+import static com.housecall.localstack.sms.TwilioWire.authorized;
+import static com.housecall.localstack.sms.TwilioWire.deliveredCallback;
+import static com.housecall.localstack.sms.TwilioWire.error;
+import static com.housecall.localstack.sms.TwilioWire.formEncode;
+import static com.housecall.localstack.sms.TwilioWire.invalidMessage;
+import static com.housecall.localstack.sms.TwilioWire.list;
+import static com.housecall.localstack.sms.TwilioWire.messageJson;
+import static com.housecall.localstack.sms.TwilioWire.methodNotAllowed;
+import static com.housecall.localstack.sms.TwilioWire.parseForm;
+import static com.housecall.localstack.sms.TwilioWire.respond;
+import static com.housecall.localstack.sms.TwilioWire.signature;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.sun.net.httpserver.HttpExchange;

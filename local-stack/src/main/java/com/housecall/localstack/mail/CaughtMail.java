@@ -1,4 +1,4 @@
-package com.housecall.localstack;
+package com.housecall.localstack.mail;
 
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;

@@ -1,4 +1,4 @@
-package com.housecall.testsupport;
+package com.housecall.localstack.keycloak;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,26 +13,34 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Keycloak distribution {@link KeycloakServer} runs: the zip Maven resolved, unpacked once per slot, with the
- * dev realm (or {@code housecall.keycloak.realm-file}) ready to import.
+ * The Keycloak distribution {@code bin/housecall up} and the tests' {@code KeycloakServer} run: the zip Maven
+ * resolved for local-stack (version {@code keycloak.version} of the root pom, the one place it is written), unpacked
+ * once per directory, with a realm file ready to import.
  */
-final class KeycloakDistribution {
+public final class KeycloakDistribution {
+
+    private static final String BUILD_INFO = "/housecall/local-stack/keycloak.properties";
+    private static final String REALM_RESOURCE = "/housecall/keycloak/housecall-realm.json";
 
     private KeycloakDistribution() {
     }
 
-    /** The version of the distribution, from the pom of housecall-test-support. */
-    static String version() {
+    /** The version of the distribution, from the root pom (filtered into this module's resources). */
+    public static String version() {
         return buildInfo().getProperty("version");
     }
 
-    /** Unpacks the distribution into {@code slot} if needed and lays out the realm to import; its directory. */
-    static Path prepare(Path slot) throws IOException {
+    /**
+     * Unpacks the distribution into {@code parent/keycloak-<version>} if needed and lays out {@code realmFile}
+     * (null: the dev realm on the classpath) to import; the distribution's directory.
+     */
+    public static Path prepare(Path parent, @Nullable Path realmFile) throws IOException {
         String version = version();
-        Path dist = slot.resolve("keycloak-" + version);
-        unpackIfNeeded(locateZip(version), slot, dist);
+        Path dist = parent.resolve("keycloak-" + version);
+        unpackIfNeeded(locateZip(version), parent, dist);
         Path imports = dist.resolve("data/import");
         Files.createDirectories(imports);
         try (Stream<Path> old = Files.list(imports)) {
@@ -40,15 +48,15 @@ final class KeycloakDistribution {
                 Files.delete(file);
             }
         }
-        copyRealm(imports.resolve(KeycloakServer.REALM + "-realm.json"));
+        copyRealm(realmFile, imports.resolve(TokenEndpoint.REALM + "-realm.json"));
         return dist;
     }
 
-    /** Written by Maven when housecall-test-support is built: the version and the zip Maven resolved. */
+    /** Written by Maven when local-stack is built: the version and the zip Maven resolved. */
     static Properties buildInfo() {
-        try (InputStream in = KeycloakDistribution.class.getResourceAsStream("/housecall/keycloak/keycloak.properties")) {
+        try (InputStream in = KeycloakDistribution.class.getResourceAsStream(BUILD_INFO)) {
             if (in == null) {
-                throw new IllegalStateException("housecall/keycloak/keycloak.properties is missing from the classpath");
+                throw new IllegalStateException(BUILD_INFO + " is missing from the classpath");
             }
             Properties properties = new Properties();
             properties.load(in);
@@ -62,7 +70,7 @@ final class KeycloakDistribution {
      * The zip named by {@code -Dhousecall.keycloak.zip}, else the one Maven resolved when it built this module,
      * else the local Maven repository's ({@code maven.repo.local} or {@code ~/.m2/repository}).
      */
-    static Path locateZip(String version) {
+    public static Path locateZip(String version) {
         List<String> candidates = new ArrayList<>();
         candidates.add(System.getProperty("housecall.keycloak.zip", ""));
         candidates.add(buildInfo().getProperty("zip", ""));
@@ -77,7 +85,7 @@ final class KeycloakDistribution {
             }
         }
         throw new IllegalStateException("No Keycloak distribution at " + inRepository + ". Tests get it from Maven through"
-                + " housecall-test-support's dependency on org.keycloak:keycloak-quarkus-dist:" + version + ":zip;"
+                + " local-stack's dependency on org.keycloak:keycloak-quarkus-dist:" + version + ":zip;"
                 + " fetch it with ./mvnw dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:" + version
                 + ":zip, or point -Dhousecall.keycloak.zip at the zip.");
     }
@@ -111,21 +119,20 @@ final class KeycloakDistribution {
         Files.writeString(marker, zip + " " + Files.size(zip));
     }
 
-    static void copyRealm(Path target) throws IOException {
-        String file = System.getProperty("housecall.keycloak.realm-file", "");
-        if (!file.isBlank()) {
-            Files.copy(Path.of(file), target);
+    static void copyRealm(@Nullable Path realmFile, Path target) throws IOException {
+        if (realmFile != null) {
+            Files.copy(realmFile, target);
             return;
         }
-        try (InputStream in = KeycloakDistribution.class.getResourceAsStream("/housecall/keycloak/housecall-realm.json")) {
+        try (InputStream in = KeycloakDistribution.class.getResourceAsStream(REALM_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("housecall/keycloak/housecall-realm.json is missing from the classpath");
+                throw new IllegalStateException(REALM_RESOURCE + " is missing from the classpath");
             }
             Files.copy(in, target);
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,4 +1,4 @@
-package com.housecall.localstack;
+package com.housecall.localstack.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

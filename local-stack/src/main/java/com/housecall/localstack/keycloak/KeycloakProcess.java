@@ -1,4 +1,4 @@
-package com.housecall.testsupport;
+package com.housecall.localstack.keycloak;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Keycloak's {@code kc.sh start-dev} as a child process: launched on loopback, awaited until ready, stopped. */
-final class KeycloakProcess {
+/**
+ * Keycloak's {@code kc.sh start-dev} as a child process: launched on loopback with an in-memory database and the
+ * realm imported, awaited until ready, stopped.
+ */
+public final class KeycloakProcess {
 
     private static final String JAVA_OPTS_APPEND =
             "--add-opens=java.base/java.lang=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow";
@@ -25,38 +28,54 @@ final class KeycloakProcess {
     private KeycloakProcess() {
     }
 
-    static final class PortTakenException extends IOException {
+    public static final class PortTakenException extends IOException {
         PortTakenException(String message) {
             super(message);
         }
     }
 
-    static Process launch(Path dist, int port, int managementPort, Path log, String admin, String adminPassword)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start-dev",
+    /** {@code kc.sh start-dev} on 127.0.0.1 with the issuer {@code http://localhost:<port>/realms/...}. */
+    public static List<String> command(Path dist, int port, int managementPort) {
+        return new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start-dev",
                 "--db=dev-mem", "--import-realm", "--health-enabled=true",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--hostname=http://localhost:" + port));
-        ProcessBuilder builder = new ProcessBuilder(command)
+    }
+
+    /** Drops what kc.sh or Keycloak would read from the caller's environment; runs it on {@code javaHome}. */
+    public static void prepareEnvironment(Map<String, String> env, String javaHome) {
+        // KC_* variables are Keycloak options, JAVA_OPTS replaces kc.sh's defaults, DEBUG turns on its debugger
+        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_")
+                || List.of("JAVA_OPTS", "JAVA_OPTS_KC_HEAP", "JAVA_ADD_OPENS", "JAVA_LOCALE", "JAVA", "DEBUG",
+                        "DEBUG_PORT", "DEBUG_SUSPEND", "PRINT_ENV").contains(name));
+        env.put("JAVA_HOME", javaHome);
+        env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
+    }
+
+    /** The tests' Keycloak: this JVM's Java, a run-only administrator, its log in {@code log}. */
+    public static Process launch(Path dist, int port, int managementPort, Path log, String admin,
+                                 String adminPassword) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(dist, port, managementPort))
                 .directory(dist.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        // KC_* variables are Keycloak options, JAVA_OPTS replaces kc.sh's defaults, DEBUG turns on its debugger
-        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_")
-                || List.of("JAVA_OPTS", "JAVA_OPTS_KC_HEAP", "JAVA_ADD_OPENS", "JAVA", "DEBUG", "DEBUG_PORT",
-                        "PRINT_ENV").contains(name));
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
+        prepareEnvironment(env, System.getProperty("java.home"));
         // an administrator of this run only, for tests that must change a client (see allowBrowserPages)
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", admin);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         return builder.start();
     }
 
-    static void awaitReady(Process process, int port, int managementPort, Path log) throws PortTakenException {
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        URI realm = URI.create("http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM + "/.well-known/openid-configuration");
+    /** Ready, and the realm imported. */
+    public static boolean ready(int port, int managementPort) {
+        return answers200(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
+                && answers200(URI.create("http://127.0.0.1:" + port + "/realms/" + TokenEndpoint.REALM
+                        + "/.well-known/openid-configuration"));
+    }
+
+    public static void awaitReady(Process process, int port, int managementPort, Path log)
+            throws PortTakenException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -67,7 +86,7 @@ final class KeycloakProcess {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; log " + log
                         + " ends with:\n" + tail);
             }
-            if (answers200(ready) && answers200(realm)) {
+            if (ready(port, managementPort)) {
                 return;
             }
             sleep(Duration.ofMillis(500));
@@ -89,7 +108,7 @@ final class KeycloakProcess {
     }
 
     /** Keycloak's JVM first (kc.sh waits for it), then kc.sh; forcibly after 20 s. */
-    static void destroyTree(Process process) {
+    public static void destroyTree(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroy);
         process.destroy();
@@ -103,13 +122,13 @@ final class KeycloakProcess {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -1,4 +1,4 @@
-package com.housecall.localstack;
+package com.housecall.localstack.tokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,8 @@ public final class PemKeys {
         return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
-    static String pem(String type, byte[] der) {
+    /** DER as PEM text of {@code type} ("PUBLIC KEY", ...). */
+    public static String pem(String type, byte[] der) {
         Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         return "-----BEGIN " + type + "-----\n" + base64.encodeToString(der) + "\n-----END " + type + "-----\n";
     }
