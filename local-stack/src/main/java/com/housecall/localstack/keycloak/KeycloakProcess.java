@@ -129,9 +129,14 @@ public final class KeycloakProcess {
     }
 
     public static String tail(Path log) {
+        return tail(log, 40);
+    }
+
+    /** The last {@code count} lines of a log, for a failed start's diagnosis. */
+    public static String tail(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
