@@ -81,9 +81,10 @@ final class Health {
 
     private static boolean brokerAnswers(int port) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            admin.listTopics().names().get(4, TimeUnit.SECONDS);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 8000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000))) {
+            // generous: on a loaded machine a first answer can take seconds, and status asks only once
+            admin.listTopics().names().get(10, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return false;
