@@ -28,7 +28,7 @@ final class Build {
         return settings.root().resolve(app.id()).resolve("target").resolve(app.id() + ".jar");
     }
 
-    /** Stale when its main sources, its pom, the root pom or a platform library (main sources, pom) is newer. */
+    /** Stale when its main sources, its pom, the root pom or a platform library it ships (sources, pom) is newer. */
     boolean stale(Part app) {
         Path jar = jar(app);
         if (!Files.isRegularFile(jar)) {
@@ -39,7 +39,8 @@ final class Build {
             List<Path> sources = new ArrayList<>(List.of(settings.root().resolve(app.id()).resolve("src/main"),
                     settings.root().resolve(app.id()).resolve("pom.xml"), settings.root().resolve("pom.xml")));
             try (Stream<Path> libraries = Files.list(settings.root().resolve("platform"))) {
-                libraries.forEach(lib -> {
+                // test support is never in an app's jar
+                libraries.filter(lib -> !lib.endsWith("housecall-test-support")).forEach(lib -> {
                     sources.add(lib.resolve("src/main"));
                     sources.add(lib.resolve("pom.xml"));
                 });

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** What bin/housecall and the tests' KeycloakServer need before it starts anything, from any module: the version and Maven's zip. */
+/** What bin/housecall and the tests' KeycloakServer need before they start anything: the version, Maven's zip. */
 class KeycloakDistributionTest {
 
     @Test

@@ -81,7 +81,8 @@ class LauncherTest {
 
         assertThatThrownBy(() -> run(settings, "up", "--only", "sms"))
                 .isInstanceOf(LaunchException.class)
-                .hasMessage("the running parts trust development tokens, not Keycloak's tokens: bin/housecall down first");
+                .hasMessage("the running parts trust development tokens, not Keycloak's tokens:"
+                        + " bin/housecall down first");
     }
 
     @Test

@@ -18,7 +18,8 @@ class PlanTest {
     @Test
     void everythingStartsInfrastructureFirstThenTheAppsWithTheGatewayLast() {
         assertThat(Plan.select("", false)).containsExactly(Part.values());
-        assertThat(Plan.select("", false)).startsWith(KAFKA, MAIL_CATCHER, SMS_SINK, KEYCLOAK, BOOKING).endsWith(GATEWAY);
+        assertThat(Plan.select("", false))
+                .startsWith(KAFKA, MAIL_CATCHER, SMS_SINK, KEYCLOAK, BOOKING).endsWith(GATEWAY);
     }
 
     @Test

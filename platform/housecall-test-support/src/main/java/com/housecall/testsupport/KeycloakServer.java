@@ -20,7 +20,8 @@ import java.util.UUID;
  * A real Keycloak with the dev realm {@code housecall} ({@code deploy/keycloak/housecall-realm.json}), one per test
  * JVM, started on first use of {@link #shared()} and stopped when the JVM exits.
  *
- * <p>It runs local-stack's {@link KeycloakDistribution} (the one {@code bin/housecall up} runs), unpacked into {@code target/keycloak/<n>/} of the module under test (n: the first slot no other JVM holds, since
+ * <p>It runs local-stack's {@link KeycloakDistribution} (the one {@code bin/housecall up} runs), unpacked into
+ * {@code target/keycloak/<n>/} of the module under test (n: the first slot no other JVM holds, since
  * Keycloak's build step writes into its distribution):
  * {@code bin/kc.sh start-dev --db=dev-mem --import-realm} on 127.0.0.1 with free ports and
  * {@code --hostname http://localhost:<port>}, so every token carries the issuer {@link #issuer()} however it was

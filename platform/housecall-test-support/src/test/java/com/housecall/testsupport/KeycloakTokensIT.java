@@ -13,7 +13,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** What bin/housecall token (local-stack's KeycloakTokens) prints, against a real Keycloak with the dev realm, checked like the services do. */
+/**
+ * What bin/housecall token (local-stack's KeycloakTokens) prints, against a real Keycloak with the dev realm, checked
+ * like the services do.
+ */
 class KeycloakTokensIT {
 
     private static KeycloakServer keycloak;
