@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
-import com.housecall.testsupport.DemoUsers;
+import com.housecall.localstack.tokens.DemoUsers;
 import com.housecall.testsupport.TestEvents;
 import java.io.File;
 import java.net.URI;

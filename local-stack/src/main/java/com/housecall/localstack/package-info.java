@@ -1,7 +1,8 @@
 /**
- * What {@code bin/housecall} runs next to the services on a machine without Docker:
- * the Kafka broker (straight from Kafka's own main classes), a mail catcher, the token client of the local
- * Keycloak ({@link com.housecall.localstack.KeycloakTokens}) and a dev token issuer for {@code up --dev-tokens}.
+ * The local infrastructure on a machine without Docker, for {@code bin/housecall} and the tests alike: the launcher
+ * ({@code launcher}), the Kafka broker (straight from Kafka's own main classes), Keycloak from its distribution
+ * ({@code keycloak}), the mail catcher ({@code mail}), the SMS sink ({@code sms}) and the demo users' tokens
+ * ({@code tokens}).
  */
 @NullMarked
 package com.housecall.localstack;

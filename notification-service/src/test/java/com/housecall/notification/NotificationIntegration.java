@@ -1,11 +1,11 @@
 package com.housecall.notification;
 
-import com.housecall.testsupport.MovableClock;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.ContactUpdated;
+import com.housecall.localstack.sms.SmsSink;
 import com.housecall.testsupport.HousecallTestInfrastructure;
-import com.housecall.testsupport.SmsSink;
+import com.housecall.testsupport.MovableClock;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.ContactUpdated;
+import com.housecall.localstack.sms.SmsSink;
 import com.housecall.testsupport.HousecallTestInfrastructure;
-import com.housecall.testsupport.SmsSink;
 import com.housecall.testsupport.TestEvents;
 import java.time.Duration;
 import java.time.OffsetDateTime;

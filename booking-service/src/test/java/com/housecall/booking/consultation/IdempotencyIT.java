@@ -3,6 +3,7 @@ package com.housecall.booking.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.booking.BookingIntegration;
+import com.housecall.localstack.tokens.DemoUsers;
 import com.housecall.testsupport.DevJwt;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +36,7 @@ class IdempotencyIT extends BookingIntegration {
 
     long consultationsOf(String user) {
         return jdbc.sql("SELECT COUNT(*) FROM consultation WHERE patient_subject = ?")
-                .param(com.housecall.testsupport.DemoUsers.require(user).subject().toString()).query(Long.class).single();
+                .param(DemoUsers.require(user).subject().toString()).query(Long.class).single();
     }
 
     @Test

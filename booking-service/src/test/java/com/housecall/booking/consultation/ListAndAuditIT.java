@@ -3,7 +3,7 @@ package com.housecall.booking.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.booking.BookingIntegration;
-import com.housecall.testsupport.DemoUsers;
+import com.housecall.localstack.tokens.DemoUsers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

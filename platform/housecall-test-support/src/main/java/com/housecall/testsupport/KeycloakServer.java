@@ -1,15 +1,13 @@
 package com.housecall.testsupport;
 
+import com.housecall.localstack.keycloak.KeycloakDistribution;
+import com.housecall.localstack.keycloak.KeycloakProcess;
+import com.housecall.localstack.keycloak.TokenEndpoint;
+import com.housecall.localstack.tokens.DemoUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,16 +15,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Keycloak with the dev realm {@code housecall} ({@code deploy/keycloak/housecall-realm.json}), one per test
  * JVM, started on first use of {@link #shared()} and stopped when the JVM exits.
  *
- * <p>It runs the distribution zip {@code org.keycloak:keycloak-quarkus-dist} that Maven resolved (a test-scope
- * dependency of housecall-test-support, whose path the build records in {@code housecall/keycloak/keycloak.properties}),
- * unpacked into {@code target/keycloak/<n>/} of the module under test (n: the first slot no other JVM holds, since
+ * <p>It runs local-stack's {@link KeycloakDistribution} (the one {@code bin/housecall up} runs), unpacked into
+ * {@code target/keycloak/<n>/} of the module under test (n: the first slot no other JVM holds, since
  * Keycloak's build step writes into its distribution):
  * {@code bin/kc.sh start-dev --db=dev-mem --import-realm} on 127.0.0.1 with free ports and
  * {@code --hostname http://localhost:<port>}, so every token carries the issuer {@link #issuer()} however it was
@@ -38,12 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class KeycloakServer {
 
-    public static final String REALM = "housecall";
+    public static final String REALM = TokenEndpoint.REALM;
     /** The client that allows the password grant in the dev realm. */
-    public static final String PASSWORD_CLIENT = "housecall-web";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final String PASSWORD_CLIENT = TokenEndpoint.PASSWORD_CLIENT;
 
     private static final String ADMIN = "housecall-test-admin";
     private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
@@ -84,7 +76,7 @@ public final class KeycloakServer {
         return shared;
     }
 
-    /** The Keycloak version of the distribution, from the pom of housecall-test-support. */
+    /** The Keycloak version of the distribution, from the root pom. */
     public static String version() {
         return KeycloakDistribution.version();
     }
@@ -123,7 +115,7 @@ public final class KeycloakServer {
     }
 
     public String tokenEndpoint() {
-        return issuer() + "/protocol/openid-connect/token";
+        return TokenEndpoint.of(issuer());
     }
 
     public String jwkSetUri() {
@@ -156,58 +148,15 @@ public final class KeycloakServer {
      * gateway listens on a free port adds its own through the admin API.
      */
     public void allowBrowserPages(String clientId, String pages) {
-        String admin = requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+        String admin = TokenEndpoint.post(TokenEndpoint.of(baseUrl() + "/realms/master"), Map.of(
                 "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD))
                 .accessToken();
         new KeycloakAdmin(baseUrl() + "/admin/realms/" + REALM, admin).allowBrowserPages(clientId, pages);
     }
 
     /** Posts {@code form} to the token endpoint; the answer, successful or not. */
-    public TokenResponse requestToken(Map<String, String> form) {
-        return requestToken(tokenEndpoint(), form);
-    }
-
-    /** Posts {@code form} to {@code endpoint} (another host name for the same server, say). */
-    public static TokenResponse requestToken(String endpoint, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = JSON.readValue(response.body(), Map.class);
-            return new TokenResponse(response.statusCode(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The token endpoint's answer: {@code access_token}, ... on 200; {@code error}, {@code error_description} otherwise. */
-    public record TokenResponse(int status, Map<String, Object> body) {
-
-        public boolean ok() {
-            return status == 200 && body.get("access_token") instanceof String;
-        }
-
-        public String accessToken() {
-            if (!ok()) {
-                throw new IllegalStateException("Keycloak refused the token: " + status + " " + body);
-            }
-            return (String) body.get("access_token");
-        }
-
-        public String error() {
-            return (String) body.get("error");
-        }
+    public TokenEndpoint.Response requestToken(Map<String, String> form) {
+        return TokenEndpoint.post(tokenEndpoint(), form);
     }
 
     // --- starting and stopping ---
@@ -232,7 +181,8 @@ public final class KeycloakServer {
                     channel.close();
                 }
             }
-            Path dist = KeycloakDistribution.prepare(slot);
+            String realmFile = System.getProperty("housecall.keycloak.realm-file", "");
+            Path dist = KeycloakDistribution.prepare(slot, realmFile.isBlank() ? null : Path.of(realmFile));
             IOException lastFailure = null;
             for (int attempt = 1; attempt <= 3; attempt++) {
                 int port = KeycloakProcess.freePort();

@@ -1,5 +1,7 @@
 package com.housecall.testsupport;
 
+import com.housecall.localstack.keycloak.TokenEndpoint;
+import com.housecall.localstack.tokens.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +78,7 @@ class KeycloakServerIT {
 
     @Test
     void wrongCredentialsAndTheUnlistedGrantsAreRefused() {
-        KeycloakServer.TokenResponse wrongPassword = keycloak.requestToken(Map.of("grant_type", "password",
+        TokenEndpoint.Response wrongPassword = keycloak.requestToken(Map.of("grant_type", "password",
                 "client_id", "housecall-web", "username", "patient2", "password", "not-patient2"));
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.error()).isEqualTo("invalid_grant");
@@ -85,7 +87,7 @@ class KeycloakServerIT {
         assertThat(keycloak.requestToken(Map.of("grant_type", "client_credentials",
                 "client_id", "clinic-b", "client_secret", "clinic-a-secret")).status()).isEqualTo(401);
         // only housecall-web allows the password grant, and only in the dev realm
-        KeycloakServer.TokenResponse mobile = keycloak.requestToken(Map.of("grant_type", "password",
+        TokenEndpoint.Response mobile = keycloak.requestToken(Map.of("grant_type", "password",
                 "client_id", "housecall-mobile", "username", "nurse1", "password", "nurse1"));
         assertThat(mobile.ok()).isFalse();
         assertThat(mobile.error()).isEqualTo("unauthorized_client");
@@ -94,7 +96,7 @@ class KeycloakServerIT {
     @Test
     void aTokenFetchedThrough127001StillNamesLocalhost() throws ParseException {
         String endpoint = keycloak.tokenEndpoint().replace("//localhost:", "//127.0.0.1:");
-        String token = KeycloakServer.requestToken(endpoint, Map.of("grant_type", "client_credentials",
+        String token = TokenEndpoint.post(endpoint, Map.of("grant_type", "client_credentials",
                 "client_id", "clinic-b", "client_secret", "clinic-b-secret")).accessToken();
 
         assertThat(claims(token).getIssuer()).isEqualTo(keycloak.issuer());

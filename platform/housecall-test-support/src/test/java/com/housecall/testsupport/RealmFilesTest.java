@@ -1,5 +1,6 @@
 package com.housecall.testsupport;
 
+import com.housecall.localstack.tokens.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,0 +1,171 @@
+package com.housecall.localstack.launcher;
+
+import com.housecall.localstack.keycloak.KeycloakDistribution;
+import com.housecall.localstack.keycloak.KeycloakProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How each part is started: its command line, environment and directory. */
+final class Launch {
+
+    /** A part's process to start; {@code env} adds to the launcher's environment, or replaces it. */
+    record Command(List<String> command, Map<String, String> env, Path directory, boolean replacesEnvironment) {
+
+        Command(List<String> command, Map<String, String> env, Path directory) {
+            this(command, env, directory, false);
+        }
+    }
+
+    private final Settings settings;
+    private final Processes processes;
+    private final String classpath;
+
+    Launch(Settings settings, Processes processes, String classpath) {
+        this.settings = settings;
+        this.processes = processes;
+        this.classpath = classpath;
+    }
+
+    /** {@code java} marked as the part, with {@code args} after the markers. */
+    List<String> java(Part part, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(settings.java().toString()));
+        command.addAll(processes.markers(part));
+        command.addAll(args);
+        return command;
+    }
+
+    Command mailCatcher() {
+        return new Command(java(Part.MAIL_CATCHER, List.of("-Xmx128m", "-cp", classpath,
+                "com.housecall.localstack.mail.MailCatcher")), Map.of(
+                "HOUSECALL_SMTP_PORT", Integer.toString(Part.MAIL_CATCHER.port(settings, "SMTP")),
+                "HOUSECALL_MAIL_HTTP_PORT", Integer.toString(Part.MAIL_CATCHER.port(settings))), settings.root());
+    }
+
+    Command smsSink() {
+        return new Command(java(Part.SMS_SINK, List.of("-Xmx64m", "-cp", classpath,
+                "com.housecall.localstack.sms.SmsSink")), Map.of(
+                "HOUSECALL_SMS_PORT", Integer.toString(Part.SMS_SINK.port(settings)),
+                "HOUSECALL_SMS_ACCOUNT_SID", settings.smsAccountSid(),
+                "HOUSECALL_SMS_AUTH_TOKEN", settings.smsAuthToken()), settings.root());
+    }
+
+    /**
+     * Keycloak from the distribution zip Maven resolved for local-stack, unpacked once into
+     * {@code local-stack/target/keycloak-<version>} (it survives {@code down --purge}, and Keycloak's one-off build
+     * step stays done in it), in dev mode with an in-memory database: the realm file is imported afresh each start.
+     * kc.sh passes the {@code -D} markers on to Keycloak's JVM and forwards TERM to it.
+     */
+    Command keycloak() {
+        Path dist;
+        try {
+            dist = KeycloakDistribution.prepare(settings.root().resolve("local-stack/target"),
+                    settings.root().resolve("deploy/keycloak/housecall-realm.json"));
+        } catch (IOException e) {
+            throw new LaunchException("could not prepare Keycloak's distribution: " + e.getMessage());
+        }
+        List<String> command = KeycloakProcess.command(dist, Part.KEYCLOAK.port(settings),
+                Part.KEYCLOAK.port(settings, "KEYCLOAK_MANAGEMENT"));
+        command.addAll(processes.markers(Part.KEYCLOAK));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        KeycloakProcess.prepareEnvironment(env, settings.javaHome().toString());
+        return new Command(command, env, dist, true);
+    }
+
+    /** A service or the gateway, trusting Keycloak's tokens (dev: the development key). */
+    Command app(Part app, Path jar, boolean devTokens, boolean demo) {
+        List<String> args = new ArrayList<>();
+        String opts = settings.get("HOUSECALL_JAVA_OPTS", "");
+        if (!opts.isBlank()) {
+            args.addAll(List.of(opts.strip().split("\\s+")));
+        }
+        args.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new HashMap<>();
+        env.put("HOUSECALL_HOME", settings.state().toString());
+        env.put("SERVER_PORT", Integer.toString(app.port(settings)));
+        env.put("HOUSECALL_SECURITY_ISSUER", settings.issuer());
+        if (devTokens) {
+            env.put("HOUSECALL_SECURITY_PUBLIC_KEY_LOCATION", "file:" + settings.devKeys().resolve("public.pem"));
+        } else {
+            env.put("HOUSECALL_SECURITY_JWK_SET_URI", settings.issuer() + "/protocol/openid-connect/certs");
+        }
+        if (app == Part.DISPATCH && !demo) {
+            env.put("HOUSECALL_DISPATCH_DEMOROSTER", "false");
+        }
+        if (app == Part.GATEWAY) {
+            for (Part target : List.of(Part.BOOKING, Part.SCREENING, Part.DISPATCH, Part.NOTIFICATION, Part.CONSOLE)) {
+                String name = target == Part.CONSOLE ? "CONSOLE" : target.id().replace("-service", "").toUpperCase();
+                env.put("HOUSECALL_GATEWAY_TARGETS_" + name, "http://localhost:" + target.port(settings));
+            }
+        } else {
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Part.KAFKA.port(settings));
+        }
+        if (app == Part.NOTIFICATION) {
+            env.putAll(notification());
+        }
+        return new Command(java(app, args), env, settings.root());
+    }
+
+    private Map<String, String> notification() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(Part.MAIL_CATCHER.port(settings, "SMTP")));
+        env.put("HOUSECALL_SMS_BASE_URL", "http://127.0.0.1:" + Part.SMS_SINK.port(settings));
+        env.put("HOUSECALL_SMS_ACCOUNT_SID", settings.smsAccountSid());
+        env.put("HOUSECALL_SMS_AUTH_TOKEN", settings.smsAuthToken());
+        env.put("HOUSECALL_SMS_FROM", settings.smsFrom());
+        // what Twilio (here the sink) calls back and signs: the gateway, which lets the webhooks through
+        env.put("HOUSECALL_SMS_WEBHOOK_BASE_URL", "http://localhost:" + Part.GATEWAY.port(settings));
+        // the demo on-call clinician, paged for each safety alert (the pages land in the sink and the mail catcher)
+        env.put("HOUSECALL_ON_CALL_PHONE", settings.get("HOUSECALL_ON_CALL_PHONE", "+15005550199"));
+        env.put("HOUSECALL_ON_CALL_EMAIL", settings.get("HOUSECALL_ON_CALL_EMAIL", "on-call@housecall.test"));
+        return env;
+    }
+
+    /**
+     * Kafka's server.properties for a single KRaft node that is broker and controller, rewritten each time so
+     * changed ports apply to the existing data; the storage is formatted on first use.
+     */
+    Command kafka() {
+        Path dir = settings.state().resolve("kafka");
+        Path config = dir.resolve("server.properties");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(config, KafkaConfig.serverProperties(dir.resolve("data"),
+                    Part.KAFKA.port(settings), Part.KAFKA.port(settings, "KAFKA_CONTROLLER")));
+            if (!Files.exists(dir.resolve("data/meta.properties"))) {
+                KeycloakDistribution.deleteTree(dir.resolve("data")); // a half-done format would fail the next
+                format(config);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String opts = settings.get("HOUSECALL_KAFKA_JAVA_OPTS", "-Xms256m -Xmx512m");
+        List<String> args = new ArrayList<>(List.of(opts.strip().split("\\s+")));
+        args.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", classpath, "kafka.Kafka", config.toString()));
+        return new Command(java(Part.KAFKA, args), Map.of(), settings.root());
+    }
+
+    private void format(Path config) throws IOException {
+        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+        ProcessBuilder builder = new ProcessBuilder(settings.java().toString(), "--sun-misc-unsafe-memory-access=allow",
+                "-cp", classpath, "kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId,
+                "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.log(Part.KAFKA).toFile()));
+        try {
+            if (builder.start().waitFor() != 0) {
+                throw new LaunchException("could not format Kafka's storage: see .housecall/logs/kafka.log");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while formatting Kafka's storage");
+        }
+    }
+}

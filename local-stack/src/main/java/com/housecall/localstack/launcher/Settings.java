@@ -1,0 +1,91 @@
+package com.housecall.localstack.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What the environment says (CONTRACT.md section 1): the ports of every part ({@code HOUSECALL_<PART>_PORT}), the
+ * SMS sink's credentials, the start timeouts, where the repository and its state ({@code .housecall/}) are.
+ */
+record Settings(Path root, Path javaHome, Map<String, String> env) {
+
+    static final String REALM = "housecall";
+
+    static Settings of(Path root, Map<String, String> env) {
+        String javaHome = env.getOrDefault("JAVA_HOME", System.getProperty("java.home"));
+        return new Settings(root.toAbsolutePath().normalize(), Path.of(javaHome), Map.copyOf(env));
+    }
+
+    Path state() {
+        return root.resolve(".housecall");
+    }
+
+    Path logs() {
+        return state().resolve("logs");
+    }
+
+    Path pids() {
+        return state().resolve("pids");
+    }
+
+    Path devKeys() {
+        return state().resolve("dev-jwt");
+    }
+
+    Path java() {
+        return javaHome.resolve("bin/java");
+    }
+
+    /** {@code HOUSECALL_<name>_PORT}, else the default of CONTRACT.md section 1. */
+    int port(String name, int fallback) {
+        String variable = "HOUSECALL_" + name + "_PORT";
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new LaunchException(variable + " is not a port: " + value);
+        }
+    }
+
+    String get(String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Each part's time to become healthy: {@code HOUSECALL_START_TIMEOUT} seconds (180). */
+    Duration startTimeout() {
+        return Duration.ofSeconds(Long.parseLong(get("HOUSECALL_START_TIMEOUT", "180")));
+    }
+
+    /** Keycloak's first start includes its build step: {@code HOUSECALL_KEYCLOAK_START_TIMEOUT} (at least 300 s). */
+    Duration keycloakStartTimeout() {
+        long fallback = Math.max(300, startTimeout().toSeconds());
+        return Duration.ofSeconds(Long.parseLong(get("HOUSECALL_KEYCLOAK_START_TIMEOUT", Long.toString(fallback))));
+    }
+
+    String smsAccountSid() {
+        return get("HOUSECALL_SMS_ACCOUNT_SID", "ACdev");
+    }
+
+    String smsAuthToken() {
+        return get("HOUSECALL_SMS_AUTH_TOKEN", "dev-token");
+    }
+
+    /** A Twilio test sender number. */
+    String smsFrom() {
+        return get("HOUSECALL_SMS_FROM", "+15005550006");
+    }
+
+    /** Exactly Keycloak's {@code iss} (it runs with {@code --hostname}). */
+    String issuer() {
+        return "http://localhost:" + Part.KEYCLOAK.port(this) + "/realms/" + REALM;
+    }
+
+    boolean devTokensByDefault() {
+        return "1".equals(env.get("HOUSECALL_DEV_TOKENS"));
+    }
+}

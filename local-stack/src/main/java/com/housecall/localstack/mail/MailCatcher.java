@@ -1,0 +1,180 @@
+package com.housecall.localstack.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for the mail provider: GreenMail takes SMTP from any sender (any credentials), and a
+ * small HTTP API shows what arrived, so people and black-box tests can read the mails sent.
+ *
+ * <pre>
+ * GET    /api/messages   [{"id","to","from","subject","text","html","receivedAt"}], oldest first
+ * DELETE /api/messages   forgets them all (204)
+ * GET    /health         200 {"status":"UP"}
+ * </pre>
+ */
+public final class MailCatcher implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY) // keep the contract's field order
+            .build();
+
+    private final List<CaughtMail> mails = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final GreenMail smtp;
+    private final HttpServer http;
+    private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable MovingMessage lastCaught;
+
+    private MailCatcher(int smtpPort, int httpPort) throws IOException {
+        smtp = new GreenMail(new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        http = HttpServer.create(new InetSocketAddress(LOOPBACK, httpPort), 0);
+        http.createContext("/", this::handle);
+        http.setExecutor(httpThreads);
+    }
+
+    /** Starts both servers; port 0 picks a free one (see {@link #smtpPort()}, {@link #httpPort()}). */
+    public static MailCatcher start(int smtpPort, int httpPort) throws IOException {
+        MailCatcher catcher = new MailCatcher(smtpPort, httpPort);
+        catcher.smtp.start();
+        catcher.catchDeliveries();
+        catcher.http.start();
+        return catcher;
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        MailCatcher catcher = start(port("HOUSECALL_SMTP_PORT", 3025), port("HOUSECALL_MAIL_HTTP_PORT", 8025));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            catcher.close();
+            stopped.countDown();
+        }));
+        System.out.printf("mail catcher: SMTP on %s:%d, mails at http://%s:%d/api/messages%n",
+                LOOPBACK, catcher.smtpPort(), LOOPBACK, catcher.httpPort());
+        stopped.await();
+    }
+
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
+    }
+
+    public int httpPort() {
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        httpThreads.close();
+        smtp.stop();
+    }
+
+    private void catchDeliveries() {
+        // GreenMail calls the handler once per recipient, all in a row under its lock:
+        // record each message on its first recipient, then deliver as GreenMail would.
+        UserManager users = smtp.getUserManager();
+        MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            synchronized (mails) {
+                if (message != lastCaught) {
+                    lastCaught = message;
+                    mails.add(CaughtMail.of(Long.toString(ids.incrementAndGet()), message, Instant.now()));
+                }
+            }
+            return deliver.handle(message, recipient);
+        });
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            switch (path) {
+                case "/api/messages", "/api/messages/" -> {
+                    switch (method) {
+                        case "GET" -> respondJson(exchange, 200, snapshot());
+                        case "DELETE" -> {
+                            clear();
+                            exchange.sendResponseHeaders(204, -1);
+                        }
+                        default -> methodNotAllowed(exchange, "GET, DELETE");
+                    }
+                }
+                case "/health" -> {
+                    if (method.equals("GET") || method.equals("HEAD")) {
+                        respondJson(exchange, 200, Map.of("status", "UP"));
+                    } else {
+                        methodNotAllowed(exchange, "GET");
+                    }
+                }
+                default -> exchange.sendResponseHeaders(404, -1);
+            }
+        }
+    }
+
+    private List<CaughtMail> snapshot() {
+        synchronized (mails) {
+            return List.copyOf(mails);
+        }
+    }
+
+    private void clear() {
+        synchronized (mails) {
+            mails.clear();
+            try {
+                smtp.purgeEmailFromAllMailboxes(); // GreenMail's own copy, or memory only grows
+            } catch (FolderException e) {
+                throw new IllegalStateException("cannot purge GreenMail's mailboxes", e);
+            }
+        }
+    }
+
+    private static void respondJson(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
+        exchange.getResponseHeaders().set("Allow", allowed);
+        exchange.sendResponseHeaders(405, -1);
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " is not a port: " + value, e);
+        }
+    }
+}

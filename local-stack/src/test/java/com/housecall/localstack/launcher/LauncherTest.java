@@ -1,0 +1,129 @@
+package com.housecall.localstack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** up, down and status against pid files and stand-in processes: nothing of the stack is started. */
+class LauncherTest {
+
+    @TempDir
+    Path root;
+
+    private final List<Process> spawned = new ArrayList<>();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @AfterEach
+    void stopStandIns() {
+        spawned.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void upRefusesAPortTakenByAnotherProgramBeforeStartingAnything() throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Settings settings = settings(Map.of("HOUSECALL_SMS_PORT", Integer.toString(other.getLocalPort())));
+
+            assertThatThrownBy(() -> run(settings, "up", "--detach", "--only", "sms"))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessage("port " + other.getLocalPort() + " for sms-sink is taken by another program: stop it,"
+                            + " or set HOUSECALL_SMS_PORT to a free port");
+        }
+        assertThat(settings(Map.of()).pids().resolve("sms-sink.pid")).doesNotExist();
+    }
+
+    @Test
+    void upSaysWhenEverythingAskedForIsAlreadyRunning() throws Exception {
+        Settings settings = settings(Map.of());
+        Process sink = standIn(settings, Part.SMS_SINK, true);
+
+        assertThat(run(settings, "up", "--only", "sms")).isZero();
+
+        assertThat(output()).contains("sms-sink             already running (pid " + sink.pid() + ")")
+                .contains("Housecall is already running; bin/housecall down stops it.");
+    }
+
+    @Test
+    void downStopsWhatUpStartedAndLeavesAReusedPidAlone() throws Exception {
+        Settings settings = settings(Map.of());
+        Process sink = standIn(settings, Part.SMS_SINK, true);
+        Process stranger = standIn(settings, Part.KAFKA, false); // its pid, but not marked as a part
+
+        assertThat(run(settings, "down")).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sink.isAlive());
+        assertThat(stranger.isAlive()).isTrue();
+        assertThat(output()).contains("sms-sink             stopped (pid " + sink.pid() + ")")
+                .contains("kafka                was not running");
+        assertThat(settings.pids()).isEmptyDirectory();
+    }
+
+    @Test
+    void newPartsMustTrustTheTokensTheRunningOnesTrust() throws Exception {
+        Settings settings = settings(Map.of());
+        standIn(settings, Part.KAFKA, true);
+        Files.writeString(TokenMode.file(settings), "dev\n");
+
+        assertThatThrownBy(() -> run(settings, "up", "--only", "sms"))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("the running parts trust development tokens, not Keycloak's tokens:"
+                        + " bin/housecall down first");
+    }
+
+    @Test
+    void statusExitsThreeUnlessEverythingIsUp() {
+        assertThat(run(settings(Map.of()), "status")).isEqualTo(3);
+        assertThat(output()).contains("gateway              stopped");
+    }
+
+    @Test
+    void portsComeFromTheEnvironment() {
+        Settings settings = settings(Map.of("HOUSECALL_KEYCLOAK_PORT", "18180", "HOUSECALL_SMTP_PORT", "13025"));
+
+        assertThat(settings.issuer()).isEqualTo("http://localhost:18180/realms/housecall");
+        assertThat(Part.MAIL_CATCHER.port(settings, "SMTP")).isEqualTo(13025);
+        assertThat(Part.GATEWAY.port(settings)).isEqualTo(8080);
+        assertThatThrownBy(() -> Part.KAFKA.port(settings(Map.of("HOUSECALL_KAFKA_PORT", "nine")))).hasMessage(
+                "HOUSECALL_KAFKA_PORT is not a port: nine");
+    }
+
+    private Settings settings(Map<String, String> env) {
+        return Settings.of(root, env);
+    }
+
+    private int run(Settings settings, String... args) {
+        return Housecall.run(settings, "", List.of(args), new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A process in place of a part, with its pid file; marked on its command line as up marks the parts. */
+    private Process standIn(Settings settings, Part part, boolean marked) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "sleep 60; :"));
+        if (marked) {
+            command.addAll(new Processes(settings).markers(part)); // $0 and $1 of the script: kept in its cmdline
+        }
+        Process process = new ProcessBuilder(command).start();
+        spawned.add(process);
+        Files.createDirectories(settings.pids());
+        Files.writeString(settings.pids().resolve(part.id() + ".pid"), process.pid() + "\n");
+        return process;
+    }
+}
