@@ -41,8 +41,8 @@ public class OutboxWriter {
         UUID id = UUID.randomUUID();
         EventTrace trace = tracing.capture();
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload,
-                                                  traceparent, tracestate, correlation_id)
+                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time,
+                                                  payload, traceparent, tracestate, correlation_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.toString(), entry.topic(), payload.consultationId().toString(), entry.type(), source,
                         Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
