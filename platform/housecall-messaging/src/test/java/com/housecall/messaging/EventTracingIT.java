@@ -15,6 +15,7 @@ import com.housecall.testsupport.TopicRecorder.Received;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +47,7 @@ class EventTracingIT {
 
     @AfterAll
     static void stop() {
-        if (topics != null) {
-            topics.close();
-        }
-        if (app != null) {
-            app.close();
-        }
+        TestApps.close(topics, app);
     }
 
     @Test
@@ -104,6 +100,14 @@ class EventTracingIT {
         Received followUp = topics.awaitOne(Topics.SCREENING_EVENTS, EventTypes.SCREENING_STARTED,
                 consultation.toString());
         assertThat(traceIdOf(followUp)).isEqualTo(traceIdOf(sent));
+    }
+
+    @Test
+    void everyTraceIsSampledLogsAreJsonAndNothingIsExportedUnlessAsked() {
+        assertThat(app.getBeanNamesForType(OtlpHttpSpanExporter.class)).as("OTLP export is off by default").isEmpty();
+        assertThat(app.getEnvironment().getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+        assertThat(app.getEnvironment().getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(app.getEnvironment().getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
     }
 
     private static ConsultationRequested requested(UUID consultation) {
