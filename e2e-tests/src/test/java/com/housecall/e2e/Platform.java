@@ -30,6 +30,8 @@ final class Platform implements AutoCloseable {
 
     final GreenMail smtp;
     final SmsSink sms;
+    /** The spans every service here finishes (the gateway, its own process, keeps its own). */
+    final SpanRecorder spans = new SpanRecorder();
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> byModule = new java.util.HashMap<>();
 
@@ -100,10 +102,14 @@ final class Platform implements AutoCloseable {
     private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra) {
         Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.propertiesWithKeycloak(module));
         properties.put("server.port", 0);
+        // finished spans reach the recorder soon, not after the default five seconds
+        properties.put("management.opentelemetry.tracing.export.schedule-delay", "100ms");
         properties.putAll(extra);
         // as command-line arguments, so they outrank the service's own configuration file
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .initializers(created -> created.getBeanFactory().registerSingleton("e2eSpanRecorder", spans))
+                .run(args);
         services.add(context);
         byModule.put(module, context);
         return context;

@@ -80,16 +80,19 @@ class GatewayIT {
         String correlationId = forwarded.header("X-Correlation-Id");
         assertThat(UUID.fromString(correlationId)).isNotNull();
         assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly(correlationId);
+        assertThat(forwarded.header("traceparent")).as("the proxy call continues the request's trace")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test
-    void aCallersCorrelationIdIsKept() {
+    void aCallersCorrelationIdIsEchoedButNeverForwarded() {
         HttpResponse<String> response = send(request(port, "/api/screenings/review-queue")
                 .header("Authorization", "Bearer " + DevJwt.token("clinician1"))
                 .header("X-Correlation-Id", "web-1234").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(backend.received().getFirst().header("X-Correlation-Id")).isEqualTo("web-1234");
+        String forwarded = backend.received().getFirst().header("X-Correlation-Id");
+        assertThat(UUID.fromString(forwarded)).as("the gateway's own id goes to the service").isNotNull();
         assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("web-1234");
     }
 

@@ -1,6 +1,8 @@
 package com.housecall.notification.message;
 
 import com.housecall.events.notification.NotificationSuppressed;
+import com.housecall.messaging.EventTrace;
+import com.housecall.messaging.EventTracing;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.notification.NotificationProperties;
 import com.housecall.notification.contact.Channel;
@@ -64,12 +66,14 @@ class Messages {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OutboxWriter outbox;
+    private final EventTracing tracing;
     private final OptOuts optOuts;
     private final TwilioClient sms;
     private final NotificationProperties properties;
 
     Messages(JdbcClient jdbc, Clock clock, OutboxWriter outbox, OptOuts optOuts, TwilioClient sms,
-             NotificationProperties properties) {
+             NotificationProperties properties, EventTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
@@ -90,15 +94,18 @@ class Messages {
         }
         // a concurrent twin fails on message_once, rolls back, and is retried as a duplicate
         String id = UUID.randomUUID().toString();
+        EventTrace trace = tracing.capture();
         jdbc.sql("""
                         INSERT INTO message (id, consultation_id, occasion_id, type, visit_id, visit_start, time_zone,
-                                             nurse_name, send_at, action_at, detail, only_channel, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             nurse_name, send_at, action_at, detail, only_channel, created_at,
+                                             traceparent, tracestate, correlation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, message.consultationId().toString(), message.occasionId().toString(),
                         message.type().name(), message.visitId() == null ? null : message.visitId().toString(),
                         message.visitStart() == null ? null : message.visitStart().toString(), message.timeZone(),
                         message.nurseName(), utc(message.sendAt()), utc(message.actionAt()), message.detail(),
-                        message.onlyChannel() == null ? null : message.onlyChannel().name(), now())
+                        message.onlyChannel() == null ? null : message.onlyChannel().name(), now(),
+                        trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
         return Optional.of(id);
     }

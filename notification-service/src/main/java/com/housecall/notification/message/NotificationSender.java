@@ -4,6 +4,7 @@ import com.housecall.events.notification.NotificationFailed;
 import com.housecall.events.notification.NotificationSent;
 import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.messaging.BatchPoller;
+import com.housecall.messaging.EventTracing;
 import com.housecall.messaging.OutboxWriter;
 import com.housecall.notification.NotificationProperties;
 import com.housecall.notification.WebProperties;
@@ -19,6 +20,7 @@ import com.housecall.notification.sms.OptOuts;
 import com.housecall.notification.sms.SmsFailedException;
 import com.housecall.notification.sms.SmsTemplates;
 import com.housecall.notification.sms.TwilioClient;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +66,12 @@ class NotificationSender extends BatchPoller {
     private final WebProperties web;
     private final Visits visits;
     private final Clock clock;
+    private final EventTracing tracing;
 
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
-                       Visits visits, QuietHours quietHours, Clock clock) {
+                       Visits visits, QuietHours quietHours, Clock clock, EventTracing tracing) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.quietHours = quietHours;
         this.notifications = notifications;
@@ -84,13 +87,21 @@ class NotificationSender extends BatchPoller {
         this.web = web;
         this.visits = visits;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** Handles one batch of due notifications; answers how many it looked at. */
+    /**
+     * Handles one batch of due notifications; answers how many it looked at. Each is handled in a span of the trace
+     * of the event that asked for it, so the provider call and the events it leads to stay in that trace.
+     */
     int sendOnce() {
         List<Notifications.Outgoing> batch = notifications.due(clock.instant(), properties.sendBatchSize());
         for (Notifications.Outgoing notification : batch) {
-            handle(notification);
+            tracing.continueTrace(notification.trace(), "notify " + notification.type().name(), Span.Kind.CLIENT,
+                    Map.of("housecall.notification.channel", notification.channel().name()), () -> {
+                        handle(notification);
+                        return null;
+                    });
         }
         return batch.size();
     }

@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.EventTrace;
 import com.housecall.notification.contact.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,8 @@ class Notifications {
     record Outgoing(UUID id, UUID consultationId, NotificationType type, Channel channel, String recipient,
                     int attempts, @Nullable String visitId, @Nullable String visitStart, @Nullable String timeZone,
                     @Nullable String nurseName, @Nullable String detail, @Nullable Instant actionAt,
-                    boolean messageCancelled, @Nullable String visitStatus, @Nullable String visitStartNow) {
+                    boolean messageCancelled, @Nullable String visitStatus, @Nullable String visitStartNow,
+                    EventTrace trace) {
     }
 
     /** One row of {@code GET /api/notifications}. */
@@ -44,7 +46,8 @@ class Notifications {
         return jdbc.sql("""
                         SELECT n.id, n.consultation_id, n.type, n.channel, n.recipient, n.attempts, m.visit_id,
                                m.visit_start, m.time_zone, m.nurse_name, m.detail, m.action_at, m.cancelled_at,
-                               v.status AS visit_status, v.start_at AS visit_start_now
+                               v.status AS visit_status, v.start_at AS visit_start_now,
+                               m.traceparent, m.tracestate, m.correlation_id
                         FROM notification n
                         JOIN message m ON m.id = n.message_id
                         LEFT JOIN visit v ON v.visit_id = m.visit_id
@@ -126,7 +129,8 @@ class Notifications {
                 row.getString("recipient"), row.getInt("attempts"), row.getString("visit_id"),
                 row.getString("visit_start"), row.getString("time_zone"), row.getString("nurse_name"),
                 row.getString("detail"), instant(row, "action_at"), row.getObject("cancelled_at") != null,
-                row.getString("visit_status"), row.getString("visit_start_now"));
+                row.getString("visit_status"), row.getString("visit_start_now"), new EventTrace(
+                row.getString("traceparent"), row.getString("tracestate"), row.getString("correlation_id")));
     }
 
     private static View view(ResultSet row, int rowNum) throws SQLException {

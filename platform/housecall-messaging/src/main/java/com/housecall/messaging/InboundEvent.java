@@ -9,9 +9,12 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
-/** A CloudEvent as it arrived from Kafka: its attributes from the {@code ce_} headers, its payload still JSON. */
+/**
+ * A CloudEvent as it arrived from Kafka: its attributes from the {@code ce_} headers, its payload still JSON, and
+ * the trace and correlation id it carries.
+ */
 public record InboundEvent(String id, String type, String source, String subject, String time, String topic,
-                           byte[] payload) {
+                           byte[] payload, EventTrace trace) {
 
     /** Reads the CloudEvents headers; a record without them can never be processed. */
     public static InboundEvent from(Message<byte[]> message) {
@@ -19,7 +22,7 @@ public record InboundEvent(String id, String type, String source, String subject
         return new InboundEvent(required(headers, CloudEventHeaders.ID), required(headers, CloudEventHeaders.TYPE),
                 required(headers, CloudEventHeaders.SOURCE), required(headers, CloudEventHeaders.SUBJECT),
                 required(headers, CloudEventHeaders.TIME), text(headers.get(KafkaHeaders.RECEIVED_TOPIC)),
-                message.getPayload());
+                message.getPayload(), EventTrace.from(headers));
     }
 
     /** The payload as its record; an unreadable one is rejected without quoting it. */

@@ -1,8 +1,12 @@
 package com.housecall.messaging;
 
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,35 +17,57 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Inbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumerGroup;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public Inbox(JdbcClient jdbc, TransactionTemplate transactions, String consumerGroup, Clock clock) {
+    public Inbox(JdbcClient jdbc, TransactionTemplate transactions, String consumerGroup, Clock clock,
+                 EventTracing tracing) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumerGroup = consumerGroup;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public void receive(Message<byte[]> message, Consumer<InboundEvent> handler) {
         receive(InboundEvent.from(message), handler);
     }
 
-    /** Consumers reach this through {@link EventHandlers}, which decodes and checks the event first. */
+    /**
+     * Consumers reach this through {@link EventHandlers}, which decodes and checks the event first. The handler runs
+     * in a consumer span, child of the record's {@code traceparent}, so the events it appends carry the trace on.
+     */
     void receive(InboundEvent event, Consumer<InboundEvent> handler) {
-        transactions.executeWithoutResult(status -> {
+        tracing.continueTrace(event.trace(), "receive " + event.type(), Span.Kind.CONSUMER,
+                Map.of("messaging.destination.name", String.valueOf(event.topic()), "messaging.message.id", event.id(),
+                        "messaging.consumer.group.name", consumerGroup), () -> {
+                    handleOnce(event, handler);
+                    return null;
+                });
+    }
+
+    private void handleOnce(InboundEvent event, Consumer<InboundEvent> handler) {
+        Boolean handled = transactions.execute(status -> {
             boolean seen = jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer_group = ? AND event_id = ?")
                     .params(consumerGroup, event.id()).query(Long.class).single() > 0;
             if (seen) {
-                return;
+                return false;
             }
             // a concurrent duplicate fails on the primary key here, rolls back, and is retried as seen
             jdbc.sql("INSERT INTO processed_event (consumer_group, event_id, processed_at) VALUES (?, ?, ?)")
                     .params(consumerGroup, event.id(), Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
                     .update();
             handler.accept(event);
+            return true;
         });
+        if (Boolean.TRUE.equals(handled)) {
+            // names the service: the end-to-end test runs every service in one JVM, on one logger context
+            log.info("Handled {} {} in {}", event.type(), event.id(), consumerGroup);
+        }
     }
 }

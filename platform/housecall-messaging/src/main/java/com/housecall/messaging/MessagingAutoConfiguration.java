@@ -2,11 +2,14 @@ package com.housecall.messaging;
 
 import com.housecall.events.EventCatalog;
 import com.housecall.events.Topics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,22 +59,31 @@ public class MessagingAutoConfiguration {
         };
     }
 
+    /** Boot's OpenTelemetry tracer and W3C propagator; no-ops where tracing is switched off. */
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock) {
-        return new OutboxWriter(jdbc, module, clock);
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock,
+                              EventTracing tracing) {
+        return new OutboxWriter(jdbc, module, clock, tracing);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions,
-                            KafkaTemplate<byte[], byte[]> eventKafkaTemplate, MessagingProperties properties) {
-        return new OutboxRelay(jdbc, transactions, eventKafkaTemplate, properties);
+                            KafkaTemplate<byte[], byte[]> eventKafkaTemplate, MessagingProperties properties,
+                            EventTracing tracing) {
+        return new OutboxRelay(jdbc, transactions, eventKafkaTemplate, properties, tracing);
     }
 
     /** The consumer group is the module's directory name, as {@code spring.application.name}. */
     @Bean
     Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, @Value("${spring.application.name}") String group,
-                Clock clock) {
-        return new Inbox(jdbc, transactions, group, clock);
+                Clock clock, EventTracing tracing) {
+        return new Inbox(jdbc, transactions, group, clock, tracing);
     }
 
     @Bean

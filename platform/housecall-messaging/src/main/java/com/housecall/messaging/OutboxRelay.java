@@ -3,12 +3,15 @@ package com.housecall.messaging;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.housecall.events.CloudEventHeaders;
+import io.micrometer.tracing.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,21 +23,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay extends BatchPoller {
 
     record Row(long seq, String eventId, String topic, String eventKey, String eventType, String eventSource,
-               String eventTime, String payload) {
+               String eventTime, String payload, @Nullable String traceparent, @Nullable String tracestate,
+               @Nullable String correlationId) {
+
+        EventTrace trace() {
+            return new EventTrace(traceparent, tracestate, correlationId);
+        }
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final MessagingProperties properties;
+    private final EventTracing tracing;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<byte[], byte[]> kafka,
-                       MessagingProperties properties) {
+                       MessagingProperties properties, EventTracing tracing) {
         super("outbox-relay", properties.relayInterval(), properties.relayBatchSize(), properties.relayEnabled());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
+        this.tracing = tracing;
     }
 
     /** Sends one batch; returns how many events went out. The lock row keeps several instances in line. */
@@ -42,7 +52,8 @@ public class OutboxRelay extends BatchPoller {
         Integer sent = transactions.execute(status -> {
             jdbc.sql("SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
             List<Row> rows = jdbc.sql("""
-                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload
+                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
+                                   traceparent, tracestate, correlation_id
                             FROM outbox_event ORDER BY seq LIMIT ?""")
                     .param(properties.relayBatchSize())
                     .query(Row.class).list();
@@ -59,19 +70,31 @@ public class OutboxRelay extends BatchPoller {
         return sent == null ? 0 : sent;
     }
 
+    /**
+     * Each record goes out in a producer span, child of the trace captured at append (a new trace for an event
+     * appended outside one, a timer's), and carries that span as its {@code traceparent}.
+     */
     private void send(List<Row> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(kafka.send(record(row)));
+            Span span = tracing.start(row.trace(), "send " + row.eventType(), Span.Kind.PRODUCER,
+                    Map.of("messaging.destination.name", row.topic(), "messaging.message.id", row.eventId()));
+            acks.add(kafka.send(record(row, tracing.of(span, row.trace()))).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            }));
         }
         kafka.flush();
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
-    static ProducerRecord<byte[], byte[]> record(Row row) {
+    static ProducerRecord<byte[], byte[]> record(Row row, EventTrace trace) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(row.eventId(), row.eventSource(), row.eventType(), row.eventTime(), row.eventKey())
                 .forEach((name, value) -> headers.add(name, value.getBytes(UTF_8)));
+        trace.writeTo(headers);
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 

@@ -22,24 +22,32 @@ public class OutboxWriter {
     private final JdbcClient jdbc;
     private final String source;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public OutboxWriter(JdbcClient jdbc, String module, Clock clock) {
+    public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing) {
         this.jdbc = jdbc;
         this.source = CloudEventHeaders.source(module);
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** Appends the event to the outbox; its topic and type come from the catalogue. Returns the event id. */
+    /**
+     * Appends the event to the outbox; its topic and type come from the catalogue, its trace and correlation id from
+     * the current span and MDC ({@link EventTracing#capture}). Returns the event id.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(ConsultationEvent payload) {
         EventCatalog.Entry entry = EventCatalog.of(payload);
         UUID id = UUID.randomUUID();
+        EventTrace trace = tracing.capture();
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time,
+                                                  payload, traceparent, tracestate, correlation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.toString(), entry.topic(), payload.consultationId().toString(), entry.type(), source,
                         Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
-                        new String(EventJson.write(payload), StandardCharsets.UTF_8))
+                        new String(EventJson.write(payload), StandardCharsets.UTF_8),
+                        trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
         return id;
     }

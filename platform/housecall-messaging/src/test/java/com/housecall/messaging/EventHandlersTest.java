@@ -12,6 +12,8 @@ import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestDatabase;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class EventHandlersTest {
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         inbox = new Inbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                "test-service", Clock.systemUTC());
+                "test-service", Clock.systemUTC(), new EventTracing(Tracer.NOOP, Propagator.NOOP));
     }
 
     @BeforeEach

@@ -52,12 +52,7 @@ class MessagingReliabilityIT {
 
     @AfterAll
     static void stop() {
-        if (topics != null) {
-            topics.close();
-        }
-        if (app != null) {
-            app.close();
-        }
+        TestApps.close(topics, app);
     }
 
     @Test

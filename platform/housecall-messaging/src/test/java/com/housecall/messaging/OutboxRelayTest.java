@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestDatabase;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,6 +39,7 @@ class OutboxRelayTest {
 
     private static DataSource dataSource;
     private static JdbcClient jdbc;
+    private static final EventTracing NO_TRACING = new EventTracing(Tracer.NOOP, Propagator.NOOP);
     private static TransactionTemplate transactions;
     private static OutboxWriter writer;
     private final List<String> sentIds = new CopyOnWriteArrayList<>();
@@ -49,7 +52,7 @@ class OutboxRelayTest {
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC());
+        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING);
     }
 
     @BeforeEach
@@ -109,9 +112,9 @@ class OutboxRelayTest {
     void aRecordCarriesTheCloudEventsHeadersAsPlainStrings() {
         OutboxRelay.Row row = new OutboxRelay.Row(1, "0b8e0f4e-3a8c-4a43-9d5c-4f4a3f0f7a10", "booking.events.v1",
                 "5d1c7f0e-1111-4c3a-8f55-2f0d3c6b9a77", "com.housecall.consultation.requested",
-                "/housecall/booking-service", "2026-01-02T03:04:05.678Z", "{\"x\":1}");
+                "/housecall/booking-service", "2026-01-02T03:04:05.678Z", "{\"x\":1}", null, null, null);
 
-        ProducerRecord<byte[], byte[]> record = OutboxRelay.record(row);
+        ProducerRecord<byte[], byte[]> record = OutboxRelay.record(row, EventTrace.NONE);
 
         assertThat(record.topic()).isEqualTo("booking.events.v1");
         assertThat(new String(record.key(), UTF_8)).isEqualTo(row.eventKey());
@@ -131,7 +134,7 @@ class OutboxRelayTest {
     private OutboxRelay relay(int batchSize) {
         MessagingProperties properties = new MessagingProperties(true, Duration.ofMillis(100), batchSize, 3, (short) 1,
                 4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10));
-        return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties);
+        return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties, NO_TRACING);
     }
 
     private UUID append(UUID consultation) {

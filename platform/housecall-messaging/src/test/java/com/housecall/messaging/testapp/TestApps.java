@@ -18,6 +18,19 @@ public final class TestApps {
         return HousecallTestInfrastructure.properties(MODULE);
     }
 
+    /** Closes what a test class started, in order; one that never started (null) is passed over. */
+    public static void close(AutoCloseable... started) {
+        for (AutoCloseable each : started) {
+            if (each != null) {
+                try {
+                    each.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     /** {@code args} are command-line properties, e.g. {@code --housecall.messaging.relay-enabled=false}. */
     public static ConfigurableApplicationContext start(Map<String, Object> settings, String... args) {
         return new SpringApplicationBuilder(TestApp.class).properties(settings).run(args);

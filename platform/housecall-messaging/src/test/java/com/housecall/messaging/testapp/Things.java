@@ -1,12 +1,14 @@
 package com.housecall.messaging.testapp;
 
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.screening.ScreeningStarted;
 import com.housecall.messaging.OutboxWriter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The test application's state: {@code thing} rows, each written with or without an event. */
@@ -28,6 +30,12 @@ public class Things {
     public UUID request(ConsultationRequested event) {
         insert(event.consultationId());
         return outbox.append(event);
+    }
+
+    /** An event appended by a handler, in the handler's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followUp(UUID consultationId) {
+        outbox.append(new ScreeningStarted(consultationId, clock.instant()));
     }
 
     void insert(UUID consultationId) {
