@@ -3,7 +3,14 @@ package com.housecall.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares a service's OpenAPI document with the routes it runs and with the routes of CONTRACT.md it serves
@@ -23,9 +31,26 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ApiDocumentCheck {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private ApiDocumentCheck() {
+    }
+
+    /**
+     * The document at {@code /api-docs/openapi/<name>} on a service's port, asked without a token; also written to
+     * {@code target/openapi/<name>.json} for reading.
+     */
+    public static JsonNode fetch(int port, String name) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api-docs/openapi/" + name)).build(), BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("/api-docs/openapi/" + name + " answered " + answer.statusCode());
+        }
+        Files.createDirectories(Path.of("target/openapi"));
+        Files.writeString(Path.of("target/openapi", name + ".json"), answer.body());
+        return JSON.readTree(answer.body());
     }
 
     /** Every mismatch, in words; empty when the document, the running routes and the contract agree. */
@@ -48,6 +73,9 @@ public final class ApiDocumentCheck {
                 problems.add(route + " documents roles " + given + ", the contract says " + roles);
             }
         });
+        if (!document.at("/components/securitySchemes/bearer/scheme").asString("").equals("bearer")) {
+            problems.add("no bearer security scheme");
+        }
         missingReferences(document, document, problems);
         return problems;
     }

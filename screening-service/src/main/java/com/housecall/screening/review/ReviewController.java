@@ -1,5 +1,9 @@
 package com.housecall.screening.review;
 
+import com.housecall.openapi.ApiRoles;
+import com.housecall.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.housecall.events.screening.Decision;
 import com.housecall.security.Caller;
 import com.housecall.security.problem.FieldProblem;
@@ -38,6 +42,10 @@ class ReviewController {
         this.review = review;
     }
 
+    @Operation(summary = "The clinicians' review queue", description = """
+            SAFETY_HOLD first, then oldest first; `kind` INTAKE or MAINTENANCE (a fresh PHQ-9 before a \
+            maintenance block). A cancelled consultation leaves the queue at once.""")
+    @ApiRoles(Roles.CLINICIAN)
     @GetMapping("/review-queue")
     ReviewItem.Page queue(@RequestParam(defaultValue = "0") String page,
                           @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size) {
@@ -50,6 +58,12 @@ class ReviewController {
         return review.queue(pageNumber, pageSize);
     }
 
+    @Operation(summary = "Decide a case: APPROVE or DECLINE, with a note", description = """
+            APPROVE moves the consultation on to scheduling (or requests the maintenance block); DECLINE makes it \
+            INELIGIBLE (or ends the course). Every decision is audited.""")
+    @ApiRoles(Roles.CLINICIAN)
+    @ApiResponse(responseCode = "200", description = "The case as it is now")
+    @ApiResponse(responseCode = "409", description = "Already decided, withdrawn, or APPROVE of an ineligible case")
     @PostMapping("/{consultationId}/decision")
     ReviewItem decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId,
                       @Valid @RequestBody DecisionRequest request) {
