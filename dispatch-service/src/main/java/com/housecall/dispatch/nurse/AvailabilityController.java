@@ -1,14 +1,14 @@
 package com.housecall.dispatch.nurse;
 
-import com.housecall.openapi.ApiRoles;
-import com.housecall.security.Roles;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.housecall.dispatch.nurse.NurseForm.AvailabilityForm;
 import com.housecall.dispatch.nurse.NurseProfile.Availability;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.UUID;

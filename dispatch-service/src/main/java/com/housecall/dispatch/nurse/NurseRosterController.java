@@ -2,11 +2,12 @@ package com.housecall.dispatch.nurse;
 
 import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Roles;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,7 @@ class NurseRosterController {
         this.events = events;
     }
 
+    @Schema(name = "NursePage")
     record Page(List<NurseProfile> items, int page, int size, long totalItems) {
     }
 

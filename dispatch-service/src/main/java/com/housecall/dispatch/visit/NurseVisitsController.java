@@ -1,12 +1,13 @@
 package com.housecall.dispatch.visit;
 
-import com.housecall.openapi.ApiRoles;
-import com.housecall.security.Roles;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.housecall.dispatch.nurse.NurseRoster;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,12 +44,15 @@ class NurseVisitsController {
         this.nurseVisits = nurseVisits;
     }
 
+    @Schema(name = "NurseVisitPage")
     record Page(List<NurseVisit> items, int page, int size, long totalItems) {
     }
 
+    @Schema(example = "{\"status\": \"EN_ROUTE\"}")
     record StatusChange(@NotNull @Nullable VisitStatus status) {
     }
 
+    @Schema(example = "{\"reason\": \"Car trouble\"}")
     record Decline(@NotBlank @Size(max = 500) @Nullable String reason) {
     }
 

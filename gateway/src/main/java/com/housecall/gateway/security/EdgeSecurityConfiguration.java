@@ -1,9 +1,9 @@
 package com.housecall.gateway.security;
 
+import com.housecall.gateway.apidocs.ApiDocs;
 import com.housecall.security.SecurityProperties;
 import com.housecall.security.TokenChecks;
 import com.housecall.gateway.GatewayProperties;
-import com.housecall.gateway.apidocs.ApiDocs;
 import com.housecall.gateway.problem.ErrorResponses;
 import java.time.Duration;
 import java.util.List;

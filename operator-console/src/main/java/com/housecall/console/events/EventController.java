@@ -2,14 +2,13 @@ package com.housecall.console.events;
 
 import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Roles;
+import com.housecall.security.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import tools.jackson.databind.JsonNode;
-import com.housecall.security.problem.NotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
 /** CONTRACT.md section 8: the live stream and the per-consultation timeline, both redacted. */
 @RestController

@@ -2,6 +2,9 @@ package com.housecall.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +43,14 @@ class AsyncApiDocumentTest {
                     .as("an operation's messages are its channel's").startsWith(channel + "/messages/"));
         });
         assertThat(unresolved(document)).isEmpty();
+    }
+
+    @Test
+    void conformsToTheOfficialAsyncApi30Schema() throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi/asyncapi-3.0.0.schema.json")) {
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            assertThat(schema.validate(document)).isEmpty();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -36,6 +37,21 @@ public final class ApiDocumentCheck {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private ApiDocumentCheck() {
+    }
+
+    /**
+     * Fails unless the running service's document {@code /api-docs/openapi/<name>}, asked without a token, matches
+     * its routes and the contract's routes of {@code contract-routes.txt} in its test resources.
+     */
+    public static void verify(ApplicationContext service, String name) throws IOException, InterruptedException {
+        int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+        RequestMappingHandlerMapping routes =
+                service.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        List<String> problems = problems(fetch(port, name), routes, "contract-routes.txt");
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The OpenAPI document " + name + " does not match:\n"
+                    + String.join("\n", problems));
+        }
     }
 
     /**

@@ -1,14 +1,15 @@
 package com.housecall.screening.review;
 
-import com.housecall.openapi.ApiRoles;
-import com.housecall.security.Roles;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.housecall.events.screening.Decision;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ class ReviewController {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
+    @Schema(example = "{\"decision\": \"APPROVE\", \"note\": \"Reviewed the blood pressure history.\"}")
     record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String note) {
     }
 

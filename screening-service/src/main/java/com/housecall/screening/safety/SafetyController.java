@@ -1,11 +1,11 @@
 package com.housecall.screening.safety;
 
 import com.housecall.openapi.ApiRoles;
+import com.housecall.security.Caller;
 import com.housecall.security.Roles;
+import com.housecall.security.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import com.housecall.security.Caller;
-import com.housecall.security.problem.NotFoundException;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
