@@ -3,9 +3,12 @@ package com.housecall.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Set;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A service's document at {@code springdoc.api-docs.path} (each service names it
@@ -29,9 +33,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public class ApiDocsAutoConfiguration {
 
     static {
-        // a body read as a JSON tree is an object to the client, not Jackson's node class
-        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
-                new io.swagger.v3.oas.models.media.JsonSchema().types(java.util.Set.of("object")));
+        // a JSON tree is an object to the client, not Jackson's node class (which springdoc cannot read; nor
+        // ObjectNode, whose two setAll setters stop its model reader: declare JsonNode in answers)
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new JsonSchema().types(Set.of("object")));
     }
 
     @Bean
