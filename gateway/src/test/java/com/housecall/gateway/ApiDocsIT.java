@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +45,7 @@ class ApiDocsIT {
                 type -> assertThat(type).startsWith("text/html"));
         // every script and style the page loads is served here: no CDN
         List<String> assets = new ArrayList<>();
-        java.util.regex.Matcher links = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+        Matcher links = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
         while (links.find()) {
             assets.add(links.group(1));
         }
@@ -74,11 +77,11 @@ class ApiDocsIT {
                 URI.create("http://console"));
 
         assertThat(targets.apiDocuments()).containsExactly(
-                java.util.Map.entry("booking", URI.create("http://booking")),
-                java.util.Map.entry("screening", URI.create("http://screening")),
-                java.util.Map.entry("dispatch", URI.create("http://dispatch")),
-                java.util.Map.entry("notification", URI.create("http://notification")),
-                java.util.Map.entry("ops", URI.create("http://console")));
+                Map.entry("booking", URI.create("http://booking")),
+                Map.entry("screening", URI.create("http://screening")),
+                Map.entry("dispatch", URI.create("http://dispatch")),
+                Map.entry("notification", URI.create("http://notification")),
+                Map.entry("ops", URI.create("http://console")));
     }
 
     @Test
@@ -95,7 +98,8 @@ class ApiDocsIT {
                 type -> assertThat(type).startsWith("application/json"));
         JsonNode document = json(answer);
         assertThat(document.path("asyncapi").asString()).isEqualTo("3.0.0");
-        assertThat(document.path("channels").findValuesAsString("address")).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        assertThat(document.path("channels").findValuesAsString("address"))
+                .containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
     private HttpResponse<String> get(String path) {

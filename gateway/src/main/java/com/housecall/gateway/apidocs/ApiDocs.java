@@ -43,7 +43,8 @@ public class ApiDocs {
                         request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(config))
                 .build()
                 .and(RouterFunctions.resources("/api-docs/housecall/**", new ClassPathResource("api-docs/")))
-                .and(RouterFunctions.resources("/api-docs/ui/**", new ClassPathResource(WEBJAR + webjarVersion() + "/")));
+                .and(RouterFunctions.resources("/api-docs/ui/**",
+                        new ClassPathResource(WEBJAR + webjarVersion() + "/")));
     }
 
     /** The WebJar's version from its Maven metadata, so the asset paths need no version. */

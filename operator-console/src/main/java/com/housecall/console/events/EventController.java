@@ -35,7 +35,8 @@ class EventController {
             event: com.housecall.booking.confirmed
             data: {"id":"6a1f0c9e-2b7d-4e1a-9f3c-0d5e7b8a9c10","type":"com.housecall.booking.confirmed",\
             "source":"/housecall/booking-service","time":"2026-12-04T17:02:14Z",\
-            "subject":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77","data":{"consultationId":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77"}}
+            "subject":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77",\
+            "data":{"consultationId":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77"}}
             """;
 
     private final EventLog log;

@@ -41,8 +41,9 @@ final class ErrorResponses implements GlobalOpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
-        Map<String, Schema> shapes = new LinkedHashMap<>(ModelConverters.getInstance(true).readAll(ProblemDocument.class));
-        shapes.putAll(ModelConverters.getInstance(true).readAll(ProblemDocument.OperationOutcome.class));
+        ModelConverters converters = ModelConverters.getInstance(true);
+        Map<String, Schema> shapes = new LinkedHashMap<>(converters.readAll(ProblemDocument.class));
+        shapes.putAll(converters.readAll(ProblemDocument.OperationOutcome.class));
         shapes.forEach(openApi.getComponents()::addSchemas);
         if (openApi.getPaths() == null) {
             return;
