@@ -1,7 +1,9 @@
 package com.housecall.gateway;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +34,17 @@ public record GatewayProperties(
         @DefaultValue("housecall:gateway:rate:") String rateLimitKeyPrefix) {
 
     public record Targets(URI booking, URI screening, URI dispatch, URI notification, URI console) {
+
+        /** Each service's OpenAPI document by its name in {@code /api-docs/openapi/<name>} (CONTRACT.md 13). */
+        public Map<String, URI> apiDocuments() {
+            Map<String, URI> documents = new LinkedHashMap<>();
+            documents.put("booking", booking);
+            documents.put("screening", screening);
+            documents.put("dispatch", dispatch);
+            documents.put("notification", notification);
+            documents.put("ops", console);
+            return documents;
+        }
     }
 
     public record Cors(@DefaultValue List<String> allowedOrigins) {

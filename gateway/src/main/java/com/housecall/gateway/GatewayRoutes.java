@@ -2,6 +2,7 @@ package com.housecall.gateway;
 
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import com.housecall.gateway.apidocs.ApiDocs;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -15,7 +16,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The routes of CONTRACT.md: paths are forwarded unchanged. Connect and response timeouts are the gateway's
  * {@code spring.cloud.gateway.server.webflux.httpclient.*} settings (gateway.yml); the operators' event stream has
- * no response timeout.
+ * no response timeout. The services' OpenAPI documents are routed like their APIs, without a token.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
@@ -23,7 +24,7 @@ class GatewayRoutes {
     @Bean
     RouteLocator housecallRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         GatewayProperties.Targets targets = properties.targets();
-        return builder.routes()
+        RouteLocatorBuilder.Builder routes = builder.routes()
                 .route("booking", route -> route.path("/api/consultations/**", "/api/referrals/**")
                         .filters(GatewayRoutes::common).uri(targets.booking()))
                 .route("screening", route -> route.path("/api/screenings/**")
@@ -36,8 +37,12 @@ class GatewayRoutes {
                 .route("console-events", route -> route.order(-1).path("/api/ops/events")
                         .filters(GatewayRoutes::common).metadata(RESPONSE_TIMEOUT_ATTR, -1).uri(targets.console()))
                 .route("console", route -> route.path("/api/ops/**", "/ops", "/ops/**")
-                        .filters(GatewayRoutes::common).uri(targets.console()))
-                .build();
+                        .filters(GatewayRoutes::common).uri(targets.console()));
+        // each service serves its own OpenAPI document at the same path: it is always the running version's
+        targets.apiDocuments().forEach((name, target) -> routes.route("api-docs-" + name, route -> route
+                .method(HttpMethod.GET).and().path(ApiDocs.OPENAPI + name)
+                .filters(GatewayRoutes::common).uri(target)));
+        return routes.build();
     }
 
     /**

@@ -1,15 +1,21 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +40,7 @@ class ConsultationController {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final String CHANGED = "The consultation as it is now";
 
     private final IdempotentSubmissions submissions;
     private final ConsultationService service;
@@ -51,9 +58,23 @@ class ConsultationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> request(@AuthenticationPrincipal Jwt jwt,
-                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                @RequestBody JsonNode body) {
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ConsultationRequest.class),
+                    examples = @ExampleObject(ApiExamples.REQUEST))),
+            summary = "Request a consultation", description = """
+            The same `Idempotency-Key` (scoped to the caller, kept 24 h) with the same body answers 200 with the \
+            first id; with another body 409. Crisis resources come back when PHQ-9 item 9 is 1 or more.""")
+    @ApiRoles(Roles.PATIENT)
+    @ApiResponse(responseCode = "202", description = "Accepted: screening follows",
+            headers = @Header(name = "Location", description = "/api/consultations/{id}"),
+            content = @Content(schema = @Schema(implementation = Submitted.class),
+                    examples = @ExampleObject(ApiExamples.SUBMITTED)))
+    @ApiResponse(responseCode = "200", description = "A repeat of an earlier request with the same Idempotency-Key",
+            content = @Content(schema = @Schema(implementation = Submitted.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
+    ResponseEntity<Submitted> request(@AuthenticationPrincipal Jwt jwt,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                      @RequestBody JsonNode body) {
         ConsultationRequest request = reader.read(body, ConsultationRequest.class);
         List<FieldProblem> problems = new ArrayList<>(ConsultationChecks.problems(request, clock));
         if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(ch -> ch > 32 && ch < 127))) {
@@ -63,18 +84,18 @@ class ConsultationController {
             throw new InvalidRequestException(problems);
         }
         IdempotentSubmissions.Submission submission = submissions.submit(Caller.of(jwt).subject(), key, body, request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", submission.id());
-        answer.put("status", submission.status());
-        if (CrisisResources.needed(request.intake().phq9())) {
-            answer.put("crisisResources", CrisisResources.ALL);
-        }
+        Submitted answer = new Submitted(submission.id(), submission.status(),
+                CrisisResources.needed(request.intake().phq9()) ? CrisisResources.ALL : null);
         URI location = URI.create("/api/consultations/" + submission.id());
         return submission.created() ? ResponseEntity.accepted().location(location).body(answer)
                 : ResponseEntity.ok().location(location).body(answer);
     }
 
     @GetMapping
+    @Operation(summary = "List consultations", description = "Newest first, `page` (0-based) and `size` (1-100).")
+    @ApiRoles(value = {Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR},
+            ownership = "A patient sees their own consultations, a clinic its own referrals; clinicians and "
+                    + "operators see all.")
     ConsultationQueries.ConsultationPage list(@AuthenticationPrincipal Jwt jwt,
                                              @RequestParam(name = "page", required = false) String page,
                                              @RequestParam(name = "size", required = false) String size) {
@@ -104,11 +125,23 @@ class ConsultationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One consultation: status, screening, visits, timeline", description = """
+            `patient` and `intake` appear for the owner, clinicians and the referring clinic only; each such read \
+            is audited.""")
+    @ApiRoles(value = {Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR},
+            ownership = "A patient their own, a clinic its own referral; clinicians and operators any.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(ApiExamples.VIEW)))
     ConsultationView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return view(parse(id), Caller.of(jwt), "GET consultation");
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel the consultation",
+            description = "Cancels its visits not yet under way (never one EN_ROUTE or later).")
+    @ApiRoles(value = {Roles.PATIENT, Roles.CLINIC, Roles.OPERATOR},
+            ownership = "A patient their own, a clinic its own referral; operators any.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    @ApiResponse(responseCode = "409", description = "The consultation is in a final status")
     ConsultationView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
         UUID consultation = parse(id);
@@ -117,6 +150,10 @@ class ConsultationController {
     }
 
     @PostMapping("/{id}/visits/{visitId}/cancel")
+    @Operation(summary = "Cancel one visit")
+    @ApiRoles(value = Roles.PATIENT, ownership = "The patient's own consultation only.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    @ApiResponse(responseCode = "409", description = "The visit is under way or already final")
     ConsultationView cancelVisit(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String visitId) {
         Caller caller = Caller.of(jwt);
         UUID consultation = parse(id);
@@ -125,6 +162,14 @@ class ConsultationController {
     }
 
     @PutMapping(path = "/{id}/preferred-windows", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ActionRequests.PreferredWindows.class),
+                    examples = @ExampleObject(ApiExamples.WINDOWS))),
+            summary = "Replace the preferred windows",
+            description = "In IN_REVIEW or UNFULFILLED (which goes back to SCHEDULING).")
+    @ApiRoles(value = Roles.PATIENT, ownership = "The patient's own consultation only.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    @ApiResponse(responseCode = "409", description = "Not in IN_REVIEW or UNFULFILLED")
     ConsultationView replaceWindows(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                     @RequestBody JsonNode body) {
         Caller caller = Caller.of(jwt);
@@ -140,6 +185,15 @@ class ConsultationController {
 
     /** CONTRACT.md section 11: the owner or an operator moves one visit into new windows. */
     @PostMapping(path = "/{id}/visits/{visitId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ActionRequests.PreferredWindows.class),
+                    examples = @ExampleObject(ApiExamples.WINDOWS))),
+            summary = "Move one visit into new windows", description = """
+            A SCHEDULED visit 24 h or more ahead, or an UNSCHEDULABLE one, is dispatched again; it keeps its old \
+            time until a nurse takes the new one.""")
+    @ApiRoles(value = {Roles.PATIENT, Roles.OPERATOR}, ownership = "A patient their own; operators any.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    @ApiResponse(responseCode = "409", description = "The visit's status or start does not allow a move")
     ConsultationView reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String visitId,
                                 @RequestBody JsonNode body) {
         Caller caller = Caller.of(jwt);
@@ -155,7 +209,16 @@ class ConsultationController {
     }
 
     @PostMapping(path = "/{id}/phq9", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ConsultationView phq9(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody JsonNode body) {
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ActionRequests.FreshPhq9.class),
+                    examples = @ExampleObject(ApiExamples.PHQ9))),
+            summary = "A fresh PHQ-9 before a maintenance block",
+            description = "Item 9 at 1 or more holds a CONFIRMED consultation and answers with crisis resources.")
+    @ApiRoles(value = Roles.PATIENT, ownership = "The patient's own consultation only.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    @ApiResponse(responseCode = "409", description = "No maintenance block is due")
+    ConsultationView phq9(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                          @RequestBody JsonNode body) {
         Caller caller = Caller.of(jwt);
         UUID consultation = parse(id);
         ActionRequests.FreshPhq9 phq9 = reader.read(body, ActionRequests.FreshPhq9.class);

@@ -2,8 +2,13 @@ package com.housecall.booking.referral;
 
 import com.housecall.booking.consultation.ConsultationProgress;
 import com.housecall.booking.referral.ReferralRepository.StoredReferral;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +44,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReferralController {
 
     static final int MAX_SEARCH_RESULTS = 100;
+    /** DECISIONS 34: FHIR resources are described by FHIR, not repeated in the OpenAPI document. */
+    private static final String FHIR = "HL7 FHIR R4 resources (CONTRACT.md section 5), `application/fhir+json`; "
+            + "their shapes are FHIR's, listed by the CapabilityStatement at `/api/fhir/metadata`.";
+    private static final String FHIR_JSON = "application/fhir+json";
     private static final List<MediaType> ACCEPTED = List.of(OperationOutcomes.FHIR_JSON,
             MediaType.parseMediaType("application/json+fhir"), MediaType.APPLICATION_JSON);
 
@@ -55,6 +64,15 @@ class ReferralController {
     }
 
     @PostMapping
+    @Operation(summary = "Refer a patient (FHIR R4 ServiceRequest)", description = FHIR,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object"))))
+    @ApiRoles(value = Roles.CLINIC, ownership = "The clinic is the token's `azp`.")
+    @ApiResponse(responseCode = "201", description = "A new referral: its Task",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object")))
+    @ApiResponse(responseCode = "200", description = "This clinic sent the identifier before: the first Task",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object")))
+    @ApiResponse(responseCode = "422", description = "Well-formed but invalid: an OperationOutcome names each problem")
     ResponseEntity<byte[]> refer(@AuthenticationPrincipal Jwt jwt,
                                  @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                  @RequestBody(required = false) byte[] body) {
@@ -73,6 +91,10 @@ class ReferralController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A referral's progress (FHIR R4 Task)", description = FHIR)
+    @ApiRoles(value = {Roles.CLINIC, Roles.OPERATOR}, ownership = "A clinic its own referrals; operators any.")
+    @ApiResponse(responseCode = "200", description = "The Task",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object")))
     ResponseEntity<byte[]> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
         UUID referralId = parse(id);
@@ -83,6 +105,10 @@ class ReferralController {
 
     /** {@code identifier=<system>|<value>} (or a bare value, any system): the caller's matching referrals as Tasks. */
     @GetMapping
+    @Operation(summary = "Find a referral by its identifier (FHIR R4 Bundle of Tasks)", description = FHIR)
+    @ApiRoles(value = {Roles.CLINIC, Roles.OPERATOR}, ownership = "A clinic its own referrals; operators any.")
+    @ApiResponse(responseCode = "200", description = "A searchset Bundle, empty when none matches",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object")))
     ResponseEntity<byte[]> search(@AuthenticationPrincipal Jwt jwt,
                                   @RequestParam(name = "identifier", required = false) String identifier) {
         if (identifier == null || identifier.isBlank() || identifier.endsWith("|")) {

@@ -2,9 +2,13 @@ package com.housecall.dispatch.nurse;
 
 import com.housecall.dispatch.nurse.NurseForm.AvailabilityForm;
 import com.housecall.dispatch.nurse.NurseProfile.Availability;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,12 +39,17 @@ class AvailabilityController {
         this.events = events;
     }
 
+    @Operation(summary = "The nurse's own shifts and time off")
+    @ApiRoles(value = Roles.NURSE, ownership = "Their own availability only.")
     @GetMapping
     @Transactional(readOnly = true)
     Availability own(@AuthenticationPrincipal Jwt jwt) {
         return availability(self(jwt));
     }
 
+    @Operation(summary = "Replace the nurse's own shifts and time off",
+            description = "Visits no longer covered are dispatched again to another nurse.")
+    @ApiRoles(value = Roles.NURSE, ownership = "Their own availability only.")
     @PutMapping
     @Transactional
     Availability replace(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AvailabilityForm form) {

@@ -1,8 +1,13 @@
 package com.housecall.dispatch.nurse;
 
+import com.housecall.openapi.ApiRoles;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,9 +39,12 @@ class NurseRosterController {
         this.events = events;
     }
 
+    @Schema(name = "NursePage")
     record Page(List<NurseProfile> items, int page, int size, long totalItems) {
     }
 
+    @Operation(summary = "The nurse roster, a page at a time")
+    @ApiRoles(Roles.OPERATOR)
     @GetMapping
     @Transactional(readOnly = true)
     Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -44,12 +52,18 @@ class NurseRosterController {
         return new Page(nurses.page(page, size), page, size, nurses.count());
     }
 
+    @Operation(summary = "One nurse")
+    @ApiRoles(Roles.OPERATOR)
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     NurseProfile one(@PathVariable String id) {
         return nurses.find(parse(id)).orElseThrow(NotFoundException::new);
     }
 
+    @Operation(summary = "Add a nurse to the roster", description = "Answers 201 with `Location`.")
+    @ApiRoles(Roles.OPERATOR)
+    @ApiResponse(responseCode = "201", description = "The nurse as stored")
+    @ApiResponse(responseCode = "409", description = "A nurse with this username is already on the roster")
     @PostMapping
     @Transactional
     ResponseEntity<NurseProfile> add(@Valid @RequestBody NurseForm form) {
@@ -62,6 +76,12 @@ class NurseRosterController {
         return ResponseEntity.created(URI.create("/api/nurses/" + id)).body(nurses.find(id).orElseThrow());
     }
 
+    @Operation(summary = "Replace a nurse's profile", description = """
+            `active` absent leaves it unchanged; false takes the nurse out of dispatch and re-dispatches their \
+            future visits.""")
+    @ApiRoles(Roles.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "The nurse as stored")
+    @ApiResponse(responseCode = "409", description = "A nurse with this username is already on the roster")
     @PutMapping("/{id}")
     @Transactional
     NurseProfile replace(@PathVariable String id, @Valid @RequestBody NurseForm form) {

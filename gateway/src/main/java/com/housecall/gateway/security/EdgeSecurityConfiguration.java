@@ -1,5 +1,6 @@
 package com.housecall.gateway.security;
 
+import com.housecall.gateway.apidocs.ApiDocs;
 import com.housecall.security.SecurityProperties;
 import com.housecall.security.TokenChecks;
 import com.housecall.gateway.GatewayProperties;
@@ -60,6 +61,8 @@ public class EdgeSecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsConfigurationSource))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
+                        // CONTRACT.md section 13: the API documents and their Swagger UI need no token
+                        .pathMatchers(HttpMethod.GET, ApiDocs.PATHS).permitAll()
                         .pathMatchers("/api", "/api/**").authenticated()
                         // the console's pages, health: the console's API is under /api/ops
                         .anyExchange().permitAll())

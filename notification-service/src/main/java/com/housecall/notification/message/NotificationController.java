@@ -1,5 +1,8 @@
 package com.housecall.notification.message;
 
+import com.housecall.openapi.ApiRoles;
+import com.housecall.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,9 @@ class NotificationController {
         this.notifications = notifications;
     }
 
+    @Operation(summary = "The notifications of one consultation",
+            description = "Channel, type, status (QUEUED, SENT, SUPPRESSED, FAILED), reason and provider id.")
+    @ApiRoles(Roles.OPERATOR)
     @GetMapping
     Page list(@RequestParam UUID consultationId, @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "20") int size) {

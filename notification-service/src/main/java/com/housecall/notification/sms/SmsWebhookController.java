@@ -1,6 +1,13 @@
 package com.housecall.notification.sms;
 
 import com.housecall.notification.NotificationProperties;
+import com.housecall.openapi.NoToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
@@ -40,6 +47,8 @@ class SmsWebhookController {
     static final Set<String> HELP = Set.of("HELP", "INFO");
 
     private static final Logger log = LoggerFactory.getLogger(SmsWebhookController.class);
+    private static final String TWILIO = "Twilio signs the request: `X-Twilio-Signature` over the public webhook URL "
+            + "(`housecall.sms.webhook-base-url` + path) and the form parameters.";
     private static final MediaType XML = MediaType.APPLICATION_XML;
 
     private final SmsProperties sms;
@@ -59,6 +68,13 @@ class SmsWebhookController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "Twilio's delivery status callback", requestBody = @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(types = "object",
+                    description = "Twilio's status callback parameters: MessageSid, MessageStatus, ..."))))
+    @NoToken(TWILIO)
+    @ApiResponse(responseCode = "200", description = "Empty TwiML",
+            content = @Content(mediaType = "application/xml", examples = @ExampleObject("<Response/>")))
+    @ApiResponse(responseCode = "401", description = "The X-Twilio-Signature does not match")
     @PostMapping(path = STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> status(HttpServletRequest request) {
         Map<String, List<String>> params = params(request);
@@ -75,6 +91,15 @@ class SmsWebhookController {
         return twiml(null);
     }
 
+    @Operation(summary = "Twilio's inbound SMS", requestBody = @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(types = "object",
+                    description = "Twilio's incoming message parameters: From, To, Body, ..."))), description = """
+            STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT) stops all SMS to the number until \
+            START, YES or UNSTOP; HELP answers with the support contact.""")
+    @NoToken(TWILIO)
+    @ApiResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer",
+            content = @Content(mediaType = "application/xml", examples = @ExampleObject("<Response/>")))
+    @ApiResponse(responseCode = "401", description = "The X-Twilio-Signature does not match")
     @PostMapping(path = INBOUND_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Transactional
     ResponseEntity<?> inbound(HttpServletRequest request) {

@@ -1,12 +1,14 @@
 package com.housecall.console.deadletter;
 
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +31,11 @@ class DeadLetterController {
         this.replay = replay;
     }
 
+    @Operation(summary = "Dead letters, newest first", description = """
+            `id` is `topic:partition:offset`. Dead letters of PHI topics show metadata only.""")
+    @ApiRoles(Roles.OPERATOR)
     @GetMapping
-    Map<String, Object> list(@RequestParam(name = "page", defaultValue = "0") String page,
+    Page list(@RequestParam(name = "page", defaultValue = "0") String page,
                              @RequestParam(name = "size", defaultValue = "20") String size) {
         List<FieldProblem> problems = new ArrayList<>();
         int p = number(page, "page", 0, Integer.MAX_VALUE / 100, problems);
@@ -38,14 +43,16 @@ class DeadLetterController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", deadLetters.page(p, s));
-        body.put("page", p);
-        body.put("size", s);
-        body.put("totalItems", deadLetters.count());
-        return body;
+        return new Page(deadLetters.page(p, s), p, s, deadLetters.count());
     }
 
+    record Page(List<DeadLetter> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Send a dead letter back to its original topic")
+    @ApiRoles(Roles.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "The dead letter, replayed")
+    @ApiResponse(responseCode = "409", description = "Replayed before, or older than the consumers' inbox retention")
     @PostMapping("/{id}/replay")
     DeadLetter replay(@PathVariable("id") String id, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);

@@ -1,11 +1,17 @@
 package com.housecall.console.events;
 
+import com.housecall.openapi.ApiRoles;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +24,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
 /** CONTRACT.md section 8: the live stream and the per-consultation timeline, both redacted. */
 @RestController
 @RequestMapping("/api/ops")
 class EventController {
+
+    static final String REDACTED = "`{\"id\", \"type\", \"source\", \"time\", \"subject\", \"data\"}`: the CloudEvent "
+            + "with its payload redacted of PHI (only fields marked operator-visible).";
+    private static final String EVENT_EXAMPLE = """
+            id: 6a1f0c9e-2b7d-4e1a-9f3c-0d5e7b8a9c10
+            event: com.housecall.booking.confirmed
+            data: {"id":"6a1f0c9e-2b7d-4e1a-9f3c-0d5e7b8a9c10","type":"com.housecall.booking.confirmed",\
+            "source":"/housecall/booking-service","time":"2026-12-04T17:02:14Z",\
+            "subject":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77",\
+            "data":{"consultationId":"3f1c6a4e-9a57-4c1e-b1c2-5d0f5b1e2a77"}}
+            """;
 
     private final EventLog log;
     private final EventStream stream;
@@ -36,6 +54,16 @@ class EventController {
      * Without {@code Last-Event-ID} the stream starts now; with a retained id, just after it; with an unknown one,
      * at the oldest retained event. The stream ends when the caller's token expires.
      */
+    @Operation(summary = "Every domain event as it happens (server-sent events)", description = """
+            Each message: `id` the CloudEvents id, `event` its type, `data` the redacted event. `type` filters by \
+            a prefix of the full type, `consultationId` by consultation; `Last-Event-ID` resumes after that event \
+            (an unknown one starts at the oldest retained event). Send the token in `Authorization`, never in \
+            the URL.""")
+    @ApiRoles(Roles.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "The stream, open until the client leaves",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(types = "string", description = REDACTED),
+                    examples = @ExampleObject(EVENT_EXAMPLE)))
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(@RequestParam(name = "type", required = false) String type,
                                       @RequestParam(name = "consultationId", required = false) String consultationId,
@@ -53,25 +81,28 @@ class EventController {
                 .body(emitter);
     }
 
+    @Operation(summary = "Every event of one consultation, in order, redacted as on the stream")
+    @ApiRoles(Roles.OPERATOR)
     @GetMapping("/consultations/{id}/timeline")
-    Map<String, Object> timeline(@PathVariable("id") String id) {
+    Timeline timeline(@PathVariable("id") String id) {
         UUID consultationId;
         try {
             consultationId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-        List<Object> items = log.ofConsultation(consultationId.toString()).stream()
-                .map(event -> (Object) event.view()).toList();
+        List<JsonNode> items = log.ofConsultation(consultationId.toString()).stream()
+                .map(event -> (JsonNode) event.view()).toList();
         if (items.isEmpty()) {
             // every consultation starts with consultation.requested: without events it is none the console knows
             throw new NotFoundException();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("consultationId", consultationId.toString());
-        body.put("items", items);
-        body.put("totalItems", items.size());
-        return body;
+        return new Timeline(consultationId.toString(), items, items.size());
+    }
+
+    /** Every event of one consultation, in order, redacted as on the stream. */
+    record Timeline(String consultationId,
+                    @ArraySchema(schema = @Schema(description = REDACTED)) List<JsonNode> items, int totalItems) {
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,15 @@
 package com.housecall.screening.review;
 
 import com.housecall.events.screening.Decision;
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,6 +34,7 @@ class ReviewController {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
+    @Schema(example = "{\"decision\": \"APPROVE\", \"note\": \"Reviewed the blood pressure history.\"}")
     record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String note) {
     }
 
@@ -38,6 +44,10 @@ class ReviewController {
         this.review = review;
     }
 
+    @Operation(summary = "The clinicians' review queue", description = """
+            SAFETY_HOLD first, then oldest first; `kind` INTAKE or MAINTENANCE (a fresh PHQ-9 before a \
+            maintenance block). A cancelled consultation leaves the queue at once.""")
+    @ApiRoles(Roles.CLINICIAN)
     @GetMapping("/review-queue")
     ReviewItem.Page queue(@RequestParam(defaultValue = "0") String page,
                           @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size) {
@@ -50,6 +60,12 @@ class ReviewController {
         return review.queue(pageNumber, pageSize);
     }
 
+    @Operation(summary = "Decide a case: APPROVE or DECLINE, with a note", description = """
+            APPROVE moves the consultation on to scheduling (or requests the maintenance block); DECLINE makes it \
+            INELIGIBLE (or ends the course). Every decision is audited.""")
+    @ApiRoles(Roles.CLINICIAN)
+    @ApiResponse(responseCode = "200", description = "The case as it is now")
+    @ApiResponse(responseCode = "409", description = "Already decided, withdrawn, or APPROVE of an ineligible case")
     @PostMapping("/{consultationId}/decision")
     ReviewItem decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId,
                       @Valid @RequestBody DecisionRequest request) {

@@ -1,7 +1,11 @@
 package com.housecall.screening.safety;
 
+import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
+import com.housecall.security.Roles;
 import com.housecall.security.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,6 +23,8 @@ class SafetyController {
         this.alerts = alerts;
     }
 
+    @Operation(summary = "Acknowledge a safety alert", description = "Stops the on-call pages' repeats.")
+    @ApiRoles(Roles.CLINICIAN)
     @PostMapping("/api/screenings/{consultationId}/acknowledge")
     AlertState acknowledge(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId) {
         Caller caller = Caller.of(jwt);

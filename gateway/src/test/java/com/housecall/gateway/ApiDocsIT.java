@@ -1,0 +1,108 @@
+package com.housecall.gateway;
+
+import static com.housecall.gateway.GatewayTestSupport.json;
+import static com.housecall.gateway.GatewayTestSupport.request;
+import static com.housecall.gateway.GatewayTestSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.housecall.events.Topics;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** CONTRACT.md section 13: the API documents and their Swagger UI answer without a token. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
+class ApiDocsIT {
+
+    private static final StubBackend backend = StubBackend.shared();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry);
+    }
+
+    @Test
+    void swaggerUiAnswersWithoutATokenWithItsOwnAssets() {
+        HttpResponse<String> page = get("/api-docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        // every script and style the page loads is served here: no CDN
+        List<String> assets = new ArrayList<>();
+        Matcher links = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+        while (links.find()) {
+            assets.add(links.group(1));
+        }
+        assertThat(assets).contains("/api-docs/ui/swagger-ui-bundle.js", "/api-docs/housecall/initializer.js");
+        assets.stream().filter(asset -> asset.endsWith(".js") || asset.endsWith(".css"))
+                .forEach(asset -> assertThat(get(asset).statusCode()).as(asset).isEqualTo(200));
+
+        JsonNode config = json(get("/api-docs/swagger-config"));
+        assertThat(config.path("urls").findValuesAsString("url")).containsExactly("/api-docs/openapi/booking",
+                "/api-docs/openapi/screening", "/api-docs/openapi/dispatch", "/api-docs/openapi/notification",
+                "/api-docs/openapi/ops");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"booking", "screening", "dispatch", "notification", "ops"})
+    void eachServiceDocumentIsForwardedUnchangedWithoutAToken(String name) {
+        backend.reset();
+        HttpResponse<String> answer = get("/api-docs/openapi/" + name);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).path("path").asString()).isEqualTo("/api-docs/openapi/" + name);
+        assertThat(json(answer).path("headers").has("authorization")).isFalse();
+    }
+
+    @Test
+    void eachDocumentNameGoesToItsService() {
+        GatewayProperties.Targets targets = new GatewayProperties.Targets(URI.create("http://booking"),
+                URI.create("http://screening"), URI.create("http://dispatch"), URI.create("http://notification"),
+                URI.create("http://console"));
+
+        assertThat(targets.apiDocuments()).containsExactly(
+                Map.entry("booking", URI.create("http://booking")),
+                Map.entry("screening", URI.create("http://screening")),
+                Map.entry("dispatch", URI.create("http://dispatch")),
+                Map.entry("notification", URI.create("http://notification")),
+                Map.entry("ops", URI.create("http://console")));
+    }
+
+    @Test
+    void anUnknownDocumentIsNotFoundAndAnotherMethodStillNeedsNothingForwarded() {
+        assertThat(get("/api-docs/openapi/billing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void asyncApiAnswersWithoutATokenWithEveryTopic() {
+        HttpResponse<String> answer = get("/api-docs/asyncapi");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode document = json(answer);
+        assertThat(document.path("asyncapi").asString()).isEqualTo("3.0.0");
+        assertThat(document.path("channels").findValuesAsString("address"))
+                .containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(request(port, path).GET().build());
+    }
+}
