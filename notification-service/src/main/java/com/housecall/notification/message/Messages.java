@@ -67,15 +67,17 @@ class Messages {
     private final OptOuts optOuts;
     private final TwilioClient sms;
     private final NotificationProperties properties;
+    private final NotificationMetrics metrics;
 
     Messages(JdbcClient jdbc, Clock clock, OutboxWriter outbox, OptOuts optOuts, TwilioClient sms,
-             NotificationProperties properties) {
+             NotificationProperties properties, NotificationMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
         this.optOuts = optOuts;
         this.sms = sms;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Records the message unless one of that occasion and type exists; answers its id when it is new. */
@@ -218,6 +220,7 @@ class Messages {
                     outbox.append(new NotificationSuppressed(UUID.fromString(notification.consultationId()),
                             UUID.fromString(notification.id()), notification.channel(), type.name(), reason,
                             clock.instant()));
+                    metrics.ended(notification.channel(), NotificationStatus.SUPPRESSED);
                 }
             }
         }
@@ -237,6 +240,7 @@ class Messages {
         if (reason != null) {
             outbox.append(new NotificationSuppressed(consultationId, id, channel.name(), type.name(), reason,
                     clock.instant()));
+            metrics.ended(channel.name(), status);
         }
     }
 

@@ -64,11 +64,12 @@ class NotificationSender extends BatchPoller {
     private final WebProperties web;
     private final Visits visits;
     private final Clock clock;
+    private final NotificationMetrics metrics;
 
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
-                       Visits visits, QuietHours quietHours, Clock clock) {
+                       Visits visits, QuietHours quietHours, Clock clock, NotificationMetrics metrics) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.quietHours = quietHours;
         this.notifications = notifications;
@@ -84,6 +85,7 @@ class NotificationSender extends BatchPoller {
         this.web = web;
         this.visits = visits;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Handles one batch of due notifications; answers how many it looked at. */
@@ -194,6 +196,7 @@ class NotificationSender extends BatchPoller {
             notifications.markSent(notification.id(), providerId, sentAt);
             outbox.append(new NotificationSent(notification.consultationId(), notification.id(),
                     notification.channel().name(), notification.type().name(), providerId, sentAt));
+            metrics.ended(notification.channel().name(), NotificationStatus.SENT);
         });
         log.info("Notification {} sent", notification.id());
     }
@@ -213,6 +216,7 @@ class NotificationSender extends BatchPoller {
             notifications.markFailed(notification.id(), reason);
             outbox.append(new NotificationFailed(notification.consultationId(), notification.id(),
                     notification.channel().name(), notification.type().name(), reason, clock.instant()));
+            metrics.ended(notification.channel().name(), NotificationStatus.FAILED);
         });
         log.warn("Notification {} failed: {}", notification.id(), reason);
     }
@@ -222,6 +226,7 @@ class NotificationSender extends BatchPoller {
             if (notifications.markSuppressed(notification.id(), reason)) {
                 outbox.append(new NotificationSuppressed(notification.consultationId(), notification.id(),
                         notification.channel().name(), notification.type().name(), reason, clock.instant()));
+                metrics.ended(notification.channel().name(), NotificationStatus.SUPPRESSED);
             }
         });
         log.info("Notification {} suppressed: {}", notification.id(), reason);

@@ -1,8 +1,12 @@
 package com.housecall.security;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,6 +50,13 @@ public class SecurityAutoConfiguration {
     @Bean
     com.housecall.security.problem.ProblemTypes problemTypes() {
         return new com.housecall.security.problem.ProblemTypes();
+    }
+
+    /** The actuator moved to the management port: its health stays on the service port too. */
+    @Bean
+    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+    ServicePortHealth servicePortHealth(HealthEndpoint health, HttpCodeStatusMapper codes) {
+        return new ServicePortHealth(health, codes);
     }
 
     @Bean
