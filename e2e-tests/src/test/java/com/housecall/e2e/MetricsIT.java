@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.e2e.Journey.Patient;
 import com.housecall.testsupport.ManagementPort;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,12 @@ class MetricsIT {
             assertThat(delta(before, after, "gateway", "http_server_requests_seconds_count"))
                     .as("the gateway's own HTTP metrics").isGreaterThanOrEqualTo(1);
         });
-        scrapes(ports).forEach((module, scrape) -> assertThat(scrape).as(module)
+        Map<String, String> after = scrapes(ports);
+        after.forEach((module, scrape) -> assertThat(scrape).as(module)
                 .doesNotContain(id, patient.phone(), patient.email()));
+        for (String metric : MonitoringConfigTest.metricNames(Files.readString(MonitoringConfigTest.DASHBOARD))) {
+            assertThat(after.values()).as("the dashboard's " + metric).anyMatch(scrape -> has(scrape, metric));
+        }
     }
 
     private static Map<String, String> scrapes(Map<String, Integer> ports) {

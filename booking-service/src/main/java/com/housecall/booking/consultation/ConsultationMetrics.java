@@ -2,10 +2,12 @@ package com.housecall.booking.consultation;
 
 import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.messaging.AfterCommit;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -34,12 +36,15 @@ class ConsultationMetrics {
                         Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4),
                         Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7))
                 .register(meters);
+        // every outcome at 0 from the start, so rates and dashboards see the first one
+        for (ScreeningOutcome outcome : EnumSet.complementOf(EnumSet.of(ScreeningOutcome.REVIEW))) {
+            counter(outcome);
+        }
     }
 
     /** After a screening result or a clinician's decision moved the consultation from {@code before}. */
     void screened(ConsultationStatus before, ConsultationStatus after) {
-        settledOutcome(before, after).ifPresent(outcome -> AfterCommit.run(() -> meters.counter(
-                "housecall.consultations", "outcome", outcome.name()).increment()));
+        settledOutcome(before, after).ifPresent(outcome -> AfterCommit.run(() -> counter(outcome).increment()));
     }
 
     /** After dispatch's answer moved the consultation from {@code before}: counts its first confirmation. */
@@ -48,6 +53,10 @@ class ConsultationMetrics {
             Duration waited = Duration.between(consultation.origin().createdAt(), now);
             AfterCommit.run(() -> timeToConfirm.record(waited));
         }
+    }
+
+    private Counter counter(ScreeningOutcome outcome) {
+        return meters.counter("housecall.consultations", "outcome", outcome.name());
     }
 
     /** The screening's final word, if this change is the one that settled it; REVIEW is never final. */

@@ -1,7 +1,10 @@
 package com.housecall.notification.message;
 
 import com.housecall.messaging.AfterCommit;
+import com.housecall.notification.contact.Channel;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +18,21 @@ class NotificationMetrics {
 
     NotificationMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // every pair at 0 from the start, so rates and dashboards see the first one
+        for (Channel channel : Channel.values()) {
+            for (NotificationStatus status : EnumSet.of(NotificationStatus.SENT, NotificationStatus.FAILED,
+                    NotificationStatus.SUPPRESSED)) {
+                counter(channel.name(), status);
+            }
+        }
     }
 
     /** {@code channel} as stored (EMAIL, SMS); call inside the transaction that records the outcome. */
     void ended(String channel, NotificationStatus status) {
-        AfterCommit.run(() -> meters.counter("housecall.notifications", "channel", channel, "status", status.name())
-                .increment());
+        AfterCommit.run(() -> counter(channel, status).increment());
+    }
+
+    private Counter counter(String channel, NotificationStatus status) {
+        return meters.counter("housecall.notifications", "channel", channel, "status", status.name());
     }
 }

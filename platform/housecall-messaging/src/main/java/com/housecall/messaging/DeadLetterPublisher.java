@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,10 +49,14 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, null, bytes(failed.key()),
                 bytes(failed.value()), headers);
         kafka.send(record).orTimeout(30, TimeUnit.SECONDS).join();
-        // housecall_dead_letters_total{topic}: the topic the record failed on, a short fixed list
-        meters.counter("housecall.dead.letters", "topic", failed.topic()).increment();
+        counter(meters, failed.topic()).increment();
         log.warn("Dead-lettered {}:{}:{} to {}: {} [{}]", failed.topic(), failed.partition(), failed.offset(),
                 deadLetterTopic, reason, FailureReason.types(exception));
+    }
+
+    /** {@code housecall_dead_letters_total{topic}}: the topic the record failed on, a short fixed list. */
+    static Counter counter(MeterRegistry meters, String topic) {
+        return meters.counter("housecall.dead.letters", "topic", topic);
     }
 
     private static byte[] bytes(Object value) {

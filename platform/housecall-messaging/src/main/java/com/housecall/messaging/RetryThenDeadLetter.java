@@ -51,6 +51,8 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
         errorHandler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         container.setCommonErrorHandler(errorHandler);
         readiness.watch(container);
+        // at 0 from the start, so a rate over the first dead letter is not lost
+        DeadLetterPublisher.counter(meters, destinationName);
     }
 
     @Override
