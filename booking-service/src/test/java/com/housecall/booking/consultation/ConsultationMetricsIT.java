@@ -43,6 +43,8 @@ class ConsultationMetricsIT extends CourseFixtures {
             assertThat(delta(before, after, CONSULTATIONS, "outcome", "ELIGIBLE")).isEqualTo(1);
             assertThat(delta(before, after, CONFIRMED_COUNT)).isEqualTo(1);
             assertThat(delta(before, after, "housecall_time_to_confirm_seconds_sum")).isPositive();
+            assertThat(ManagementPort.has(after, "kafka_producer_record_send_total")).as("the relay's producer")
+                    .isTrue();
         });
     }
 

@@ -37,7 +37,8 @@ class NotificationMetricsTest extends NotificationIntegration {
         String phone = newPhone();
         publish(contact(consultationId, "metrics." + consultationId + "@example.com", phone, List.of("SMS"), false,
                 true, zone), "booking-service");
-        OffsetDateTime start = OffsetDateTime.now(zone).plusDays(3).withHour(9).withMinute(30).withSecond(0).withNano(0);
+        OffsetDateTime start = OffsetDateTime.now(zone).plusDays(3).withHour(9).withMinute(30).withSecond(0)
+                .withNano(0);
         TestEvents.publish(new BookingConfirmed(consultationId, UUID.randomUUID(), start, start.plusMinutes(85),
                 "Maria Gonzalez", zone.getId()), "booking-service");
 

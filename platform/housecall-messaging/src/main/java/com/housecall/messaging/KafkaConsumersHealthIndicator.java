@@ -35,7 +35,7 @@ class KafkaConsumersHealthIndicator implements HealthIndicator {
                 .withDetail("consumers", containers.size()).build();
     }
 
-    static boolean ready(MessageListenerContainer container) {
+    private static boolean ready(MessageListenerContainer container) {
         Map<String, Map<MetricName, ? extends Metric>> clients = container.metrics();
         return container.isRunning() && !clients.isEmpty()
                 && clients.values().stream().allMatch(KafkaConsumersHealthIndicator::connected);

@@ -46,7 +46,8 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
         retries.setInitialInterval(properties.initialBackoff().toMillis());
         retries.setMultiplier(2.0);
         retries.setMaxInterval(properties.maxBackoff().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(new DeadLetterPublisher(kafka, group, meters), retries);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(new DeadLetterPublisher(kafka, group, meters),
+                retries);
         errorHandler.addNotRetryableExceptions(EventRejectedException.class);
         errorHandler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         container.setCommonErrorHandler(errorHandler);
