@@ -45,6 +45,7 @@ final class Platform implements AutoCloseable {
 
     final KeycloakServer keycloak;
     final GatewayProcess gateway;
+    final int gatewayManagementPort;
 
     private Platform() {
         keycloak = KeycloakServer.shared();
@@ -84,6 +85,9 @@ final class Platform implements AutoCloseable {
         gatewaySettings.put("housecall.gateway.targets.console", url("operator-console"));
         // the tests poll as the demo patients (GatewayIT and ClinicRateLimitScenario test the limit itself)
         gatewaySettings.put("housecall.gateway.patient-rate-limit", "100000");
+        // a free port, not the gateway's 9180, which a running bin/housecall holds
+        gatewayManagementPort = GatewayProcess.freePort();
+        gatewaySettings.put("management.server.port", String.valueOf(gatewayManagementPort));
         gateway = new GatewayProcess(gatewayPort, gatewaySettings);
     }
 
@@ -118,6 +122,15 @@ final class Platform implements AutoCloseable {
     /** The base URL of a service, e.g. {@code url("dispatch-service")}. */
     String url(String module) {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) byModule.get(module)).getWebServer().getPort();
+    }
+
+    /** Each part's management port (a free one here), the gateway's included, by module name. */
+    Map<String, Integer> managementPorts() {
+        Map<String, Integer> ports = new java.util.TreeMap<>();
+        byModule.forEach((module, context) -> ports.put(module,
+                context.getEnvironment().getRequiredProperty("local.management.port", Integer.class)));
+        ports.put("gateway", gatewayManagementPort);
+        return ports;
     }
 
     @Override

@@ -28,12 +28,14 @@ public class ConsultationService {
     private final Consultations consultations;
     private final JsonMapper json;
     private final Clock clock;
+    private final ConsultationMetrics metrics;
     private final CourseRequests plans = new CourseRequests();
 
-    ConsultationService(Consultations consultations, JsonMapper json, Clock clock) {
+    ConsultationService(Consultations consultations, JsonMapper json, Clock clock, ConsultationMetrics metrics) {
         this.consultations = consultations;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The one creation path of a patient's request and a clinic's referral. */
@@ -101,8 +103,10 @@ public class ConsultationService {
     void screeningCompleted(ScreeningCompleted result, Heard heard) {
         consultations.lock(result.consultationId()).ifPresent(c -> {
             c.heard(heard);
+            ConsultationStatus before = c.status();
             c.screened(result.outcome(), json.writeValueAsString(result), Instant.now(clock));
             consultations.save(c);
+            metrics.screened(before, c.status());
         });
     }
 
@@ -115,7 +119,9 @@ public class ConsultationService {
             if (decided.kind() == CaseKind.MAINTENANCE) {
                 c.maintenanceDecided(approve, plans, Instant.now(clock));
             } else {
+                ConsultationStatus before = c.status();
                 c.intakeDecided(approve, withDecision(c.screeningJson(), decided), Instant.now(clock));
+                metrics.screened(before, c.status());
             }
             consultations.save(c);
         });

@@ -70,9 +70,10 @@ class Messages {
     private final OptOuts optOuts;
     private final TwilioClient sms;
     private final NotificationProperties properties;
+    private final NotificationMetrics metrics;
 
     Messages(JdbcClient jdbc, Clock clock, OutboxWriter outbox, OptOuts optOuts, TwilioClient sms,
-             NotificationProperties properties, EventTracing tracing) {
+             NotificationProperties properties, EventTracing tracing, NotificationMetrics metrics) {
         this.tracing = tracing;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -80,6 +81,7 @@ class Messages {
         this.optOuts = optOuts;
         this.sms = sms;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Records the message unless one of that occasion and type exists; answers its id when it is new. */
@@ -225,6 +227,7 @@ class Messages {
                     outbox.append(new NotificationSuppressed(UUID.fromString(notification.consultationId()),
                             UUID.fromString(notification.id()), notification.channel(), type.name(), reason,
                             clock.instant()));
+                    metrics.ended(notification.channel(), NotificationStatus.SUPPRESSED);
                 }
             }
         }
@@ -244,6 +247,7 @@ class Messages {
         if (reason != null) {
             outbox.append(new NotificationSuppressed(consultationId, id, channel.name(), type.name(), reason,
                     clock.instant()));
+            metrics.ended(channel.name(), status);
         }
     }
 

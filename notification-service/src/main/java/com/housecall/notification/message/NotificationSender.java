@@ -67,11 +67,13 @@ class NotificationSender extends BatchPoller {
     private final Visits visits;
     private final Clock clock;
     private final EventTracing tracing;
+    private final NotificationMetrics metrics;
 
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
-                       Visits visits, QuietHours quietHours, Clock clock, EventTracing tracing) {
+                       Visits visits, QuietHours quietHours, Clock clock, EventTracing tracing,
+                       NotificationMetrics metrics) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.quietHours = quietHours;
         this.notifications = notifications;
@@ -88,6 +90,7 @@ class NotificationSender extends BatchPoller {
         this.visits = visits;
         this.clock = clock;
         this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /**
@@ -205,6 +208,7 @@ class NotificationSender extends BatchPoller {
             notifications.markSent(notification.id(), providerId, sentAt);
             outbox.append(new NotificationSent(notification.consultationId(), notification.id(),
                     notification.channel().name(), notification.type().name(), providerId, sentAt));
+            metrics.ended(notification.channel().name(), NotificationStatus.SENT);
         });
         log.info("Notification {} sent", notification.id());
     }
@@ -224,6 +228,7 @@ class NotificationSender extends BatchPoller {
             notifications.markFailed(notification.id(), reason);
             outbox.append(new NotificationFailed(notification.consultationId(), notification.id(),
                     notification.channel().name(), notification.type().name(), reason, clock.instant()));
+            metrics.ended(notification.channel().name(), NotificationStatus.FAILED);
         });
         log.warn("Notification {} failed: {}", notification.id(), reason);
     }
@@ -233,6 +238,7 @@ class NotificationSender extends BatchPoller {
             if (notifications.markSuppressed(notification.id(), reason)) {
                 outbox.append(new NotificationSuppressed(notification.consultationId(), notification.id(),
                         notification.channel().name(), notification.type().name(), reason, clock.instant()));
+                metrics.ended(notification.channel().name(), NotificationStatus.SUPPRESSED);
             }
         });
         log.info("Notification {} suppressed: {}", notification.id(), reason);

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,10 +26,12 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer {
 
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final String consumerGroup;
+    private final MeterRegistry meters;
 
-    DeadLetterPublisher(KafkaTemplate<byte[], byte[]> kafka, String consumerGroup) {
+    DeadLetterPublisher(KafkaTemplate<byte[], byte[]> kafka, String consumerGroup, MeterRegistry meters) {
         this.kafka = kafka;
         this.consumerGroup = consumerGroup;
+        this.meters = meters;
     }
 
     @Override
@@ -45,8 +49,14 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, null, bytes(failed.key()),
                 bytes(failed.value()), headers);
         kafka.send(record).orTimeout(30, TimeUnit.SECONDS).join();
+        counter(meters, failed.topic()).increment();
         log.warn("Dead-lettered {}:{}:{} to {}: {} [{}]", failed.topic(), failed.partition(), failed.offset(),
                 deadLetterTopic, reason, FailureReason.types(exception));
+    }
+
+    /** {@code housecall_dead_letters_total{topic}}: the topic the record failed on, a short fixed list. */
+    static Counter counter(MeterRegistry meters, String topic) {
+        return meters.counter("housecall.dead.letters", "topic", topic);
     }
 
     private static byte[] bytes(Object value) {

@@ -2,6 +2,7 @@ package com.housecall.messaging;
 
 import com.housecall.events.EventCatalog;
 import com.housecall.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -23,10 +24,14 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the outbox, its relay, the inbox and retry-then-dead-letter into every service. */
+/**
+ * Wires the outbox, its relay, the inbox and retry-then-dead-letter into every service, with their metrics and the
+ * consumers' readiness.
+ */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
@@ -38,11 +43,15 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProducerFactory<byte[], byte[]> eventProducerFactory(KafkaProperties kafka) {
+    ProducerFactory<byte[], byte[]> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        // kafka_producer_* metrics: Boot instruments only the factories it builds itself
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -98,8 +107,21 @@ public class MessagingAutoConfiguration {
 
     @Bean
     RetryThenDeadLetter retryThenDeadLetter(KafkaTemplate<byte[], byte[]> eventKafkaTemplate, KafkaAdmin admin,
-                                            MessagingProperties properties) {
-        return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties);
+                                            MessagingProperties properties,
+                                            KafkaConsumersHealthIndicator kafkaConsumersHealthIndicator,
+                                            MeterRegistry meters) {
+        return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties, kafkaConsumersHealthIndicator, meters);
+    }
+
+    /** {@code kafkaConsumers} in the readiness group: the service's consumers started and reached the broker. */
+    @Bean
+    KafkaConsumersHealthIndicator kafkaConsumersHealthIndicator() {
+        return new KafkaConsumersHealthIndicator();
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock) {
+        return new OutboxMetrics(jdbc, module, clock);
     }
 
     /** Every catalogue topic exists before anyone sends; contacts are compacted (latest per consultation). */

@@ -1,6 +1,7 @@
 package com.housecall.messaging;
 
 import com.housecall.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,18 +17,23 @@ import org.springframework.util.backoff.BackOff;
 /**
  * Moves retries and dead letters from the binder into the listener container, so every binding retries with
  * exponential backoff and then dead-letters through {@link DeadLetterPublisher}, with our headers only.
- * A rejected record (unreadable) skips the retries.
+ * A rejected record (unreadable) skips the retries. Each container is also watched for readiness.
  */
 class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer {
 
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final KafkaAdmin admin;
     private final MessagingProperties properties;
+    private final KafkaConsumersHealthIndicator readiness;
+    private final MeterRegistry meters;
 
-    RetryThenDeadLetter(KafkaTemplate<byte[], byte[]> kafka, KafkaAdmin admin, MessagingProperties properties) {
+    RetryThenDeadLetter(KafkaTemplate<byte[], byte[]> kafka, KafkaAdmin admin, MessagingProperties properties,
+                        KafkaConsumersHealthIndicator readiness, MeterRegistry meters) {
         this.kafka = kafka;
         this.admin = admin;
         this.properties = properties;
+        this.readiness = readiness;
+        this.meters = meters;
     }
 
     @Override
@@ -40,10 +46,14 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
         retries.setInitialInterval(properties.initialBackoff().toMillis());
         retries.setMultiplier(2.0);
         retries.setMaxInterval(properties.maxBackoff().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(new DeadLetterPublisher(kafka, group), retries);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(new DeadLetterPublisher(kafka, group, meters),
+                retries);
         errorHandler.addNotRetryableExceptions(EventRejectedException.class);
         errorHandler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         container.setCommonErrorHandler(errorHandler);
+        readiness.watch(container);
+        // at 0 from the start, so a rate over the first dead letter is not lost
+        DeadLetterPublisher.counter(meters, destinationName);
     }
 
     @Override

@@ -16,6 +16,8 @@ import com.housecall.messaging.testapp.Things;
 import com.housecall.testsupport.TestEvents;
 import com.housecall.testsupport.TopicRecorder;
 import com.housecall.testsupport.TopicRecorder.Received;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,6 +106,9 @@ class MessagingReliabilityIT {
         int partition = KafkaOffsets.partitionOf(garbageKey, partitions);
         UUID failing = consultationOnPartition(partition, partitions);
         UUID good = consultationOnPartition(partition, partitions);
+        Counter deadLetters = app.getBean(MeterRegistry.class).counter("housecall.dead.letters", "topic",
+                Topics.BOOKING_EVENTS);
+        double deadLettersBefore = deadLetters.count();
 
         Map<String, String> noId = new LinkedHashMap<>(CloudEventHeaders.of("unused",
                 CloudEventHeaders.source("booking-service"), EventTypes.CONSULTATION_REQUESTED,
@@ -138,6 +143,7 @@ class MessagingReliabilityIT {
         assertThat(things.count(failing)).isZero();
         assertThat(topics.matching(r -> r.topic().equals(DEAD_LETTERS)
                 && failing.toString().equals(r.header(CloudEventHeaders.SUBJECT)))).as("dead-lettered once").hasSize(1);
+        assertThat(deadLetters.count()).as("housecall_dead_letters_total{topic}").isEqualTo(deadLettersBefore + 2);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("Dead-lettered"));
         assertThat(output.getAll()).as("the dead letters were logged, without PHI").doesNotContain("Lovelace")

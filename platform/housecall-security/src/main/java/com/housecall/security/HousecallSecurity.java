@@ -8,8 +8,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The one way a service secures its HTTP API: stateless bearer tokens, health open, the service's route rules,
- * everything else authenticated. Rules decide 403; ownership (404) is checked by the service itself.
+ * The one way a service secures its HTTP API: stateless bearer tokens, health open, the management port open (it
+ * is bound to loopback and serves only health and metrics), the service's route rules, everything else
+ * authenticated. Rules decide 403; ownership (404) is checked by the service itself.
  */
 public class HousecallSecurity {
 
@@ -26,6 +27,7 @@ public class HousecallSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    auth.requestMatchers(ManagementPort.REQUESTS).permitAll();
                     routes.customize(auth);
                     auth.anyRequest().authenticated();
                 })

@@ -26,6 +26,8 @@ public final class HousecallTestInfrastructure {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("housecall.security.public-key-location", DevJwt.publicKeyLocation());
+        // a free management port: the fixed ones (9181...) belong to a running bin/housecall
+        properties.put("management.server.port", 0);
         // tests wait for outcomes; a quick relay keeps them short
         properties.put("housecall.messaging.relay-interval", "20ms");
         properties.put("housecall.messaging.initial-backoff", "50ms");
