@@ -5,8 +5,9 @@ ARG MODULE
 RUN useradd --system --uid 10001 housecall
 COPY ${MODULE}/target/${MODULE}.jar /app/service.jar
 USER housecall
-# the management port (health, Prometheus; 9180-9185 by part) answers outside the container: Prometheus and
-# kubelet probes reach it there (DECISIONS 4); it is bound to loopback elsewhere
+# the service port and the management port (health, Prometheus; 9180-9185 by part) answer outside the container,
+# where the network is the boundary: the gateway, Prometheus and kubelet probes reach them (DECISIONS 4); both are
+# bound to loopback elsewhere
 ENV HOUSECALL_MANAGEMENT_ADDRESS=0.0.0.0 HOUSECALL_BIND_ADDRESS=0.0.0.0
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]
