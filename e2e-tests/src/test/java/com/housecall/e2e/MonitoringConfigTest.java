@@ -21,6 +21,7 @@ class MonitoringConfigTest {
 
     static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "housecall.json");
     private static final Path SCRAPE_CONFIG = Path.of("..", "deploy", "prometheus", "prometheus.yml");
+    private static final Path COMPOSE_SCRAPE_CONFIG = Path.of("..", "deploy", "prometheus", "compose.yml");
     private static final Set<String> PARTS = Set.of("gateway", "booking-service", "screening-service",
             "dispatch-service", "notification-service", "operator-console");
 
@@ -33,14 +34,35 @@ class MonitoringConfigTest {
             assertThat(port.find()).as(part).isTrue();
             defaults.put(part, port.group(1));
         }
+        assertThat(targets(SCRAPE_CONFIG, "localhost")).isEqualTo(defaults);
+        assertThat(defaults.values()).containsExactlyInAnyOrder("9180", "9181", "9182", "9183", "9184", "9185");
+        // inside docker-compose each part is its service name, on the same port
+        Map<String, String> compose = new TreeMap<>();
+        for (String part : PARTS) {
+            compose.putAll(targets(COMPOSE_SCRAPE_CONFIG, part));
+        }
+        assertThat(compose).isEqualTo(defaults);
+    }
+
+    /** part to port of every {@code host:port} target labelled with its part. */
+    private static Map<String, String> targets(Path config, String host) throws IOException {
         Map<String, String> scraped = new TreeMap<>();
-        Matcher target = Pattern.compile("targets: \\[\"localhost:(\\d+)\"]\\s+labels: \\{part: ([a-z-]+)}")
-                .matcher(Files.readString(SCRAPE_CONFIG));
+        Matcher target = Pattern.compile("targets: \\[\"" + Pattern.quote(host)
+                + ":(\\d+)\"]\\s+labels: \\{part: ([a-z-]+)}").matcher(Files.readString(config));
         while (target.find()) {
             scraped.put(target.group(2), target.group(1));
         }
-        assertThat(scraped).isEqualTo(defaults);
-        assertThat(defaults.values()).containsExactlyInAnyOrder("9180", "9181", "9182", "9183", "9184", "9185");
+        return scraped;
+    }
+
+    @Test
+    void composeRunsPrometheusAndGrafanaWithTheDashboardAndItsDataSource() throws IOException {
+        String compose = Files.readString(Path.of("..", "docker-compose.yml"));
+        assertThat(compose).contains("  prometheus:", "./deploy/prometheus/compose.yml:/etc/prometheus/prometheus.yml",
+                "  grafana:", "./deploy/grafana/housecall.json:/var/lib/grafana/dashboards/housecall.json");
+        assertThat(Files.readString(DASHBOARD)).doesNotContain("__inputs").contains("\"${datasource}\"");
+        assertThat(Files.readString(Path.of("..", "deploy", "grafana", "provisioning", "datasources",
+                "prometheus.yml"))).contains("url: http://prometheus:9090");
     }
 
     @Test
