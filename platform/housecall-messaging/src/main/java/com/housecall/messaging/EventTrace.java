@@ -55,6 +55,12 @@ public record EventTrace(@Nullable String traceparent, @Nullable String tracesta
     }
 
     /** A correlation id is a UUID or nothing: anything else could come from a client, or smuggle text into logs. */
+    /** Whether two {@code traceparent}s ({@code 00-<trace id>-<span id>-<flags>}) name the same trace. */
+    static boolean sameTrace(String traceparent, @Nullable String other) {
+        return other != null && other.length() > 35 && traceparent.length() > 35
+                && traceparent.regionMatches(3, other, 3, 32);
+    }
+
     static @Nullable String uuidOrNull(@Nullable String value) {
         if (value == null || value.length() != 36) {
             return null;

@@ -1,6 +1,8 @@
 package com.housecall.messaging;
 
+import io.micrometer.tracing.Link;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
@@ -58,12 +60,31 @@ public class EventTracing {
 
     /** A span for work that ends elsewhere (a send acknowledged later); the caller ends it. */
     Span start(EventTrace parent, String spanName, Span.Kind kind, Map<String, String> tags) {
+        Span.Builder builder = builder(parent, spanName).kind(kind);
+        tags.forEach(builder::tag);
+        return builder.start();
+    }
+
+    /** Without a kind: an internal span. */
+    private Span.Builder builder(EventTrace parent, String spanName) {
         Map<String, String> carrier = parent.w3c();
         Span.Builder builder = carrier.isEmpty() ? tracer.spanBuilder()
                 : propagator.extract(carrier, (map, key) -> map.get(key));
-        builder.name(spanName).kind(kind);
-        tags.forEach(builder::tag);
-        return builder.start();
+        return builder.name(spanName);
+    }
+
+    /**
+     * A span in {@code current}'s trace (a new trace when it has none, as for a timer) linked to the trace of
+     * {@code firstTraceparent}; answers its context, which the event then carries.
+     */
+    EventTrace linkedTo(String firstTraceparent, EventTrace current) {
+        String[] first = firstTraceparent.split("-");
+        TraceContext firstContext = tracer.traceContextBuilder().traceId(first[1]).spanId(first[2]).sampled(true)
+                .build();
+        Span span = builder(current, "continue consultation").addLink(new Link(firstContext))
+                .start();
+        span.end();
+        return of(span, current);
     }
 
     /** The context of {@code span} with {@code trace}'s correlation id: what a record sent in that span carries. */

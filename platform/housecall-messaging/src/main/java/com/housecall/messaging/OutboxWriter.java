@@ -33,13 +33,14 @@ public class OutboxWriter {
 
     /**
      * Appends the event to the outbox; its topic and type come from the catalogue, its trace and correlation id from
-     * the current span and MDC ({@link EventTracing#capture}). Returns the event id.
+     * the current span and MDC ({@link EventTracing#capture}), linked to the consultation's first trace when it is
+     * another one ({@link #linkedToFirstTrace}). Returns the event id.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(ConsultationEvent payload) {
         EventCatalog.Entry entry = EventCatalog.of(payload);
         UUID id = UUID.randomUUID();
-        EventTrace trace = tracing.capture();
+        EventTrace trace = linkedToFirstTrace(payload.consultationId().toString(), tracing.capture());
         jdbc.sql("""
                         INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time,
                                                   payload, traceparent, tracestate, correlation_id)
@@ -50,5 +51,22 @@ public class OutboxWriter {
                         trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
         return id;
+    }
+
+    /**
+     * DECISIONS 30: what the first request of a consultation causes shares its trace; a later request or a timer
+     * starts its own, and its events come from a span linked to the first one, so either trace leads to the other.
+     */
+    private EventTrace linkedToFirstTrace(String consultationId, EventTrace trace) {
+        String first = jdbc.sql("SELECT traceparent FROM consultation_trace WHERE consultation_id = ?")
+                .param(consultationId).query(String.class).optional().orElse(null);
+        if (first == null) {
+            if (trace.traceparent() != null) {
+                jdbc.sql("INSERT INTO consultation_trace (consultation_id, traceparent) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING").params(consultationId, trace.traceparent()).update();
+            }
+            return trace;
+        }
+        return EventTrace.sameTrace(first, trace.traceparent()) ? trace : tracing.linkedTo(first, trace);
     }
 }

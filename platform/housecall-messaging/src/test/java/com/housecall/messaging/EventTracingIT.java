@@ -7,6 +7,7 @@ import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.messaging.testapp.BookingEventsConsumer;
+import com.housecall.messaging.testapp.ExportedSpans;
 import com.housecall.messaging.testapp.HandlerSpans;
 import com.housecall.messaging.testapp.TestApps;
 import com.housecall.messaging.testapp.Things;
@@ -16,9 +17,11 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +106,38 @@ class EventTracingIT {
     }
 
     @Test
+    void aLaterRequestStartsItsOwnTraceLinkedToTheConsultationsFirst() {
+        UUID consultation = UUID.randomUUID();
+        Span first = tracer.nextSpan().name("POST /api/consultations").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(first)) {
+            things.request(requested(consultation, "PATIENT"));
+        } finally {
+            first.end();
+        }
+        Span later = tracer.nextSpan().name("POST /api/screenings/{id}/decision").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(later)) {
+            things.request(requested(consultation, "CLINICIAN"));
+        } finally {
+            later.end();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.matching(record -> consultation.toString()
+                .equals(record.key())).size() == 2);
+        List<Received> sent = topics.matching(record -> consultation.toString().equals(record.key()));
+        assertThat(traceIdOf(sent.get(0))).isEqualTo(first.context().traceId());
+        assertThat(traceIdOf(sent.get(1))).as("the later request's own trace").isEqualTo(later.context().traceId());
+        ExportedSpans exported = app.getBean(ExportedSpans.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> exported.named("continue consultation").stream()
+                .anyMatch(span -> span.getTraceId().equals(later.context().traceId())));
+        SpanData link = exported.named("continue consultation").stream()
+                .filter(span -> span.getTraceId().equals(later.context().traceId())).findFirst().orElseThrow();
+        assertThat(link.getLinks()).extracting(linked -> linked.getSpanContext().getTraceId())
+                .containsExactly(first.context().traceId());
+        assertThat(exported.named("continue consultation")).as("events of the first trace need no link")
+                .noneMatch(span -> span.getTraceId().equals(first.context().traceId()));
+    }
+
+    @Test
     void everyTraceIsSampledLogsAreJsonAndNothingIsExportedUnlessAsked() {
         assertThat(app.getBeanNamesForType(OtlpHttpSpanExporter.class)).as("OTLP export is off by default").isEmpty();
         assertThat(app.getEnvironment().getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
@@ -111,8 +146,12 @@ class EventTracingIT {
     }
 
     private static ConsultationRequested requested(UUID consultation) {
-        return new ConsultationRequested(consultation, BookingEventsConsumer.TRACED_SOURCE, "OR", "972",
-                "America/Los_Angeles", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return requested(consultation, BookingEventsConsumer.TRACED_SOURCE);
+    }
+
+    private static ConsultationRequested requested(UUID consultation, String source) {
+        return new ConsultationRequested(consultation, source, "OR", "972", "America/Los_Angeles",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** {@code 00-<trace id>-<span id>-<flags>} */

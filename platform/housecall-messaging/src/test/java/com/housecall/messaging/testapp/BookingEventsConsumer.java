@@ -29,6 +29,11 @@ public class BookingEventsConsumer {
     }
 
     @Bean
+    ExportedSpans exportedSpans() {
+        return new ExportedSpans();
+    }
+
+    @Bean
     HandlerSpans handlerSpans() {
         return new HandlerSpans();
     }
