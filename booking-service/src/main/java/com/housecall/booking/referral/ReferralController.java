@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Partner referrals over HL7 FHIR R4 (CONTRACT.md section 5). Route rules (401, 403) are in {@link ReferralSecurity};
@@ -55,8 +55,12 @@ class ReferralController {
     private final ConsultationProgress progress;
     private final FhirReader reader;
     private final OperationOutcomes outcomes;
+    private final String publicBase;
 
-    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader, OperationOutcomes outcomes) {
+    /** {@code publicBase}: {@code housecall.web.base-url}, the gateway's public address (DECISIONS 5). */
+    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader, OperationOutcomes outcomes,
+                       @Value("${housecall.web.base-url:http://localhost:8080}") String publicBase) {
+        this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
         this.referrals = referrals;
         this.progress = progress;
         this.reader = reader;
@@ -123,8 +127,7 @@ class ReferralController {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         for (StoredReferral referral : referrals.search(clinic, system, value, MAX_SEARCH_RESULTS)) {
             task(referral).ifPresent(task -> bundle.addEntry()
-                    .setFullUrl(ServletUriComponentsBuilder.fromCurrentContextPath()
-                            .path("/api/referrals/{id}").buildAndExpand(referral.id()).toUriString())
+                    .setFullUrl(publicBase + "/api/referrals/" + referral.id())
                     .setResource(task)
                     .setSearch(new Bundle.BundleEntrySearchComponent().setMode(Bundle.SearchEntryMode.MATCH)));
         }

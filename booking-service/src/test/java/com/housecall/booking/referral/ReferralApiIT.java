@@ -111,6 +111,8 @@ class ReferralApiIT extends BookingIntegration {
         assertThat(found.getEntry()).singleElement().satisfies(entry -> {
             assertThat(entry.getResource()).isInstanceOf(Task.class);
             assertThat(entry.getResource().getIdElement().getIdPart()).isEqualTo(id);
+            // the public base (housecall.web.base-url), never this service's own port or the request's Host
+            assertThat(entry.getFullUrl()).isEqualTo("http://localhost:8080/api/referrals/" + id);
         });
 
         HttpResponse<String> got = get(token, "/api/referrals/" + id);
