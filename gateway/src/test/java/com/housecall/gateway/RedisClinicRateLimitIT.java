@@ -74,10 +74,12 @@ class RedisClinicRateLimitIT {
 
         long minute = ClinicRateLimitScenario.NOW.getEpochSecond() / 60;
         String counter = redis.opsForValue().get(PREFIX + "clinic:clinic-a:" + minute).block(Duration.ofSeconds(5));
-        Long ttl = redis.getExpire(PREFIX + "clinic:clinic-a:" + minute).map(Duration::toSeconds).block(Duration.ofSeconds(5));
+        Long ttl = redis.getExpire(PREFIX + "clinic:clinic-a:" + minute).map(Duration::toSeconds)
+                .block(Duration.ofSeconds(5));
         assertThat(counter).isEqualTo("62");
         assertThat(ttl).isBetween(1L, 120L);
-        assertThat(redis.opsForValue().get(PREFIX + "clinic:clinic-b:" + minute).block(Duration.ofSeconds(5))).isEqualTo("1");
+        assertThat(redis.opsForValue().get(PREFIX + "clinic:clinic-b:" + minute).block(Duration.ofSeconds(5)))
+                .isEqualTo("1");
     }
 
     private static boolean redisAnswersPing() {

@@ -85,7 +85,8 @@ public final class ConsultationChecks {
     }
 
     /**
-     * Each window starts in the future and within {@link #BOOKING_HORIZON}, ends after its start and spans at most {@link #MAX_WINDOW}; both ends are
+     * Each window starts in the future and within {@link #BOOKING_HORIZON}, ends after its start and spans at most
+     * {@link #MAX_WINDOW}; both ends are
      * RFC 3339 date-times (a 4-digit year: Java reads {@code +10000-01-01T08:00-08:00}, RFC 3339 has no such year).
      */
     static List<FieldProblem> windowProblems(List<ConsultationRequest.Window> windows, Clock clock) {

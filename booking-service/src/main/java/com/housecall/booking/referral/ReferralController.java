@@ -58,7 +58,8 @@ class ReferralController {
     private final String publicBase;
 
     /** {@code publicBase}: {@code housecall.web.base-url}, the gateway's public address (DECISIONS 5). */
-    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader, OperationOutcomes outcomes,
+    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader,
+                       OperationOutcomes outcomes,
                        @Value("${housecall.web.base-url:http://localhost:8080}") String publicBase) {
         this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
         this.referrals = referrals;

@@ -55,7 +55,8 @@ class StrictParsingSecurityIT extends BookingIntegration {
 
     @Test
     void aDuplicatedKeyIs400NotTheLastOneWinning() throws Exception {
-        String body = validRequest(0).replaceFirst("\"pregnant\"\\s*:\\s*false", "\"pregnant\": false, \"pregnant\": true");
+        String body = validRequest(0).replaceFirst("\"pregnant\"\\s*:\\s*false",
+                "\"pregnant\": false, \"pregnant\": true");
         assertThat(body).contains("\"pregnant\": true");
 
         HttpResponse<String> response = post(DevJwt.token("patient1"), body);

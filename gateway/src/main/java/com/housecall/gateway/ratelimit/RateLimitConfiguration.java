@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Which store counts the clinics' and patients' calls: {@code housecall.gateway.rate-limit-store} when set; otherwise Redis when
+ * Which store counts the clinics' and patients' calls: {@code housecall.gateway.rate-limit-store} when set;
+ * otherwise Redis when
  * the gateway is given one ({@code spring.data.redis.host} or {@code spring.data.redis.url}, e.g. via
  * {@code SPRING_DATA_REDIS_HOST}), memory when not.
  */

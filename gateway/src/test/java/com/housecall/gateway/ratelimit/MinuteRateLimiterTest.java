@@ -47,7 +47,8 @@ class MinuteRateLimiterTest {
 
     @Test
     void theWindowIsTheCalendarMinuteAndTheNextOneStartsAfresh() {
-        IntStream.rangeClosed(1, 60).forEach(call -> assertThat(limiter.acquire("clinic-a", 60).block().allowed()).isTrue());
+        IntStream.rangeClosed(1, 60).forEach(call ->
+                assertThat(limiter.acquire("clinic-a", 60).block().allowed()).isTrue());
 
         MinuteRateLimiter.Decision refused = limiter.acquire("clinic-a", 60).block();
         assertThat(refused.allowed()).isFalse();
