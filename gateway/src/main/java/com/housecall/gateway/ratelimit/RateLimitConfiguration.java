@@ -16,9 +16,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * Which store counts the clinics' and patients' calls: {@code housecall.gateway.rate-limit-store} when set;
- * otherwise Redis when
- * the gateway is given one ({@code spring.data.redis.host} or {@code spring.data.redis.url}, e.g. via
- * {@code SPRING_DATA_REDIS_HOST}), memory when not.
+ * otherwise Redis when the gateway is given one ({@code spring.data.redis.host} or {@code spring.data.redis.url},
+ * e.g. via {@code SPRING_DATA_REDIS_HOST}), memory when not.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
