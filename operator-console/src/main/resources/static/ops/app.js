@@ -7,7 +7,7 @@ const SAFETY_ALERT = 'com.housecall.safety.alert';
 const SAFETY_ACKNOWLEDGED = 'com.housecall.safety.acknowledged';
 const SAFETY_WITHDRAWN = 'com.housecall.safety.withdrawn';
 const MAX_ROWS = 500;
-const auth = { token: null, refreshToken: null, config: null, timer: null };
+const auth = { token: null, refreshToken: null, config: null, timer: null, operator: false };
 const state = { paused: [], counts: {}, alerts: new Map() };
 
 function el(tag, props = {}, ...children) {
@@ -45,6 +45,7 @@ async function tokenRequest(form) {
   auth.timer = setTimeout(refresh, Math.max(10, (tokens.expires_in || 300) - 30) * 1000);
   const claims = JSON.parse(atob(auth.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   $('who').textContent = claims.preferred_username || 'signed in';
+  auth.operator = ((claims.realm_access || {}).roles || []).includes('operator');
 }
 
 async function refresh() {
@@ -297,6 +298,12 @@ $('logout').addEventListener('click', () => {
 
 signIn().then((signedIn) => {
   if (!signedIn) return;
+  // nothing of the page is drawn for a user without the operator role (the API refuses them anyway)
+  if (!auth.operator) {
+    $('refused').hidden = false;
+    return;
+  }
+  document.querySelector('main').hidden = false;
   follow(streams.events);
   follow(streams.alerts);
   loadDeadLetters();

@@ -185,6 +185,17 @@ class OperatorPageBrowserIT {
         assertThat(browser.findElement(alert).getText()).startsWith("Acknowledged");
     }
 
+    @Test
+    void aSignedInPatientIsToldThePageIsForOperatorsAndSeesNothingOfIt() {
+        logIn("patient1");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "patient1"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refused")));
+
+        assertThat(browser.findElement(By.tagName("main")).isDisplayed()).as("the operators' screens").isFalse();
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("for operators");
+    }
+
     /** Keycloak's own login form, reached from the page by the authorization-code redirect. */
     void logIn(String user) {
         browser.get(page);
