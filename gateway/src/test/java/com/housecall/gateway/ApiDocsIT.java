@@ -2,11 +2,11 @@ package com.housecall.gateway;
 
 import static com.housecall.gateway.GatewayTestSupport.json;
 import static com.housecall.gateway.GatewayTestSupport.request;
-import static com.housecall.gateway.GatewayTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.events.Topics;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 /** CONTRACT.md section 13: the API documents and their Swagger UI answer without a token. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
 class ApiDocsIT {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static final StubBackend backend = StubBackend.shared();
 
@@ -102,7 +104,19 @@ class ApiDocsIT {
                 .containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
+    /**
+     * Each test on connections of its own: once in three CI runs a document request sent on a keep-alive connection
+     * that had carried the UI's static assets reached the gateway only 20 s later (see the closing note of
+     * 2026-12-06); what this class checks is the documents, not connection reuse.
+     */
     private HttpResponse<String> get(String path) {
-        return send(request(port, path).GET().build());
+        try {
+            return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
