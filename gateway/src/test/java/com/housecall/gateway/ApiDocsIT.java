@@ -110,13 +110,6 @@ class ApiDocsIT {
      * 2026-12-06); what this class checks is the documents, not connection reuse.
      */
     private HttpResponse<String> get(String path) {
-        try {
-            return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GatewayTestSupport.send(http, request(port, path).GET().build());
     }
 }

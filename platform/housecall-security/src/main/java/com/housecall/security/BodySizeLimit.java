@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bodies over 64 KiB answer 413 problem+json (CONTRACT.md section 3) in every service, not only at the gateway,
  * after authentication: a declared length is refused unread; a chunked body is read up to the limit and refused once
- * it passes it. A service whose paths answer in another shape (FHIR) extends it and overrides {@link #tooLarge}.
+ * it passes it. A service whose paths answer in another shape (FHIR) extends it and overrides {@link #refusal}.
  */
 public class BodySizeLimit extends OncePerRequestFilter {
 
@@ -50,13 +50,21 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     /** Writes the 413; the connection is closed, so an unread body is not taken for the next request. */
-    protected void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Refusal refusal = refusal(request);
         response.setStatus(413);
         response.setHeader("Connection", "close");
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write("""
-                {"type":"about:blank","title":"Content Too Large","status":413,"detail":"The body is larger than 64 KiB."}"""
-                .getBytes(StandardCharsets.UTF_8));
+        response.setContentType(refusal.contentType());
+        response.getOutputStream().write(refusal.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The 413's body: problem+json; a service whose paths answer in another shape (FHIR) overrides it. */
+    protected Refusal refusal(HttpServletRequest request) {
+        return new Refusal("application/problem+json", """
+                {"type":"about:blank","title":"Content Too Large","status":413,"detail":"The body is larger than 64 KiB."}""");
+    }
+
+    public record Refusal(String contentType, String body) {
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {
