@@ -2,6 +2,8 @@ package com.housecall.console.events;
 
 import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Roles;
+import com.housecall.security.problem.FieldProblem;
+import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -33,6 +35,8 @@ class EventController {
 
     static final String REDACTED = "`{\"id\", \"type\", \"source\", \"time\", \"subject\", \"data\"}`: the CloudEvent "
             + "with its payload redacted of PHI (only fields marked operator-visible).";
+    private static final int MAX_EVENT_ID_LENGTH = 200;
+
     private static final String EVENT_EXAMPLE = """
             id: 6a1f0c9e-2b7d-4e1a-9f3c-0d5e7b8a9c10
             event: com.housecall.booking.confirmed
@@ -72,13 +76,22 @@ class EventController {
             throws IOException {
         long start = lastEventId == null || lastEventId.isBlank()
                 ? log.lastSeq()
-                : log.seqOf(lastEventId.trim()).orElse(0L);
+                : log.seqOf(checkedEventId(lastEventId.trim())).orElse(0L);
         SseEmitter emitter = new SseEmitter(0L);
         emitter.send(SseEmitter.event().comment("stream open"));
         stream.subscribe(emitter, start, blankToNull(type), blankToNull(consultationId), token.getSubject(),
                 token.getExpiresAt() == null ? Instant.MAX : token.getExpiresAt());
         return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    /** Event ids are ASCII; anything else is a client's mistake, answered as one rather than replayed from the start. */
+    private static String checkedEventId(String lastEventId) {
+        if (lastEventId.length() > MAX_EVENT_ID_LENGTH || !lastEventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("Last-Event-ID",
+                    "must be an event id: visible ASCII, at most " + MAX_EVENT_ID_LENGTH + " characters")));
+        }
+        return lastEventId;
     }
 
     @Operation(summary = "Every event of one consultation, in order, redacted as on the stream")
