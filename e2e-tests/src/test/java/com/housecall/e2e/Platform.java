@@ -57,7 +57,8 @@ final class Platform implements AutoCloseable {
             throw new IllegalStateException("Cannot start the SMS sink", e);
         }
         int gatewayPort = GatewayProcess.freePort();
-        start(BookingApplication.class, "booking-service", Map.of());
+        // the tests ask as the few demo patients again and again (ActiveCourseLimitSecurityTest tests the limit)
+        start(BookingApplication.class, "booking-service", Map.of("housecall.booking.active-courses-per-patient", 100000));
         start(ScreeningApplication.class, "screening-service", Map.of(
                 "housecall.screening.alert-repeat", ALERT_REPEAT.toMillis() + "ms",
                 "housecall.screening.alert-poll-interval", "250ms"));

@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,7 +74,8 @@ class ConsultationController {
                     examples = @ExampleObject(ApiExamples.SUBMITTED)))
     @ApiResponse(responseCode = "200", description = "A repeat of an earlier request with the same Idempotency-Key",
             content = @Content(schema = @Schema(implementation = Submitted.class)))
-    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with another body, or the patient "
+            + "already has an active consultation (`activeConsultationId`; a request with a crisis answer never is)")
     ResponseEntity<Submitted> request(@AuthenticationPrincipal Jwt jwt,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                       @RequestBody JsonNode body) {
@@ -237,5 +241,12 @@ class ConsultationController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
+    }
+
+    @ExceptionHandler(ActiveCourseLimit.ActiveCourseException.class)
+    ResponseEntity<ProblemDetail> activeCourse(ActiveCourseLimit.ActiveCourseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("activeConsultationId", e.active());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

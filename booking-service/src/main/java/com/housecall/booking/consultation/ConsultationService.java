@@ -29,10 +29,13 @@ public class ConsultationService {
     private final JsonMapper json;
     private final Clock clock;
     private final ConsultationMetrics metrics;
+    private final ActiveCourseLimit activeCourses;
     private final CourseRequests plans = new CourseRequests();
 
-    ConsultationService(Consultations consultations, JsonMapper json, Clock clock, ConsultationMetrics metrics) {
+    ConsultationService(Consultations consultations, JsonMapper json, Clock clock, ConsultationMetrics metrics,
+                        ActiveCourseLimit activeCourses) {
         this.consultations = consultations;
+        this.activeCourses = activeCourses;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
@@ -41,6 +44,7 @@ public class ConsultationService {
     /** The one creation path of a patient's request and a clinic's referral. */
     @Transactional
     public UUID create(NewConsultation consultation) {
+        activeCourses.check(consultation);
         Consultation c = Consultation.request(consultation, Instant.now(clock));
         consultations.add(c);
         return c.id();
