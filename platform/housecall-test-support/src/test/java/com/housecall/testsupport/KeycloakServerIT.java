@@ -78,9 +78,10 @@ class KeycloakServerIT {
 
     @Test
     void wrongCredentialsAndTheUnlistedGrantsAreRefused() {
+        // RFC 6749 section 5.2: a wrong password is invalid_grant, a 400 (Keycloak answered 401 before 26.6)
         TokenEndpoint.Response wrongPassword = keycloak.requestToken(Map.of("grant_type", "password",
                 "client_id", "housecall-web", "username", "patient2", "password", "not-patient2"));
-        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.status()).isEqualTo(400);
         assertThat(wrongPassword.error()).isEqualTo("invalid_grant");
         assertThatThrownBy(() -> keycloak.passwordGrant("patient2", "wrong")).isInstanceOf(IllegalStateException.class);
 
