@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /** The parts and ports of CONTRACT.md sections 1 and 13, from {@code contract/platform.yml} (DECISIONS.md 2). */
 record Contract(Map<String, Map<String, Object>> apps, Map<String, Map<String, Object>> infrastructure,
-                List<String> monitoring, Map<String, Integer> published) {
+                List<String> monitoring, Map<String, Integer> published, List<String> topics,
+                Map<String, List<String>> reads) {
 
     /** The repository's root: this module's parent directory (Maven runs the tests in the module). */
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -23,7 +24,8 @@ record Contract(Map<String, Map<String, Object>> apps, Map<String, Map<String, O
             Map<String, Object> yaml = new Yaml().load(in);
             return new Contract((Map<String, Map<String, Object>>) yaml.get("apps"),
                     (Map<String, Map<String, Object>>) yaml.get("infrastructure"),
-                    (List<String>) yaml.get("monitoring"), (Map<String, Integer>) yaml.get("published"));
+                    (List<String>) yaml.get("monitoring"), (Map<String, Integer>) yaml.get("published"),
+                    (List<String>) yaml.get("topics"), (Map<String, List<String>>) yaml.get("reads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
