@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.housecall.localstack.Env;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MailCatcher implements AutoCloseable {
 
-    private static final String LOOPBACK = "127.0.0.1";
+    private static final String LOOPBACK = Env.LOOPBACK;
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY) // keep the contract's field order
             .build();
@@ -47,17 +48,22 @@ public final class MailCatcher implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable MovingMessage lastCaught;
 
-    private MailCatcher(int smtpPort, int httpPort) throws IOException {
-        smtp = new GreenMail(new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP))
+    private MailCatcher(String host, int smtpPort, int httpPort) throws IOException {
+        smtp = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        http = HttpServer.create(new InetSocketAddress(LOOPBACK, httpPort), 0);
+        http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.createContext("/", this::handle);
         http.setExecutor(httpThreads);
     }
 
     /** Starts both servers; port 0 picks a free one (see {@link #smtpPort()}, {@link #httpPort()}). */
     public static MailCatcher start(int smtpPort, int httpPort) throws IOException {
-        MailCatcher catcher = new MailCatcher(smtpPort, httpPort);
+        return start(LOOPBACK, smtpPort, httpPort);
+    }
+
+    /** On {@code host}: loopback, or 0.0.0.0 in a container, whose network is the boundary. */
+    public static MailCatcher start(String host, int smtpPort, int httpPort) throws IOException {
+        MailCatcher catcher = new MailCatcher(host, smtpPort, httpPort);
         catcher.smtp.start();
         catcher.catchDeliveries();
         catcher.http.start();
@@ -65,14 +71,16 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        MailCatcher catcher = start(port("HOUSECALL_SMTP_PORT", 3025), port("HOUSECALL_MAIL_HTTP_PORT", 8025));
+        String host = Env.bindAddress();
+        MailCatcher catcher = start(host, Env.port("HOUSECALL_SMTP_PORT", 3025),
+                Env.port("HOUSECALL_MAIL_HTTP_PORT", 8025));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             catcher.close();
             stopped.countDown();
         }));
         System.out.printf("mail catcher: SMTP on %s:%d, mails at http://%s:%d/api/messages%n",
-                LOOPBACK, catcher.smtpPort(), LOOPBACK, catcher.httpPort());
+                host, catcher.smtpPort(), host, catcher.httpPort());
         stopped.await();
     }
 
@@ -166,15 +174,4 @@ public final class MailCatcher implements AutoCloseable {
         exchange.sendResponseHeaders(405, -1);
     }
 
-    private static int port(String variable, int fallback) {
-        String value = System.getenv(variable);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " is not a port: " + value, e);
-        }
-    }
 }

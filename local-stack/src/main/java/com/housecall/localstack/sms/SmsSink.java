@@ -13,6 +13,7 @@ import static com.housecall.localstack.sms.TwilioWire.respond;
 import static com.housecall.localstack.sms.TwilioWire.signature;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.housecall.localstack.Env;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -56,14 +57,10 @@ public final class SmsSink implements AutoCloseable {
     public static final String DEFAULT_ACCOUNT_SID = "ACdev";
     public static final String DEFAULT_AUTH_TOKEN = "dev-token";
 
-    private static final String LOOPBACK = "127.0.0.1";
+    private static final String LOOPBACK = Env.LOOPBACK;
     static final String MESSAGES_PATH = "/2010-04-01/Accounts/";
 
-    /**
-     * One accepted message: the form exactly as posted, and the Authorization header that came with it.
-     *
-     * @param form every form field, in the order posted
-     */
+    /** One accepted message: the form exactly as posted (every field, in order), and its Authorization header. */
     public record Received(String sid, String accountSid, String to, String from, String body, Instant receivedAt,
                            Map<String, String> form, String authorization) {
 
@@ -89,17 +86,22 @@ public final class SmsSink implements AutoCloseable {
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Duration callbackDelay = Duration.ofMillis(500);
 
-    private SmsSink(int port, String accountSid, String authToken) throws IOException {
+    private SmsSink(String host, int port, String accountSid, String authToken) throws IOException {
         this.accountSid = accountSid;
         this.authToken = authToken;
-        http = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
+        http = HttpServer.create(new InetSocketAddress(host, port), 0);
         http.createContext("/", this::handle);
         http.setExecutor(httpThreads);
     }
 
-    /** Starts the sink on {@code port} (0 picks a free one, see {@link #port()}). */
+    /** Starts the sink on loopback's {@code port} (0 picks a free one, see {@link #port()}). */
     public static SmsSink start(int port, String accountSid, String authToken) throws IOException {
-        SmsSink sink = new SmsSink(port, accountSid, authToken);
+        return start(LOOPBACK, port, accountSid, authToken);
+    }
+
+    /** On {@code host}: loopback, or 0.0.0.0 in a container, whose network is the boundary. */
+    public static SmsSink start(String host, int port, String accountSid, String authToken) throws IOException {
+        SmsSink sink = new SmsSink(host, port, accountSid, authToken);
         sink.http.start();
         return sink;
     }
@@ -111,11 +113,13 @@ public final class SmsSink implements AutoCloseable {
 
     /**
      * {@code HOUSECALL_SMS_PORT} (default 8026), {@code HOUSECALL_SMS_ACCOUNT_SID} (default {@value
-     * #DEFAULT_ACCOUNT_SID}), {@code HOUSECALL_SMS_AUTH_TOKEN} (default {@value #DEFAULT_AUTH_TOKEN}).
+     * #DEFAULT_ACCOUNT_SID}), {@code HOUSECALL_SMS_AUTH_TOKEN} (default {@value #DEFAULT_AUTH_TOKEN}),
+     * {@code HOUSECALL_BIND_ADDRESS} (default loopback).
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        SmsSink sink = start(Integer.parseInt(env("HOUSECALL_SMS_PORT", "8026")),
-                env("HOUSECALL_SMS_ACCOUNT_SID", DEFAULT_ACCOUNT_SID), env("HOUSECALL_SMS_AUTH_TOKEN", DEFAULT_AUTH_TOKEN));
+        SmsSink sink = start(Env.bindAddress(), Env.port("HOUSECALL_SMS_PORT", 8026),
+                Env.get("HOUSECALL_SMS_ACCOUNT_SID", DEFAULT_ACCOUNT_SID),
+                Env.get("HOUSECALL_SMS_AUTH_TOKEN", DEFAULT_AUTH_TOKEN));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sink.close();
@@ -289,10 +293,5 @@ public final class SmsSink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

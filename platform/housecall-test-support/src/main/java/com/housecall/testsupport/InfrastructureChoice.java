@@ -14,6 +14,8 @@ public final class InfrastructureChoice {
 
     public enum Broker { KAFKA_CONTAINER, EMBEDDED_KRAFT }
 
+    public enum Identity { KEYCLOAK_CONTAINER, KEYCLOAK_DISTRIBUTION }
+
     private InfrastructureChoice() {
     }
 
@@ -26,6 +28,11 @@ public final class InfrastructureChoice {
 
     public static Broker broker(boolean dockerAvailable) {
         return dockerAvailable ? Broker.KAFKA_CONTAINER : Broker.EMBEDDED_KRAFT;
+    }
+
+    /** Keycloak: Testcontainers' image with Docker, else local-stack's distribution in a process of its own. */
+    public static Identity identity(boolean dockerAvailable) {
+        return dockerAvailable ? Identity.KEYCLOAK_CONTAINER : Identity.KEYCLOAK_DISTRIBUTION;
     }
 
     /**

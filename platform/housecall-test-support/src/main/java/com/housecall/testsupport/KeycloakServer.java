@@ -15,14 +15,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Keycloak with the dev realm {@code housecall} ({@code deploy/keycloak/housecall-realm.json}), one per test
  * JVM, started on first use of {@link #shared()} and stopped when the JVM exits.
  *
- * <p>It runs local-stack's {@link KeycloakDistribution} (the one {@code bin/housecall up} runs), unpacked into
- * {@code target/keycloak/<n>/} of the module under test (n: the first slot no other JVM holds, since
- * Keycloak's build step writes into its distribution):
+ * <p>With a Docker engine ({@link InfrastructureChoice#identity}) it is Testcontainers' Keycloak
+ * ({@code quay.io/keycloak/keycloak:<keycloak.version>}, {@link KeycloakContainers}), beside the Kafka and
+ * PostgreSQL containers. Otherwise it runs local-stack's {@link KeycloakDistribution} (the one
+ * {@code bin/housecall up} runs), unpacked into {@code target/keycloak/<n>/} of the module under test (n: the
+ * first slot no other JVM holds, since Keycloak's build step writes into its distribution):
  * {@code bin/kc.sh start-dev --db=dev-mem --import-realm} on 127.0.0.1 with free ports and
  * {@code --hostname http://localhost:<port>}, so every token carries the issuer {@link #issuer()} however it was
  * fetched. Services under test accept its tokens with {@link HousecallTestInfrastructure#keycloakProperties()}.
@@ -43,15 +46,19 @@ public final class KeycloakServer {
     private static KeycloakServer shared;
     private static RuntimeException failure;
 
-    private final Process process;
-    private final int port;
+    private final Runnable stop;
+    private final @Nullable ProcessHandle server;
+    private final String baseUrl;
     private final int managementPort;
     private final Path log;
     private final Duration startup;
 
-    private KeycloakServer(Process process, int port, int managementPort, Path log, Duration startup) {
-        this.process = process;
-        this.port = port;
+    /** {@code server}: Keycloak's JVM; null for a container, which has no local process to measure. */
+    KeycloakServer(Runnable stop, @Nullable ProcessHandle server, String baseUrl, int managementPort, Path log,
+                   Duration startup) {
+        this.stop = stop;
+        this.server = server;
+        this.baseUrl = baseUrl;
         this.managementPort = managementPort;
         this.log = log;
         this.startup = startup;
@@ -67,7 +74,12 @@ public final class KeycloakServer {
         }
         if (shared == null) {
             try {
-                shared = start(Path.of(System.getProperty("housecall.keycloak.dir", "target/keycloak")).toAbsolutePath());
+                shared = switch (InfrastructureChoice.identity(InfrastructureChoice.dockerAvailable(System.getenv()))) {
+                    case KEYCLOAK_CONTAINER -> KeycloakContainers.start(version(), ADMIN, ADMIN_PASSWORD,
+                            System.getProperty("housecall.keycloak.realm-file", ""));
+                    case KEYCLOAK_DISTRIBUTION -> start(Path.of(System.getProperty("housecall.keycloak.dir",
+                            "target/keycloak")).toAbsolutePath());
+                };
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;
@@ -82,7 +94,7 @@ public final class KeycloakServer {
     }
 
     public int port() {
-        return port;
+        return java.net.URI.create(baseUrl).getPort();
     }
 
     public int managementPort() {
@@ -99,14 +111,13 @@ public final class KeycloakServer {
         return startup;
     }
 
-    /** The pid of Keycloak's JVM (a child of {@code kc.sh}), for measurements. */
-    public long serverPid() {
-        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
-                .findFirst().orElse(process.toHandle()).pid();
+    /** The pid of Keycloak's JVM (a child of {@code kc.sh}), for measurements; none for a container. */
+    public java.util.OptionalLong serverPid() {
+        return server == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(server.pid());
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return baseUrl;
     }
 
     /** Exactly what Keycloak writes into {@code iss}. */
@@ -191,7 +202,11 @@ public final class KeycloakServer {
                 Process process = KeycloakProcess.launch(dist, port, managementPort, log, ADMIN, ADMIN_PASSWORD);
                 try {
                     KeycloakProcess.awaitReady(process, port, managementPort, log);
-                    KeycloakServer server = new KeycloakServer(process, port, managementPort, log,
+                    ProcessHandle jvm = process.descendants()
+                            .filter(p -> p.info().command().orElse("").endsWith("java"))
+                            .findFirst().orElse(process.toHandle());
+                    KeycloakServer server = new KeycloakServer(() -> KeycloakProcess.destroyTree(process), jvm,
+                            "http://localhost:" + port, managementPort, log,
                             Duration.ofNanos(System.nanoTime() - began));
                     FileChannel held = lock;
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -223,7 +238,7 @@ public final class KeycloakServer {
     }
 
     private void stop() {
-        KeycloakProcess.destroyTree(process);
+        stop.run();
     }
 
     /** The properties of a token check against this server, by {@code housecall.security.*} name. */

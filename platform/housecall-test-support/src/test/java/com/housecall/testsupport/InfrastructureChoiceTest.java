@@ -17,12 +17,15 @@ class InfrastructureChoiceTest {
     void dockerBringsContainersForTheDatabaseAndTheBroker() {
         assertThat(InfrastructureChoice.database(null, true)).isEqualTo(InfrastructureChoice.Database.POSTGRESQL_CONTAINER);
         assertThat(InfrastructureChoice.broker(true)).isEqualTo(InfrastructureChoice.Broker.KAFKA_CONTAINER);
+        assertThat(InfrastructureChoice.identity(true)).isEqualTo(InfrastructureChoice.Identity.KEYCLOAK_CONTAINER);
     }
 
     @Test
     void aJdkOnlyMachineUsesTheInProcessServers() {
         assertThat(InfrastructureChoice.database("", false)).isEqualTo(InfrastructureChoice.Database.H2);
         assertThat(InfrastructureChoice.broker(false)).isEqualTo(InfrastructureChoice.Broker.EMBEDDED_KRAFT);
+        assertThat(InfrastructureChoice.identity(false))
+                .isEqualTo(InfrastructureChoice.Identity.KEYCLOAK_DISTRIBUTION);
     }
 
     @Test
