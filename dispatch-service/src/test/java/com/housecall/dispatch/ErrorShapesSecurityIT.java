@@ -16,4 +16,10 @@ class ErrorShapesSecurityIT extends DispatchIntegration {
     void aBodyOver64KiBIsRefusedHereToo() throws Exception {
         ErrorShapes.assertLargeBodiesAreRefused(port, "/api/nurses", DevJwt.token("operator1"));
     }
+
+    @Test
+    void aNurseNameWithAnEscapeSequenceIsRefused() throws Exception {
+        ErrorShapes.assertControlCharactersAreRefused(port, "/api/nurses", DevJwt.token("operator1"), """
+                {"displayName": "%s"}""");
+    }
 }

@@ -16,4 +16,11 @@ class ErrorShapesSecurityIT extends ScreeningIntegration {
     void aBodyOver64KiBIsRefusedHereToo() throws Exception {
         ErrorShapes.assertLargeBodiesAreRefused(port, "/api/screenings/" + java.util.UUID.randomUUID() + "/decision", DevJwt.token("clinician1"));
     }
+
+    @Test
+    void aDecisionNoteWithAnEscapeSequenceIsRefused() throws Exception {
+        ErrorShapes.assertControlCharactersAreRefused(port, "/api/screenings/" + java.util.UUID.randomUUID()
+                + "/decision", DevJwt.token("clinician1"), """
+                {"decision": "APPROVE", "note": "%s"}""");
+    }
 }

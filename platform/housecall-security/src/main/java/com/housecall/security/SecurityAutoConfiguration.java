@@ -56,10 +56,13 @@ public class SecurityAutoConfiguration {
         return new com.housecall.security.problem.ApiProblemAdvice();
     }
 
-    /** A key given twice is refused, not read as its last value: {@code "pregnant": false, "pregnant": true}. */
+    /**
+     * A key given twice is refused, not read as its last value ({@code "pregnant": false, "pregnant": true}), and
+     * text with control characters is refused ({@link PlainStrings}).
+     */
     @Bean
-    JsonMapperBuilderCustomizer strictDuplicateDetection() {
-        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).addModule(PlainStrings.module());
     }
 
     /** Every service refuses bodies over 64 KiB itself: a service port reached past the gateway is no way round it. */

@@ -45,6 +45,20 @@ public final class ErrorShapes {
         assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
     }
 
+    /**
+     * {@code body} (JSON with {@code %s} where a text goes) POSTed to {@code path} with an escape sequence in that
+     * text is 400 problem+json naming the rule, and does not echo the text.
+     */
+    public static void assertControlCharactersAreRefused(int port, String path, String token, String body)
+            throws IOException {
+        String json = body.formatted("ok\\u001b[31m red");
+        Answer answer = send(port, "POST " + path + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + json.length() + "\r\nAuthorization: Bearer " + token, json);
+        assertThat(answer.status()).as(path).isEqualTo(400);
+        assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+        assertThat(answer.body()).as(path).contains("control character").doesNotContain("red");
+    }
+
     public static Answer send(int port, String requestLine) throws IOException {
         return send(port, requestLine, "");
     }

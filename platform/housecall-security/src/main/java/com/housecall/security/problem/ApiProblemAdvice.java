@@ -1,5 +1,6 @@
 package com.housecall.security.problem;
 
+import com.housecall.security.PlainStrings;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,18 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         // the parser's message quotes the input: say only that the body is not valid JSON of the expected shape
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 duplicateKey(e) ? "The body names a field more than once."
+                        : causedBy(e, PlainStrings.ControlCharacter.class)
+                        ? "A text holds a control character: only tab and line breaks are allowed."
                         : "The body is not valid JSON of the expected shape (check types, enum values and dates)."));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean duplicateKey(Throwable e) {
