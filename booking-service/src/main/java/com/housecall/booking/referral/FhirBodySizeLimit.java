@@ -4,7 +4,10 @@ import com.housecall.security.BodySizeLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
-/** The body limit of every service, answered as a FHIR OperationOutcome on {@code /api/referrals/**} and {@code /api/fhir/**}. */
+/**
+ * The body limit of every service, answered as a FHIR OperationOutcome on {@code /api/referrals/**} and
+ * {@code /api/fhir/**}.
+ */
 @Component
 class FhirBodySizeLimit extends BodySizeLimit {
 

@@ -41,12 +41,15 @@ public class FhirErrors {
                 return new Answer(problem.status(), problem.issues());
             }
         }
-        if (unparseable(thrown)) {
+        if (thrown instanceof BaseServerResponseException hapi && hapi.getStatusCode() == 400
+                && request.getContentType() != null) {
             try {
-                FhirReader.charset(request.getContentType()); // not FHIR JSON at all: 415, as on section 5
+                FhirReader.charset(request.getContentType()); // a body that is not FHIR JSON at all: 415
             } catch (FhirProblem problem) {
                 return new Answer(problem.status(), problem.issues());
             }
+        }
+        if (unparseable(thrown)) {
             return new Answer(400, List.of(new FhirProblem.Issue(OperationOutcome.IssueType.STRUCTURE, null,
                     "The body must be a FHIR R4 resource in JSON.")));
         }

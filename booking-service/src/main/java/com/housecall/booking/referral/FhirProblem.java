@@ -4,8 +4,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
- * An error of the partner FHIR API (referrals, {@code /api/fhir}), answered as an {@code OperationOutcome} with one issue per problem. Diagnostics are
- * fixed sentences and field names: never a submitted value.
+ * An error of the partner FHIR API (referrals, {@code /api/fhir}), answered as an {@code OperationOutcome} with one
+ * issue per problem. Diagnostics are fixed sentences and field names: never a submitted value.
  */
 public class FhirProblem extends RuntimeException {
 

@@ -56,7 +56,7 @@ public class TaskProvider implements IResourceProvider {
                 .orElseThrow(() -> new FhirProblem(404, IssueType.NOTFOUND, NO_SUCH_TASK));
     }
 
-    /** By the referral's {@code identifier} ({@code system|value}) or its {@code focus} (ServiceRequest/id); both AND. */
+    /** By the referral's {@code identifier} ({@code system|value}) or {@code focus} (ServiceRequest/id); or both. */
     @Search
     public List<Task> search(@OptionalParam(name = Task.SP_IDENTIFIER) TokenParam identifier,
                              @OptionalParam(name = Task.SP_FOCUS) ReferenceParam focus) {

@@ -39,6 +39,8 @@ class FhirApiIT extends BookingIntegration {
 
     static {
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // the shared CI machine can be slow: HAPI's 10 s default read timeout is not a contract
+        FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
     }
 
     private IGenericClient client(String clinic) {
@@ -168,6 +170,24 @@ class FhirApiIT extends BookingIntegration {
         assertOutcome(raw(token, "POST", "/api/fhir/ServiceRequest", "application/fhir+json",
                 "{\"resourceType\":\"ServiceRequest\",\"note\":[{\"text\":\"" + "x".repeat(70 * 1024) + "\"}]}"),
                 413, "too-costly");
+    }
+
+    @Test
+    void aSmartClientIsHeldToItsSystemScopes() throws Exception {
+        String clinic = "clinic-" + UUID.randomUUID();
+        IGenericClient client = FHIR.newRestfulGenericClient(uri("/api/fhir").toString());
+        client.registerInterceptor(new BearerTokenAuthInterceptor(DevJwt.token("clinic-a", claims -> claims
+                .claim("azp", clinic).claim("scope", "profile system/ServiceRequest.write system/Task.read"))));
+
+        String id = create(client, referral("FHIR-5001")).getIdElement().getIdPart();
+
+        assertThat(client.read().resource(Task.class).withId(id).execute().getStatus())
+                .isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(status(() -> cancel(client, id))).as("no system/Task.write").isEqualTo(403);
+        String readOnly = DevJwt.token("clinic-a", claims -> claims.claim("azp", clinic)
+                .claim("scope", "system/Task.read"));
+        assertOutcome(raw(readOnly, "POST", "/api/fhir/ServiceRequest", "application/fhir+json", "{}"),
+                403, "forbidden");
     }
 
     @Test
