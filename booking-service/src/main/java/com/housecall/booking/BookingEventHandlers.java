@@ -1,6 +1,7 @@
 package com.housecall.booking;
 
 import com.housecall.booking.consultation.ScreeningAndDispatchEvents;
+import com.housecall.booking.subscription.TaskNotifier;
 import com.housecall.messaging.Inbox;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,16 @@ import org.springframework.messaging.Message;
 @Configuration
 class BookingEventHandlers {
 
+    /** Screening's events, then whether a referral's Task changed for its clinic's subscriptions. */
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ScreeningAndDispatchEvents events) {
-        return events.screening(inbox);
+    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ScreeningAndDispatchEvents events, TaskNotifier tasks) {
+        return tasks.after(events.screening(inbox));
+    }
+
+    /** booking's own events: each may have changed a referral's Task (partner subscriptions, DECISIONS 38). */
+    @Bean
+    Consumer<Message<byte[]>> bookingEvents(TaskNotifier tasks) {
+        return tasks::heard;
     }
 
     @Bean

@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * CONTRACT.md section 2, the rows booking-service serves. Ownership (404) is checked by the consultation code.
- * {@code /api/referrals/**} has its own filter chain, ahead of this one, answering in FHIR (referral.ReferralSecurity).
+ * {@code /api/referrals/**} and {@code /api/fhir/**} have their own filter chains, ahead of this one, answering in
+ * FHIR (referral.ReferralSecurity, referral.FhirSecurity).
  */
 @Configuration
 class BookingSecurity {
@@ -29,6 +30,9 @@ class BookingSecurity {
                 // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
                 .requestMatchers(HttpMethod.POST, "/api/consultations/*/visits/*/reschedule")
                 .hasAnyRole(Roles.PATIENT, Roles.OPERATOR)
-                .requestMatchers("/api/consultations", "/api/consultations/**").denyAll());
+                .requestMatchers("/api/consultations", "/api/consultations/**").denyAll()
+                // issue 18: operators watch the partners' FHIR subscriptions
+                .requestMatchers(HttpMethod.GET, "/api/subscriptions").hasRole(Roles.OPERATOR)
+                .requestMatchers("/api/subscriptions", "/api/subscriptions/**").denyAll());
     }
 }

@@ -56,6 +56,14 @@ class AuthorizationMatrixIT {
             new Route("POST", "/api/referrals", "{\"resourceType\": \"ServiceRequest\"}", Set.of(CLINIC)),
             new Route("GET", "/api/referrals?identifier=urn:test%7C1", null, Set.of(CLINIC, OPERATOR)),
             new Route("GET", "/api/referrals/" + UNKNOWN, null, Set.of(CLINIC, OPERATOR)),
+            // DECISIONS 3: the FHIR base is the clinics' (its discovery documents need no token: not rows here)
+            new Route("POST", "/api/fhir/ServiceRequest", "{\"resourceType\": \"ServiceRequest\"}", Set.of(CLINIC)),
+            new Route("GET", "/api/fhir/ServiceRequest/" + UNKNOWN, null, Set.of(CLINIC)),
+            new Route("GET", "/api/fhir/Task/" + UNKNOWN, null, Set.of(CLINIC)),
+            new Route("GET", "/api/fhir/Task?focus=ServiceRequest/" + UNKNOWN, null, Set.of(CLINIC)),
+            new Route("POST", "/api/fhir/Task/" + UNKNOWN + "/$cancel", "{\"resourceType\": \"Parameters\"}",
+                    Set.of(CLINIC)),
+            new Route("GET", "/api/subscriptions", null, Set.of(OPERATOR)),
             new Route("GET", "/api/screenings/review-queue", null, Set.of(CLINICIAN)),
             new Route("POST", "/api/screenings/" + UNKNOWN + "/decision", "{\"decision\": \"APPROVE\", \"note\": \"ok\"}",
                     Set.of(CLINICIAN)),
@@ -99,7 +107,7 @@ class AuthorizationMatrixIT {
                 .method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(route.body()));
         if (route.body() != null) {
-            request.header("Content-Type", route.path().startsWith("/api/referrals") ? "application/fhir+json"
+            request.header("Content-Type", fhir(route) ? "application/fhir+json"
                     : "application/json");
         }
         if (user != null) {
@@ -122,11 +130,15 @@ class AuthorizationMatrixIT {
         } else {
             assertThat(status).as(text).isNotIn(401, 403).isLessThan(500);
         }
-        if (route.path().startsWith("/api/referrals")) {
+        if (fhir(route)) {
             // partner clinics speak FHIR: errors are OperationOutcomes, answers FHIR resources
             assertThat(type).startsWith("application/fhir+json");
         } else {
             assertThat(type).matches(status >= 400 ? "application/problem\\+json.*" : "(application/json|text/event-stream).*");
         }
+    }
+
+    static boolean fhir(Route route) {
+        return route.path().startsWith("/api/referrals") || route.path().startsWith("/api/fhir");
     }
 }

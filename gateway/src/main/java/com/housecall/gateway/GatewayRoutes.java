@@ -25,7 +25,8 @@ class GatewayRoutes {
     RouteLocator housecallRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         GatewayProperties.Targets targets = properties.targets();
         RouteLocatorBuilder.Builder routes = builder.routes()
-                .route("booking", route -> route.path("/api/consultations/**", "/api/referrals/**")
+                .route("booking", route -> route.path("/api/consultations/**", "/api/referrals/**",
+                                "/api/fhir", "/api/fhir/**", "/api/subscriptions", "/api/subscriptions/**")
                         .filters(GatewayRoutes::common).uri(targets.booking()))
                 .route("screening", route -> route.path("/api/screenings/**")
                         .filters(GatewayRoutes::common).uri(targets.screening()))

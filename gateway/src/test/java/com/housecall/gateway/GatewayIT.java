@@ -101,6 +101,7 @@ class GatewayIT {
                 Arguments.of("/api/consultations", "patient1"),
                 Arguments.of("/api/consultations/6f1c/cancel", "patient1"),
                 Arguments.of("/api/referrals", "clinic-b"),
+                Arguments.of("/api/fhir/Task/1", "clinic-b"),
                 Arguments.of("/api/screenings/review-queue", "clinician1"),
                 Arguments.of("/api/nurse/visits", "nurse1"),
                 Arguments.of("/api/nurses", "operator1"),
@@ -169,6 +170,15 @@ class GatewayIT {
         assertThat(forwarded.header("Authorization")).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/fhir/metadata", "/api/fhir/.well-known/smart-configuration"})
+    void theFhirDiscoveryDocumentsPassWithoutToken(String path) {
+        HttpResponse<String> response = send(request(port, path).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(backend.received(path)).hasSize(1);
+    }
+
     @Test
     void onlyPostOnTheWebhooksIsOpen() {
         HttpResponse<String> response = send(request(port, "/api/notifications/sms/inbound").GET().build());
@@ -213,10 +223,12 @@ class GatewayIT {
         assertThat(backend.received().getFirst().bodyLength()).isEqualTo(64 * 1024);
     }
 
-    @Test
-    void referralErrorsAreOperationOutcomes() {
-        HttpResponse<String> unauthorized = send(request(port, "/api/referrals/123").GET().build());
-        HttpResponse<String> tooLarge = send(request(port, "/api/referrals")
+    /** Section 5 and the FHIR base (DECISIONS 3): partner clinics speak FHIR, the gateway's own errors included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/referrals", "/api/fhir/ServiceRequest"})
+    void partnerErrorsAreOperationOutcomes(String create) {
+        HttpResponse<String> unauthorized = send(request(port, create + "/123").GET().build());
+        HttpResponse<String> tooLarge = send(request(port, create)
                 .header("Authorization", "Bearer " + DevJwt.token("clinic-a"))
                 .header("Content-Type", "application/fhir+json")
                 .POST(BodyPublishers.ofByteArray(new byte[65 * 1024])).build());

@@ -61,7 +61,7 @@ final class Consultation implements Parties {
                 request.timeZone(), request.address().state(), zipPrefix, asked.referringClinic()),
                 ConsultationStatus.REQUESTED, request, null, 0, false, List.of());
         c.register(new ConsultationRequested(c.id(), c.origin.source(), c.origin.state(), zipPrefix,
-                request.timeZone(), now), now);
+                request.timeZone(), now, asked.referringClinic()), now);
         c.register(RequestEvents.intake(c.id(), request, now), now);
         c.register(RequestEvents.contact(c.id(), request), now);
         return c;

@@ -57,6 +57,12 @@ public class ConsultationService {
         consultations.save(c);
     }
 
+    /** A partner clinic cancels its own referral (the FHIR Task's $cancel): as the clinic, nobody else's. */
+    @Transactional
+    public void cancelReferral(UUID id, String clinic) {
+        cancel(id, parties -> parties.referredBy(clinic), parties -> CancelledBy.CLINIC);
+    }
+
     @Transactional
     public void cancelVisit(UUID id, UUID visitId, Predicate<Parties> allowed) {
         Consultation c = lockVisible(id, allowed);

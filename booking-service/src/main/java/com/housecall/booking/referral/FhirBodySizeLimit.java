@@ -4,14 +4,17 @@ import com.housecall.security.BodySizeLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
-/** The body limit of every service, answered as a FHIR OperationOutcome on {@code /api/referrals/**}. */
+/**
+ * The body limit of every service, answered as a FHIR OperationOutcome on {@code /api/referrals/**} and
+ * {@code /api/fhir/**}.
+ */
 @Component
 class FhirBodySizeLimit extends BodySizeLimit {
 
     @Override
     protected Refusal refusal(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (!path.equals("/api/referrals") && !path.startsWith("/api/referrals/")) {
+        if (!OperationOutcomes.isFhirPath(path)) {
             return super.refusal(request);
         }
         return new Refusal("application/fhir+json", "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"

@@ -4,10 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +22,32 @@ import org.springframework.stereotype.Component;
 @Component
 class FhirReader {
 
+    private static final List<MediaType> ACCEPTED = List.of(OperationOutcomes.FHIR_JSON,
+            MediaType.parseMediaType("application/json+fhir"), MediaType.APPLICATION_JSON);
+
     private final FhirContext fhir;
 
     FhirReader(FhirContext fhir) {
         this.fhir = fhir;
+    }
+
+    /** The body's charset (UTF-8 unless named) once the content type is FHIR JSON; else 415. */
+    static Charset charset(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        MediaType given = type;
+        if (given == null || ACCEPTED.stream().noneMatch(accepted -> accepted.equalsTypeAndSubtype(given))) {
+            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body must be application/fhir+json.");
+        }
+        try {
+            return given.getCharset() == null ? StandardCharsets.UTF_8 : given.getCharset();
+        } catch (IllegalArgumentException e) {
+            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body's charset is not supported.");
+        }
     }
 
     ServiceRequest serviceRequest(String body) {

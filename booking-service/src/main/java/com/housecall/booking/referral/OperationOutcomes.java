@@ -80,7 +80,9 @@ class OperationOutcomes {
         response.getOutputStream().write(body);
     }
 
-    static boolean isReferralPath(String path) {
-        return path.equals("/api/referrals") || path.startsWith("/api/referrals/");
+    /** The partner routes, where every error is an OperationOutcome (DECISIONS 3). */
+    static boolean isFhirPath(String path) {
+        return path.equals("/api/referrals") || path.startsWith("/api/referrals/")
+                || path.equals(FhirServer.BASE) || path.startsWith(FhirServer.BASE + "/");
     }
 }

@@ -1,7 +1,5 @@
 package com.housecall.booking.referral;
 
-import com.housecall.booking.consultation.ConsultationProgress;
-import com.housecall.booking.referral.ReferralRepository.StoredReferral;
 import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
@@ -10,19 +8,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -43,28 +35,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    static final int MAX_SEARCH_RESULTS = 100;
     /** DECISIONS 34: FHIR resources are described by FHIR, not repeated in the OpenAPI document. */
     private static final String FHIR = "HL7 FHIR R4 resources (CONTRACT.md section 5), `application/fhir+json`; "
             + "their shapes are FHIR's, listed by the CapabilityStatement at `/api/fhir/metadata`.";
     private static final String FHIR_JSON = "application/fhir+json";
-    private static final List<MediaType> ACCEPTED = List.of(OperationOutcomes.FHIR_JSON,
-            MediaType.parseMediaType("application/json+fhir"), MediaType.APPLICATION_JSON);
 
-    private final Referrals referrals;
-    private final ConsultationProgress progress;
-    private final FhirReader reader;
+    private final ServiceRequestProvider serviceRequests;
+    private final TaskProvider tasks;
     private final OperationOutcomes outcomes;
     private final String publicBase;
 
-    /** {@code publicBase}: {@code housecall.web.base-url}, the gateway's public address (DECISIONS 5). */
-    ReferralController(Referrals referrals, ConsultationProgress progress, FhirReader reader,
-                       OperationOutcomes outcomes,
+    /**
+     * The work is the FHIR base's (DECISIONS 43): this controller only keeps section 5's own paths and answers.
+     * {@code publicBase}: {@code housecall.web.base-url}, the gateway's public address (DECISIONS 5).
+     */
+    ReferralController(ServiceRequestProvider serviceRequests, TaskProvider tasks, OperationOutcomes outcomes,
                        @Value("${housecall.web.base-url:http://localhost:8080}") String publicBase) {
         this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
-        this.referrals = referrals;
-        this.progress = progress;
-        this.reader = reader;
+        this.serviceRequests = serviceRequests;
+        this.tasks = tasks;
         this.outcomes = outcomes;
     }
 
@@ -81,18 +70,12 @@ class ReferralController {
     ResponseEntity<byte[]> refer(@AuthenticationPrincipal Jwt jwt,
                                  @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                  @RequestBody(required = false) byte[] body) {
-        Charset charset = charset(contentType);
-        String clinic = Caller.of(jwt).clientId();
-        if (clinic == null || clinic.isBlank()) {
-            throw new FhirProblem(403, IssueType.FORBIDDEN, "The token names no partner clinic (azp).");
-        }
-        ServiceRequest referral = reader.serviceRequest(body == null ? "" : new String(body, charset));
-        Referrals.Submission submission = referrals.submit(clinic, referral);
-        StoredReferral stored = referrals.find(submission.id()).orElseThrow();
-        Task task = task(stored).orElseThrow();
-        URI location = URI.create("/api/referrals/" + submission.id());
-        return outcomes.body(submission.created() ? ResponseEntity.created(location)
-                : ResponseEntity.ok().location(location), task);
+        String clinic = FhirCaller.clinic(jwt);
+        String text = body == null ? "" : new String(body, FhirReader.charset(contentType));
+        ServiceRequestProvider.Created created = serviceRequests.submit(clinic, contentType, text);
+        URI location = URI.create("/api/referrals/" + created.task().getIdPart());
+        return outcomes.body(created.isNew() ? ResponseEntity.created(location)
+                : ResponseEntity.ok().location(location), created.task());
     }
 
     @GetMapping("/{id}")
@@ -101,9 +84,7 @@ class ReferralController {
     @ApiResponse(responseCode = "200", description = "The Task",
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(types = "object")))
     ResponseEntity<byte[]> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        Caller caller = Caller.of(jwt);
-        UUID referralId = parse(id);
-        Task task = referrals.find(referralId).filter(r -> visible(caller, r)).flatMap(this::task)
+        Task task = tasks.task(TaskProvider.referralId(id), scope(jwt))
                 .orElseThrow(() -> new FhirProblem(404, IssueType.NOTFOUND, "No such referral."));
         return outcomes.body(ResponseEntity.ok(), task);
     }
@@ -123,53 +104,18 @@ class ReferralController {
         int bar = identifier.indexOf('|');
         String system = bar < 0 ? null : identifier.substring(0, bar);
         String value = bar < 0 ? identifier : identifier.substring(bar + 1);
-        Caller caller = Caller.of(jwt);
-        String clinic = caller.hasRole(Roles.OPERATOR) ? null : Optional.ofNullable(caller.clientId()).orElse("");
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        for (StoredReferral referral : referrals.search(clinic, system, value, MAX_SEARCH_RESULTS)) {
-            task(referral).ifPresent(task -> bundle.addEntry()
-                    .setFullUrl(publicBase + "/api/referrals/" + referral.id())
-                    .setResource(task)
-                    .setSearch(new Bundle.BundleEntrySearchComponent().setMode(Bundle.SearchEntryMode.MATCH)));
+        for (Task task : tasks.byIdentifier(scope(jwt), system, value)) {
+            bundle.addEntry().setFullUrl(publicBase + "/api/referrals/" + task.getIdPart()).setResource(task)
+                    .setSearch(new Bundle.BundleEntrySearchComponent().setMode(Bundle.SearchEntryMode.MATCH));
         }
         bundle.setTotal(bundle.getEntry().size());
         return outcomes.body(ResponseEntity.ok(), bundle);
     }
 
-    private Optional<Task> task(StoredReferral referral) {
-        return progress.of(referral.id()).map(p -> ReferralTasks.task(referral, p));
-    }
-
-    /** Operators see every referral; a clinic its own, by its client id ({@code azp}). */
-    private static boolean visible(Caller caller, StoredReferral referral) {
-        return caller.hasRole(Roles.OPERATOR)
-                || caller.hasRole(Roles.CLINIC) && referral.clinic().equals(caller.clientId());
-    }
-
-    /** The body's charset (UTF-8 unless named) once the content type is FHIR JSON; else 415. */
-    private static Charset charset(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException e) {
-            type = null;
-        }
-        MediaType given = type;
-        if (given == null || ACCEPTED.stream().noneMatch(accepted -> accepted.equalsTypeAndSubtype(given))) {
-            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body must be application/fhir+json.");
-        }
-        try {
-            return given.getCharset() == null ? StandardCharsets.UTF_8 : given.getCharset();
-        } catch (IllegalArgumentException e) {
-            throw new FhirProblem(415, IssueType.NOTSUPPORTED, "The body's charset is not supported.");
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new FhirProblem(404, IssueType.NOTFOUND, "No such referral.");
-        }
+    /** Operators see every referral (null: any clinic); a clinic its own, by its client id ({@code azp}). */
+    private static String scope(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return caller.hasRole(Roles.OPERATOR) ? null : Optional.ofNullable(caller.clientId()).orElse("");
     }
 }

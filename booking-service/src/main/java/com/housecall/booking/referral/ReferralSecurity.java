@@ -27,20 +27,30 @@ class ReferralSecurity {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain referralApi(HttpSecurity http, JwtAuthenticationConverter roles, OperationOutcomes outcomes)
             throws Exception {
+        partnerChain(http, roles, outcomes)
+                .securityMatcher("/api/referrals", "/api/referrals/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/referrals").hasRole(Roles.CLINIC)
+                        .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/*")
+                        .hasAnyRole(Roles.CLINIC, Roles.OPERATOR)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * What every partner route's chain shares: stateless bearer tokens checked with the platform's decoder and role
+     * converter, 401 and 403 as OperationOutcomes.
+     */
+    static HttpSecurity partnerChain(HttpSecurity http, JwtAuthenticationConverter roles, OperationOutcomes outcomes)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             outcomes.write(response, 401, "A valid bearer token from the housecall realm is required.");
         };
         AccessDeniedHandler forbidden = (request, response, exception) ->
                 outcomes.write(response, 403, "Your role may not use this endpoint.");
-        http.securityMatcher("/api/referrals", "/api/referrals/**")
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/referrals").hasRole(Roles.CLINIC)
-                        .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/*")
-                        .hasAnyRole(Roles.CLINIC, Roles.OPERATOR)
-                        .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(unauthorized)
@@ -48,6 +58,5 @@ class ReferralSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
-        return http.build();
     }
 }

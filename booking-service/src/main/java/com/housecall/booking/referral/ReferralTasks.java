@@ -10,6 +10,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 
@@ -42,14 +43,39 @@ final class ReferralTasks {
         task.setId(referral.id().toString());
         task.setStatus(status(progress.status()));
         task.setIntent(Task.TaskIntent.ORDER);
-        task.setFocus(new Reference("ServiceRequest/" + referral.id()).setIdentifier(new Identifier()
-                .setSystem(referral.identifier().system()).setValue(referral.identifier().value())));
+        task.setFocus(new Reference("ServiceRequest/" + referral.id()).setIdentifier(identifier(referral)));
+        // the clinic's referral number, so Task?identifier= searches the Task's own element
+        task.addIdentifier(identifier(referral));
+        // DECISIONS 38: the clinic owns the Task; its subscriptions select Task?owner=Organization/<clinic>
+        task.setOwner(new Reference("Organization/" + referral.clinic()));
         task.setBusinessStatus(new CodeableConcept().setText(progress.status().name()));
         task.setAuthoredOn(Date.from(progress.createdAt().toInstant()));
         if (task.getStatus() == TaskStatus.REJECTED) {
             task.setStatusReason(rejection(progress));
         }
         return task;
+    }
+
+    /**
+     * The referral itself as {@code ServiceRequest/{id}}: its identifier and where it stands, never the patient or
+     * the intake (the clinic has those; reading them back would be a PHI read for no need).
+     */
+    static ServiceRequest serviceRequest(StoredReferral referral, Progress progress) {
+        ServiceRequest request = new ServiceRequest();
+        request.setId(referral.id().toString());
+        request.addIdentifier(identifier(referral));
+        request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        request.setStatus(switch (status(progress.status())) {
+            case COMPLETED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
+            case REJECTED, CANCELLED -> ServiceRequest.ServiceRequestStatus.REVOKED;
+            default -> ServiceRequest.ServiceRequestStatus.ACTIVE;
+        });
+        request.setAuthoredOn(Date.from(progress.createdAt().toInstant()));
+        return request;
+    }
+
+    private static Identifier identifier(StoredReferral referral) {
+        return new Identifier().setSystem(referral.identifier().system()).setValue(referral.identifier().value());
     }
 
     /** Why: the screening's reasons and a clinician's decline (INELIGIBLE), or no nurse for any window (UNFULFILLED). */

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's own error answers, in the shapes of CONTRACT.md section 3: RFC 9457 {@code application/problem+json},
- * or a FHIR {@code OperationOutcome} ({@code application/fhir+json}) on {@code /api/referrals/**}. Details are fixed
+ * or a FHIR {@code OperationOutcome} ({@code application/fhir+json}) on {@code /api/referrals/**} and
+ * {@code /api/fhir/**}. Details are fixed
  * sentences: nothing of the request, the token or the exception is echoed.
  */
 public final class ErrorResponses {
@@ -43,7 +44,8 @@ public final class ErrorResponses {
     /** Partner clinics speak FHIR: every error on their API is an OperationOutcome, the gateway's included. */
     public static boolean isFhir(ServerHttpRequest request) {
         String path = request.getPath().pathWithinApplication().value();
-        return path.equals("/api/referrals") || path.startsWith("/api/referrals/");
+        return path.equals("/api/referrals") || path.startsWith("/api/referrals/")
+                || path.equals("/api/fhir") || path.startsWith("/api/fhir/");
     }
 
     static String problem(HttpStatus status, String detail) {

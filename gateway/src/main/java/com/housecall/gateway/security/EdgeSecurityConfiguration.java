@@ -30,8 +30,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * Authentication at the edge, the reactive twin of housecall-security: every {@code /api/**} call carries a bearer
  * token whose signature, expiry, issuer and audience check out, except the two Twilio webhooks (their service checks
- * the signature). Roles are not checked here: 403 is the services' answer. The Authorization header goes on to the
- * service unchanged.
+ * the signature) and the FHIR base's discovery documents. Roles are not checked here: 403 is the services' answer.
+ * The Authorization header goes on to the service unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -40,6 +40,9 @@ public class EdgeSecurityConfiguration {
 
     /** Authenticated by their Twilio signature alone (CONTRACT.md sections 2 and 10). */
     static final String[] TWILIO_WEBHOOKS = {"/api/notifications/sms/inbound", "/api/notifications/sms/status"};
+
+    /** The FHIR base's CapabilityStatement and SMART configuration: a partner reads them before it has a token. */
+    static final String[] FHIR_DISCOVERY = {"/api/fhir/metadata", "/api/fhir/.well-known/smart-configuration"};
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
@@ -63,6 +66,7 @@ public class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
                         // CONTRACT.md section 13: the API documents and their Swagger UI need no token
                         .pathMatchers(HttpMethod.GET, ApiDocs.PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, FHIR_DISCOVERY).permitAll()
                         .pathMatchers("/api", "/api/**").authenticated()
                         // the console's pages, health: the console's API is under /api/ops
                         .anyExchange().permitAll())

@@ -59,7 +59,7 @@ class EventSchemasTest {
 
     static Stream<ConsultationEvent> samples() {
         return Stream.of(
-                new ConsultationRequested(ID, "PATIENT", "CA", "941", "America/Los_Angeles", NOW),
+                new ConsultationRequested(ID, "REFERRAL", "CA", "941", "America/Los_Angeles", NOW, "clinic-a"),
                 new IntakeSubmitted(ID, 38, "America/Los_Angeles", List.of(2, 2, 1, 2, 1, 2, 1, 1, 0), null, 2, List.of(),
                         List.of("sertraline 100 mg"), false, false, false, false, new IntakeSubmitted.BloodPressure(124, 80), true, NOW),
                 new ContactUpdated(ID, "Ada", "Lovelace", "ada@example.test", "+14155550100", List.of("SMS", "EMAIL"),

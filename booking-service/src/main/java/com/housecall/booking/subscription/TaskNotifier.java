@@ -1,0 +1,75 @@
+package com.housecall.booking.subscription;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.housecall.booking.referral.TaskProvider;
+import com.housecall.messaging.InboundEvent;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns events on the shared topics into notifications (DECISIONS 38): an event about a referral whose Task's
+ * {@code status} or {@code businessStatus} differs from what each of its clinic's subscriptions was last sent queues
+ * one delivery per subscription. A redelivered event finds nothing changed and queues nothing. Events are the only
+ * trigger: nothing polls the consultations.
+ */
+@Component
+public class TaskNotifier {
+
+    private final SubscriptionRepository subscriptions;
+    private final TaskProvider tasks;
+    private final FhirContext fhir;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    TaskNotifier(SubscriptionRepository subscriptions, TaskProvider tasks, FhirContext fhir, Clock clock,
+                 PlatformTransactionManager transactions) {
+        this.subscriptions = subscriptions;
+        this.tasks = tasks;
+        this.fhir = fhir;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** {@code booking.events.v1}: booking's own changes, committed before their events are sent. */
+    public void heard(Message<byte[]> message) {
+        changed(InboundEvent.from(message).consultationId());
+    }
+
+    /**
+     * Screening's events change a consultation without an event of booking's (SCREENING, IN_REVIEW, INELIGIBLE):
+     * the check runs once booking's own handler has applied the event.
+     */
+    public Consumer<Message<byte[]>> after(Consumer<Message<byte[]>> handler) {
+        return message -> {
+            handler.accept(message);
+            changed(InboundEvent.from(message).consultationId());
+        };
+    }
+
+    /** One consultation at a time in this process, so two topics' events never queue the same change twice. */
+    synchronized void changed(UUID consultation) {
+        Task task = tasks.task(consultation, null).orElse(null);
+        if (task == null) {
+            return; // a patient's own consultation: no clinic to notify
+        }
+        String clinic = task.getOwner().getReferenceElement().getIdPart();
+        String status = task.getStatus().toCode();
+        String business = task.getBusinessStatus().getText();
+        String body = fhir.newJsonParser().encodeResourceToString(task);
+        transaction.executeWithoutResult(tx -> {
+            for (SubscriptionRepository.Stored subscription : subscriptions.active(clinic)) {
+                boolean same = subscriptions.lastQueued(subscription.id(), consultation)
+                        .filter((status + "|" + business)::equals).isPresent();
+                if (!same) {
+                    subscriptions.queue(subscription.id(), consultation, status, business, body, clock.instant());
+                }
+            }
+        });
+    }
+}
