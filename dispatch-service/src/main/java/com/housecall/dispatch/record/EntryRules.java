@@ -154,8 +154,8 @@ final class EntryRules {
     private static void mg(String field, @Nullable BigDecimal value, boolean zeroAllowed, List<FieldProblem> problems) {
         if (value == null) {
             problems.add(new FieldProblem(field, "is required, in mg"));
-        } else if (value.signum() < 0 || !zeroAllowed && value.signum() == 0 || value.compareTo(BigDecimal.valueOf(1000)) > 0
-                || value.stripTrailingZeros().scale() > 2) {
+        } else if (value.signum() < 0 || !zeroAllowed && value.signum() == 0
+                || value.compareTo(BigDecimal.valueOf(1000)) > 0 || value.stripTrailingZeros().scale() > 2) {
             problems.add(new FieldProblem(field, "must be " + (zeroAllowed ? "0" : "above 0") + " to 1000 mg, "
                     + "with at most 2 decimals"));
         }

@@ -26,7 +26,8 @@ final class EscalationRules {
         if (beforeInfusion && RecordState.preInfusionHigh(entry, limits)) {
             reasons.add(EscalationReason.PRE_INFUSION_BLOOD_PRESSURE);
         }
-        if (atLeast(entry.systolic(), limits.escalateSystolic()) || atLeast(entry.diastolic(), limits.escalateDiastolic())) {
+        if (atLeast(entry.systolic(), limits.escalateSystolic())
+                || atLeast(entry.diastolic(), limits.escalateDiastolic())) {
             reasons.add(EscalationReason.BLOOD_PRESSURE_HIGH);
         }
         if (below(entry.spo2(), limits.minSpo2())) {

@@ -65,8 +65,8 @@ abstract class VisitScenario extends DispatchIntegration {
     void recordReadyToInfuse(String nurse, UUID visitId) throws Exception {
         String at = CLOCK.instant().toString();
         for (String entry : List.of(
-                "{\"kind\": \"VITALS\", \"at\": \"%s\", \"systolic\": 124, \"diastolic\": 80, \"heartRate\": 72, "
-                        + "\"spo2\": 98, \"respiratoryRate\": 14}",
+                "{\"kind\": \"VITALS\", \"at\": \"%s\", \"systolic\": 124, \"diastolic\": 80, "
+                        + "\"heartRate\": 72, \"spo2\": 98, \"respiratoryRate\": 14}",
                 "{\"kind\": \"DOSE\", \"at\": \"%s\", \"weightKg\": 80, \"mgPerKg\": 0.5, \"totalMg\": 40, "
                         + "\"lot\": \"LOT-7731\", \"expiry\": \"2030-01-31\", \"minutes\": 40}",
                 "{\"kind\": \"DRAW\", \"at\": \"%s\", \"lot\": \"LOT-7731\", \"drawnMg\": 50}")) {
