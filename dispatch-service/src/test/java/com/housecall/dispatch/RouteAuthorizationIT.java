@@ -43,7 +43,9 @@ class RouteAuthorizationIT extends DispatchIntegration {
             new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/record", "{\"kind\": \"VITALS\"}",
                     Set.of("nurse1")),
             new Route("GET", "/api/visits/" + UNKNOWN + "/record", null, Set.of("clinician1")),
-            new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "", Set.of("clinician1")));
+            new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "", Set.of("clinician1")),
+            new Route("POST", "/api/nurses/" + UNKNOWN + "/stock", "{}", Set.of("operator1")),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of("operator1")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

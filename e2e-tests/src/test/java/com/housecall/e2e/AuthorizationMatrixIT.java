@@ -70,6 +70,8 @@ class AuthorizationMatrixIT {
             new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/record", "{\"kind\": \"VITALS\"}", Set.of(NURSE)),
             new Route("GET", "/api/visits/" + UNKNOWN + "/record", null, Set.of(CLINICIAN)),
             new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "{}", Set.of(CLINICIAN)),
+            new Route("POST", "/api/nurses/" + UNKNOWN + "/stock", "{}", Set.of(OPERATOR)),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of(OPERATOR)),
             new Route("GET", "/api/nurses", null, Set.of(OPERATOR)),
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of(OPERATOR)),
             new Route("POST", "/api/nurses", "{}", Set.of(OPERATOR)),
