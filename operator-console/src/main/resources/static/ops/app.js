@@ -6,6 +6,9 @@ const $ = (id) => document.getElementById(id);
 const SAFETY_ALERT = 'com.housecall.safety.alert';
 const SAFETY_ACKNOWLEDGED = 'com.housecall.safety.acknowledged';
 const SAFETY_WITHDRAWN = 'com.housecall.safety.withdrawn';
+// a visit record's escalation (issue 19) is shown like a safety alert: raised, repeated, acknowledged
+const VISIT_ESCALATED = 'com.housecall.visit.escalated';
+const VISIT_ESCALATION_ACKNOWLEDGED = 'com.housecall.visit.escalation-acknowledged';
 const MAX_ROWS = 500;
 const auth = { token: null, refreshToken: null, config: null, timer: null, operator: false };
 const state = { paused: [], counts: {}, alerts: new Map() };
@@ -90,6 +93,8 @@ const streams = {
   events: { lastId: null, abort: null, query: eventQuery, onEvent, onState: setStreamState },
   alerts: { lastId: FROM_OLDEST, abort: null, query: () => new URLSearchParams({ type: 'com.housecall.safety.' }),
     onEvent: trackAlert, onState: () => {} },
+  escalations: { lastId: FROM_OLDEST, abort: null,
+    query: () => new URLSearchParams({ type: 'com.housecall.visit.escalat' }), onEvent: trackAlert, onState: () => {} },
 };
 
 function eventQuery() {
@@ -198,13 +203,16 @@ function addRow(event) {
 // ---- safety alerts -----------------------------------------------------------------------------------------
 // an alert is open until acknowledged, or withdrawn because the consultation was cancelled (it pages no more)
 function trackAlert(event) {
-  if (![SAFETY_ALERT, SAFETY_ACKNOWLEDGED, SAFETY_WITHDRAWN].includes(event.type)) return;
-  const alertId = event.data.alertId || event.id;
+  if (![SAFETY_ALERT, SAFETY_ACKNOWLEDGED, SAFETY_WITHDRAWN, VISIT_ESCALATED, VISIT_ESCALATION_ACKNOWLEDGED]
+    .includes(event.type)) return;
+  const alertId = event.data.alertId || event.data.escalationId || event.id;
   const alert = state.alerts.get(alertId) || { consultationId: event.subject, repeats: 0 };
-  if (event.type === SAFETY_ALERT) {
+  if (event.type === SAFETY_ALERT || event.type === VISIT_ESCALATED) {
     alert.raisedAt = alert.raisedAt || event.data.raisedAt || event.time; // the first page, not the latest repeat
     alert.repeats += 1;
-  } else if (event.type === SAFETY_ACKNOWLEDGED) {
+    // reason codes only (the record's values never leave dispatch)
+    if (event.type === VISIT_ESCALATED) alert.label = `Visit: ${(event.data.reasons || []).join(', ')} · `;
+  } else if (event.type === SAFETY_ACKNOWLEDGED || event.type === VISIT_ESCALATION_ACKNOWLEDGED) {
     alert.acknowledgedAt = event.data.acknowledgedAt || event.time;
   } else {
     alert.withdrawnAt = event.data.withdrawnAt || event.time;
@@ -216,6 +224,7 @@ function trackAlert(event) {
   const alerts = [...state.alerts.values()].sort((a, b) => order(b).localeCompare(order(a)));
   $('alerts').replaceChildren(...alerts.map((a) => el('li',
     { className: a.acknowledgedAt ? 'alert-acknowledged' : a.withdrawnAt ? 'alert-withdrawn' : 'alert-open' },
+    a.label || '',
     a.acknowledgedAt ? `Acknowledged ${a.acknowledgedAt} · `
       : a.withdrawnAt ? `Withdrawn: consultation cancelled ${a.withdrawnAt} · `
         : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'}${a.repeats > 1 ? ` · paged ${a.repeats} times` : ''} · `,
@@ -306,5 +315,6 @@ signIn().then((signedIn) => {
   document.querySelector('main').hidden = false;
   follow(streams.events);
   follow(streams.alerts);
+  follow(streams.escalations);
   loadDeadLetters();
 }).catch(() => { $('who').textContent = 'Sign-in failed: reload the page'; });

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * moved ({@link #CLOCK}); tests that move it put it back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=dispatch-service", "housecall.dispatch.late-nurse-poll-interval=100ms"})
+        properties = {"spring.config.name=dispatch-service", "housecall.dispatch.late-nurse-poll-interval=100ms",
+                "housecall.visit-record.poll-interval=100ms"})
 @Import(TestClock.class)
 public abstract class DispatchIntegration {
 

@@ -38,7 +38,14 @@ class RouteAuthorizationIT extends DispatchIntegration {
             new Route("GET", "/api/nurses", null, Set.of("operator1")),
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of("operator1")),
             new Route("POST", "/api/nurses", "{}", Set.of("operator1")),
-            new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of("operator1")));
+            new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of("operator1")),
+            new Route("GET", "/api/nurse/visits/" + UNKNOWN + "/record", null, Set.of("nurse1")),
+            new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/record", "{\"kind\": \"VITALS\"}",
+                    Set.of("nurse1")),
+            new Route("GET", "/api/visits/" + UNKNOWN + "/record", null, Set.of("clinician1")),
+            new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "", Set.of("clinician1")),
+            new Route("POST", "/api/nurses/" + UNKNOWN + "/stock", "{}", Set.of("operator1")),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of("operator1")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

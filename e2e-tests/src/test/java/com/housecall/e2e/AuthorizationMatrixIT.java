@@ -73,6 +73,13 @@ class AuthorizationMatrixIT {
             new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/decline", "{\"reason\": \"sick\"}", Set.of(NURSE)),
             new Route("GET", "/api/nurse/availability", null, Set.of(NURSE)),
             new Route("PUT", "/api/nurse/availability", "{\"shifts\": [], \"timeOff\": []}", Set.of(NURSE)),
+            // DECISIONS 3 and 47: the visit record (assigned nurse; clinicians read and acknowledge escalations)
+            new Route("GET", "/api/nurse/visits/" + UNKNOWN + "/record", null, Set.of(NURSE)),
+            new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/record", "{\"kind\": \"VITALS\"}", Set.of(NURSE)),
+            new Route("GET", "/api/visits/" + UNKNOWN + "/record", null, Set.of(CLINICIAN)),
+            new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "{}", Set.of(CLINICIAN)),
+            new Route("POST", "/api/nurses/" + UNKNOWN + "/stock", "{}", Set.of(OPERATOR)),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of(OPERATOR)),
             new Route("GET", "/api/nurses", null, Set.of(OPERATOR)),
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of(OPERATOR)),
             new Route("POST", "/api/nurses", "{}", Set.of(OPERATOR)),

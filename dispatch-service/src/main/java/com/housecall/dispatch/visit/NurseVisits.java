@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +25,12 @@ class NurseVisits {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final VisitClock visitClock;
+    private final ObjectProvider<MoveGuard> guards;
 
-    NurseVisits(Visits visits, NurseVisitViews views, Dispatcher dispatcher, OutboxWriter outbox, Clock clock, VisitClock visitClock) {
+    NurseVisits(Visits visits, NurseVisitViews views, Dispatcher dispatcher, OutboxWriter outbox, Clock clock,
+                VisitClock visitClock, ObjectProvider<MoveGuard> guards) {
         this.visitClock = visitClock;
+        this.guards = guards;
         this.visits = visits;
         this.views = views;
         this.dispatcher = dispatcher;
@@ -47,6 +51,7 @@ class NurseVisits {
             case ALLOWED -> {
                 Instant now = Instant.now(clock);
                 notTooEarly(visit, target, now);
+                guards.orderedStream().forEach(guard -> guard.check(visitId, target.name(), now));
                 visits.setStatus(visitId, target, now);
                 outbox.append(new VisitStatusChanged(visit.consultationId(), visitId,
                         VisitProgress.valueOf(target.name()), now));

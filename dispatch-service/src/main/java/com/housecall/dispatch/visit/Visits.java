@@ -181,9 +181,13 @@ class Visits {
                 .optional();
     }
 
+    /** The arrival is kept: the visit record's entries may not be timed before it. */
     void setStatus(UUID visitId, VisitStatus status, Instant now) {
-        jdbc.sql("UPDATE visit SET status = ?, status_changed_at = ? WHERE visit_id = ?")
-                .params(status.name(), utc(now), visitId).update();
+        jdbc.sql("""
+                        UPDATE visit SET status = ?, status_changed_at = ?,
+                               arrived_at = CASE WHEN ? = 'ARRIVED' THEN ? ELSE arrived_at END
+                        WHERE visit_id = ?""")
+                .params(status.name(), utc(now), status.name(), utc(now), visitId).update();
     }
 
     /** The visit goes to another nurse, maybe at another time: the same row, so the same visit id. */

@@ -47,6 +47,11 @@ class VisitLifecycleIT extends VisitScenario {
         for (String step : new String[]{"EN_ROUTE", "ARRIVED", "INFUSION_STARTED", "INFUSION_COMPLETED", "COMPLETED"}) {
             // each step after the least time the one before takes
             CLOCK.setTo(CLOCK.instant().plus(Duration.ofMinutes(35)));
+            if (step.equals("INFUSION_STARTED")) {
+                recordReadyToInfuse(nurse, visit.visitId());
+            } else if (step.equals("COMPLETED")) {
+                recordReadyToComplete(nurse, visit.visitId());
+            }
             HttpResponse<String> moved = post(nurse, path, status(step));
             assertThat(moved.statusCode()).as(step + ": " + moved.body()).isEqualTo(200);
             assertThat(json(moved).get("status").asString()).isEqualTo(step);
@@ -188,6 +193,7 @@ class VisitLifecycleIT extends VisitScenario {
         assertThat(post(nurse, path, status("EN_ROUTE")).statusCode()).isEqualTo(200);
         assertThat(post(nurse, path, status("ARRIVED")).statusCode()).isEqualTo(200);
         Instant infusionFrom = CLOCK.instant();
+        recordReadyToInfuse(nurse, visit.visitId());
         assertThat(post(nurse, path, status("INFUSION_STARTED")).statusCode()).isEqualTo(200);
 
         // the infusion lasts 35 minutes at least, then 30 minutes of observation
@@ -201,6 +207,7 @@ class VisitLifecycleIT extends VisitScenario {
         Instant doneFrom = possibleFrom(post(nurse, path, status("COMPLETED")));
         assertThat(doneFrom).isAfterOrEqualTo(completedFrom.plus(Duration.ofMinutes(30)));
         CLOCK.setTo(doneFrom);
+        recordReadyToComplete(nurse, visit.visitId());
         HttpResponse<String> done = post(nurse, path, status("COMPLETED"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(json(done).get("status").asString()).isEqualTo("COMPLETED");

@@ -60,4 +60,32 @@ abstract class VisitScenario extends DispatchIntegration {
     }
 
     static final String SCHEDULED = EventTypes.VISIT_SCHEDULED;
+
+    /** What INFUSION_STARTED needs (CLINICAL-RULES.md section 6), timed now by the service's clock. */
+    void recordReadyToInfuse(String nurse, UUID visitId) throws Exception {
+        String at = CLOCK.instant().toString();
+        for (String entry : List.of(
+                "{\"kind\": \"VITALS\", \"at\": \"%s\", \"systolic\": 124, \"diastolic\": 80, "
+                        + "\"heartRate\": 72, \"spo2\": 98, \"respiratoryRate\": 14}",
+                "{\"kind\": \"DOSE\", \"at\": \"%s\", \"weightKg\": 80, \"mgPerKg\": 0.5, \"totalMg\": 40, "
+                        + "\"lot\": \"LOT-7731\", \"expiry\": \"2030-01-31\", \"minutes\": 40}",
+                "{\"kind\": \"DRAW\", \"at\": \"%s\", \"lot\": \"LOT-7731\", \"drawnMg\": 50}")) {
+            record(nurse, visitId, entry.formatted(at));
+        }
+    }
+
+    /** What COMPLETED needs: the controlled substance reconciled (10 mg wasted, witnessed) and the discharge. */
+    void recordReadyToComplete(String nurse, UUID visitId) throws Exception {
+        String at = CLOCK.instant().toString();
+        record(nurse, visitId, ("{\"kind\": \"RECONCILE\", \"at\": \"%s\", \"administeredMg\": 40, "
+                + "\"wastedMg\": 10, \"witness\": \"witness-rn\"}").formatted(at));
+        record(nurse, visitId, ("{\"kind\": \"DISCHARGE\", \"at\": \"%s\", \"alert\": true, \"escort\": true, "
+                + "\"notes\": \"Partner drives home\"}").formatted(at));
+    }
+
+    java.net.http.HttpResponse<String> record(String nurse, UUID visitId, String entry) throws Exception {
+        java.net.http.HttpResponse<String> answer = post(nurse, "/api/nurse/visits/" + visitId + "/record", entry);
+        org.assertj.core.api.Assertions.assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return answer;
+    }
 }

@@ -7,6 +7,7 @@ import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.booking.VisitCancelled;
+import com.housecall.events.dispatch.VisitEscalated;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
@@ -61,11 +62,13 @@ class InboundEvents {
 
     /** {@code dispatch.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, VisitIntake visits) {
+    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, VisitIntake visits,
+                                             MessageIntake intake) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .onWithEnvelope(VisitScheduled.class, visits::visitScheduled)
                 .on(VisitUnschedulable.class, visits::visitUnschedulable)
                 .onWithEnvelope(VisitRescheduleFailed.class, visits::visitRescheduleFailed)
-                .on(VisitStatusChanged.class, visits::visitStatusChanged);
+                .on(VisitStatusChanged.class, visits::visitStatusChanged)
+                .on(VisitEscalated.class, intake::visitEscalated);
     }
 }

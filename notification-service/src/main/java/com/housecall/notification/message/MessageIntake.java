@@ -9,6 +9,7 @@ import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
 import com.housecall.events.screening.CaseKind;
+import com.housecall.events.dispatch.VisitEscalated;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningDecided;
@@ -133,6 +134,18 @@ class MessageIntake {
                                 alert.sequence()), NotificationType.ON_CALL_PAGE, null, null, null, null, null, null,
                         Integer.toString(alert.sequence())))
                 .ifPresent(id -> messages.expandPage(id, consultationId));
+    }
+
+    /** Pages the on-call clinician once per escalation and sequence, as for a safety alert; no record values. */
+    void visitEscalated(VisitEscalated escalated) {
+        UUID consultationId = escalated.consultationId();
+        if (escalated.escalationId() == null || escalated.sequence() < 1) {
+            throw new EventRejectedException("visit.escalated lacks escalationId or sequence");
+        }
+        messages.record(new Messages.NewMessage(consultationId, occasion("visit.escalated",
+                                escalated.escalationId(), escalated.sequence()), NotificationType.VISIT_ESCALATION_PAGE,
+                        null, null, null, null, null, null, Integer.toString(escalated.sequence())))
+                .ifPresent(id -> messages.expandPage(id, consultationId, NotificationType.VISIT_ESCALATION_PAGE));
     }
 
     private static Set<Channel> channels(@Nullable List<String> preferred) {

@@ -126,7 +126,7 @@ class Messages {
                 .query(Pending.class).list();
         for (Pending message : pending) {
             NotificationType type = NotificationType.valueOf(message.type());
-            if (message.cancelledAt() == null && type != NotificationType.ON_CALL_PAGE) {
+            if (message.cancelledAt() == null && !type.onCall()) {
                 for (Channel channel : Channel.values()) {
                     if (message.onlyChannel() != null && !message.onlyChannel().equals(channel.name())) {
                         continue;
@@ -152,14 +152,20 @@ class Messages {
     /** The on-call page of a safety alert: SMS and email to the on-call clinician of the settings, at once. */
     @Transactional(propagation = Propagation.MANDATORY)
     void expandPage(String messageId, UUID consultationId) {
+        expandPage(messageId, consultationId, NotificationType.ON_CALL_PAGE);
+    }
+
+    /** An on-call page of {@code type} (a safety alert's, a visit escalation's): SMS and email, at once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void expandPage(String messageId, UUID consultationId, NotificationType type) {
         NotificationProperties.OnCall onCall = properties.onCall();
         String phone = onCall.phone();
         String email = onCall.email();
-        insertNotification(messageId, consultationId, NotificationType.ON_CALL_PAGE, Channel.SMS, "ON_CALL",
+        insertNotification(messageId, consultationId, type, Channel.SMS, "ON_CALL",
                 phone == null || phone.isBlank() ? "NO_ADDRESS"
                         : !sms.configured() ? "SMS_NOT_CONFIGURED"
                         : optOuts.optedOut(phone.strip()) ? "OPTED_OUT" : null, null);
-        insertNotification(messageId, consultationId, NotificationType.ON_CALL_PAGE, Channel.EMAIL, "ON_CALL",
+        insertNotification(messageId, consultationId, type, Channel.EMAIL, "ON_CALL",
                 email == null || email.isBlank() ? "NO_ADDRESS" : null, null);
         markExpanded(messageId);
     }

@@ -41,7 +41,9 @@ public enum NotificationType {
     CONSULTATION_CANCELLED("consultation-cancelled", Flag.REPLY),
     /** Cancelled while on safety hold: says so kindly and names 988 (no reason named). */
     HOLD_CANCELLED("hold-cancelled", Flag.REPLY),
-    ON_CALL_PAGE("on-call-page", Flag.CRISIS);
+    ON_CALL_PAGE("on-call-page", Flag.CRISIS),
+    /** A visit record escalated (CLINICAL-RULES.md section 6): paged to the on-call clinician as a safety alert. */
+    VISIT_ESCALATION_PAGE("visit-escalation-page", Flag.CRISIS);
 
     private enum Flag { NONE, CRISIS, REPLY, ANY_HOUR, REMINDER }
 
@@ -51,6 +53,11 @@ public enum NotificationType {
     NotificationType(String template, Flag flag) {
         this.template = template;
         this.flag = flag;
+    }
+
+    /** Goes to the on-call clinician of the settings, never to the patient. */
+    public boolean onCall() {
+        return this == ON_CALL_PAGE || this == VISIT_ESCALATION_PAGE;
     }
 
     public String template() {

@@ -11,6 +11,8 @@ import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.VisitCancelReason;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitScheduled;
+import com.housecall.events.dispatch.EscalationReason;
+import com.housecall.events.dispatch.VisitEscalated;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningOutcome;
@@ -220,6 +222,33 @@ class SmsNotificationsTest extends NotificationIntegration {
         assertThat(sms.messages().stream().filter(page).map(SmsSink.Received::body))
                 .allSatisfy(body -> assertThat(body).contains("https://console.housecall.example/reviews")
                         .doesNotContain("Alex", "Rivera", "@example.com"))
+                .anySatisfy(body -> assertThat(body).contains("ALERT 1"))
+                .anySatisfy(body -> assertThat(body).contains("ALERT 2"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> sms.messages().stream().filter(page).count() == 2);
+    }
+
+    @Test
+    void aVisitEscalationPagesTheOnCallClinicianWithTheCaseLinkOncePerSequence() {
+        UUID consultationId = UUID.randomUUID();
+        UUID visitId = UUID.randomUUID();
+        UUID escalationId = UUID.randomUUID();
+        publish(contact(consultationId, "patient." + consultationId + "@example.com", newPhone(), List.of("SMS"), true,
+                true, daytimeZone()), "booking-service");
+
+        VisitEscalated first = new VisitEscalated(consultationId, visitId, escalationId,
+                List.of(EscalationReason.SPO2_LOW), 1, Instant.now());
+        publish(first, "dispatch-service");
+        publish(first, "dispatch-service");
+        publish(new VisitEscalated(consultationId, visitId, escalationId, List.of(EscalationReason.SPO2_LOW), 2,
+                Instant.now()), "dispatch-service");
+
+        Predicate<SmsSink.Received> page = m -> m.to().equals(ON_CALL_PHONE) && m.body().contains(consultationId.toString());
+        await().atMost(WAIT).until(() -> sms.messages().stream().filter(page).count() == 2
+                && emailsTo(ON_CALL_EMAIL).stream().filter(e -> subject(e).contains(consultationId.toString())).count() == 2);
+        assertThat(sms.messages().stream().filter(page).map(SmsSink.Received::body))
+                .allSatisfy(body -> assertThat(body).contains("/clinician/cases/" + consultationId)
+                        .doesNotContain("Alex", "Rivera", "@example.com", "SPO2").hasSizeLessThanOrEqualTo(160))
                 .anySatisfy(body -> assertThat(body).contains("ALERT 1"))
                 .anySatisfy(body -> assertThat(body).contains("ALERT 2"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))

@@ -37,6 +37,7 @@ class SmsTemplatesTest {
             Map.entry("consultationId", "123e4567-e89b-12d3-a456-426614174000"),
             Map.entry("alertSequence", "99"),
             Map.entry("reviewUrl", "https://housecall.example/reviews"),
+            Map.entry("caseUrl", "https://housecall.example/clinician/cases/123e4567-e89b-12d3-a456-426614174000"),
             Map.entry("appUrl", "https://app.housecall.example/app/"),
             Map.entry("moreVisits", "5"),
             Map.entry("scheduled", "true"));
@@ -72,7 +73,10 @@ class SmsTemplatesTest {
         assertThat(text.toLowerCase(Locale.ROOT)).as(name).doesNotContain(BANNED);
         assertThat(text).as(name).contains("Housecall").doesNotContain("[(", "${", "[#", "[/]", "Zo", "Åsa",
                 "null");
-        if (!name.equals("on-call-page") && !name.equals("safety-hold")) {
+        if (name.equals("visit-escalation-page")) {
+            // to the on-call clinician: the case in the clinicians' workspace, no patient detail
+            assertThat(text).contains("/clinician/cases/123e4567-e89b-12d3-a456-426614174000", "ALERT 99");
+        } else if (!name.equals("on-call-page") && !name.equals("safety-hold")) {
             assertThat(text).as("%s points to the app", name).contains("app");
         }
     }

@@ -15,6 +15,8 @@ import com.housecall.events.booking.LocationUpdated;
 import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.VisitEscalated;
+import com.housecall.events.dispatch.VisitEscalationAcknowledged;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.dispatch.VisitStatusChanged;
@@ -69,6 +71,9 @@ public final class EventCatalog {
             new Entry(EventTypes.VISIT_STATUS_CHANGED, Topics.DISPATCH_EVENTS, VisitStatusChanged.class),
             new Entry(EventTypes.VISIT_DECLINED, Topics.DISPATCH_EVENTS, VisitDeclined.class),
             new Entry(EventTypes.VISIT_RESCHEDULE_FAILED, Topics.DISPATCH_EVENTS, VisitRescheduleFailed.class),
+            new Entry(EventTypes.VISIT_ESCALATED, Topics.DISPATCH_EVENTS, VisitEscalated.class),
+            new Entry(EventTypes.VISIT_ESCALATION_ACKNOWLEDGED, Topics.DISPATCH_EVENTS,
+                    VisitEscalationAcknowledged.class),
             new Entry(EventTypes.NOTIFICATION_SENT, Topics.NOTIFICATION_EVENTS, NotificationSent.class),
             new Entry(EventTypes.NOTIFICATION_FAILED, Topics.NOTIFICATION_EVENTS, NotificationFailed.class),
             new Entry(EventTypes.NOTIFICATION_SUPPRESSED, Topics.NOTIFICATION_EVENTS, NotificationSuppressed.class));

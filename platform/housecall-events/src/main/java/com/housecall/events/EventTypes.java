@@ -34,6 +34,9 @@ public final class EventTypes {
     public static final String VISIT_STATUS_CHANGED = PREFIX + "visit.status-changed";
     public static final String VISIT_DECLINED = PREFIX + "visit.declined";
     public static final String VISIT_RESCHEDULE_FAILED = PREFIX + "visit.reschedule-failed";
+    /** The visit record needs the on-call clinician (CLINICAL-RULES.md section 6). */
+    public static final String VISIT_ESCALATED = PREFIX + "visit.escalated";
+    public static final String VISIT_ESCALATION_ACKNOWLEDGED = PREFIX + "visit.escalation-acknowledged";
 
     public static final String NOTIFICATION_SENT = PREFIX + "notification.sent";
     public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";

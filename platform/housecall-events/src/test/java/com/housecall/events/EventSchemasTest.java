@@ -23,7 +23,10 @@ import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
 import com.housecall.events.dispatch.DeclineReason;
 import com.housecall.events.dispatch.ScheduleCause;
+import com.housecall.events.dispatch.EscalationReason;
 import com.housecall.events.dispatch.VisitDeclined;
+import com.housecall.events.dispatch.VisitEscalated;
+import com.housecall.events.dispatch.VisitEscalationAcknowledged;
 import com.housecall.events.dispatch.VisitProgress;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
 import com.housecall.events.dispatch.VisitScheduled;
@@ -93,6 +96,9 @@ class EventSchemasTest {
                 new VisitStatusChanged(ID, UUID.randomUUID(), VisitProgress.EN_ROUTE, NOW),
                 new VisitDeclined(ID, UUID.randomUUID(), 1, UUID.randomUUID(), DeclineReason.NURSE_INACTIVE, NOW),
                 new VisitRescheduleFailed(ID, UUID.randomUUID(), 2, "NO_QUALIFIED_NURSE", START, "America/Los_Angeles", NOW),
+                new VisitEscalated(ID, UUID.randomUUID(), UUID.randomUUID(),
+                        List.of(EscalationReason.SPO2_LOW, EscalationReason.HEART_RATE_HIGH), 1, NOW),
+                new VisitEscalationAcknowledged(ID, UUID.randomUUID(), UUID.randomUUID(), NOW),
                 new NotificationSent(ID, UUID.randomUUID(), "EMAIL", "BOOKING_CONFIRMED", "<abc@housecall>", NOW),
                 new NotificationFailed(ID, UUID.randomUUID(), "SMS", "BOOKING_CONFIRMED", "OUTCOME_UNKNOWN", NOW),
                 new NotificationSuppressed(ID, UUID.randomUUID(), "SMS", "SAFETY_HOLD", "OPTED_OUT", NOW));

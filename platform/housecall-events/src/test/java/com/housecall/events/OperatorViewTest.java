@@ -35,6 +35,14 @@ class OperatorViewTest {
     }
 
     @Test
+    void aVisitEscalationShowsIdsReasonCodesAndTimesOnly() {
+        assertThat(OperatorView.paths(EventTypes.VISIT_ESCALATED)).containsExactlyInAnyOrder("consultationId",
+                "visitId", "escalationId", "reasons[]", "sequence", "raisedAt");
+        assertThat(OperatorView.paths(EventTypes.VISIT_ESCALATION_ACKNOWLEDGED)).containsExactlyInAnyOrder(
+                "consultationId", "visitId", "escalationId", "acknowledgedAt");
+    }
+
+    @Test
     void nestedRecordsAndListsShowOnlyTheirOwnMarkedFields() {
         assertThat(OperatorView.paths(EventTypes.SCREENING_COMPLETED)).containsExactlyInAnyOrder("consultationId",
                 "outcome", "rulesetVersion", "reasons[].code", "reasons[].message", "completedAt");
