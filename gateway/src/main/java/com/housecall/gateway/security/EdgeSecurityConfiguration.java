@@ -41,6 +41,9 @@ public class EdgeSecurityConfiguration {
     /** Authenticated by their Twilio signature alone (CONTRACT.md sections 2 and 10). */
     static final String[] TWILIO_WEBHOOKS = {"/api/notifications/sms/inbound", "/api/notifications/sms/status"};
 
+    /** Where to call in a crisis: shown before anyone signs in (DECISIONS 37). */
+    static final String CRISIS_RESOURCES = "/api/crisis-resources";
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
             CorsConfigurationSource corsConfigurationSource) {
@@ -61,6 +64,7 @@ public class EdgeSecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsConfigurationSource))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
+                        .pathMatchers(HttpMethod.GET, CRISIS_RESOURCES).permitAll()
                         // CONTRACT.md section 13: the API documents and their Swagger UI need no token
                         .pathMatchers(HttpMethod.GET, ApiDocs.PATHS).permitAll()
                         .pathMatchers("/api", "/api/**").authenticated()
