@@ -240,9 +240,13 @@ function renderConsultation(consultation) {
       actions.append(' ', button(`Cancel visit ${visit.sequence}`, 'Cancel', () => cancelVisit(visit), 'secondary'));
     }
     const nurse = visit.nurse && visit.nurse.displayName ? visit.nurse.displayName.split(' ')[0] : 'not yet chosen';
-    return el('tr', { className: 'visit' }, el('td', { textContent: `${visit.sequence} (${visit.phase.toLowerCase()})` }),
-      el('td', { textContent: wallTime(visit.start) }), el('td', { textContent: nurse }),
-      el('td', { textContent: visit.status.replace(/_/g, ' ').toLowerCase() }), actions);
+    const cells = [['Visit', `${visit.sequence} (${visit.phase.toLowerCase()})`], ['When', wallTime(visit.start)],
+      ['Nurse', nurse], ['Status', visit.status.replace(/_/g, ' ').toLowerCase()]].map(([label, text]) => {
+      const td = el('td', { textContent: text });
+      td.dataset.label = label;
+      return td;
+    });
+    return el('tr', { className: 'visit' }, ...cells, actions);
   }));
   if (first && consultation.patient) {
     $('contact-email').value = consultation.patient.email || '';

@@ -27,6 +27,13 @@ function caseLink(id, text) {
   return link;
 }
 
+/** A cell that names its column where a phone stacks the table's cells. */
+function labelled(label, text) {
+  const cell = el('td', { textContent: text });
+  cell.dataset.label = label;
+  return cell;
+}
+
 function score(view) {
   return view ? `${view.total} (${view.band.replace(/_/g, ' ').toLowerCase()})` : '–';
 }
@@ -41,10 +48,10 @@ async function loadQueue() {
     el('td', {}, caseLink(item.consultationId)),
     el('td', {}, el('span', { className: `status${item.status === 'SAFETY_HOLD' ? ' hold' : ''}`,
       textContent: (item.status || item.outcome).replace(/_/g, ' ') })),
-    el('td', { textContent: item.kind.toLowerCase() }),
-    el('td', { textContent: age(item.createdAt), title: formatTime(item.createdAt) }),
-    el('td', { textContent: item.reasons.map((r) => r.code).join(', ') }),
-    el('td', { textContent: `${score(item.phq9)} / ${score(item.gad7)}` }))));
+    labelled('Kind', item.kind.toLowerCase()),
+    Object.assign(labelled('Waiting', age(item.createdAt)), { title: formatTime(item.createdAt) }),
+    labelled('Reasons', item.reasons.map((r) => r.code).join(', ')),
+    labelled('PHQ-9 / GAD-7', `${score(item.phq9)} / ${score(item.gad7)}`))));
   $('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;
 }
 
