@@ -49,6 +49,7 @@ class WebAppsBrowserIT {
             return;
         }
         try {
+            chromium.browser.executeScript("window.scrollTo(0, 0)");
             chromium.screenshot(test.getTestMethod().orElseThrow().getName());
         } finally {
             chromium.close();
