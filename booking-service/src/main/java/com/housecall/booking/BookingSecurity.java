@@ -19,6 +19,8 @@ class BookingSecurity {
     @Bean
     SecurityFilterChain api(HttpSecurity http, HousecallSecurity security) throws Exception {
         return security.filterChain(http, routes -> routes
+                // DECISIONS 37: where to call in a crisis, for anyone
+                .requestMatchers(HttpMethod.GET, "/api/crisis-resources").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/consultations").hasRole(Roles.PATIENT)
                 .requestMatchers(HttpMethod.GET, "/api/consultations", "/api/consultations/*")
                 .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR)
@@ -26,7 +28,8 @@ class BookingSecurity {
                 .hasAnyRole(Roles.PATIENT, Roles.CLINIC, Roles.OPERATOR)
                 .requestMatchers(HttpMethod.POST, "/api/consultations/*/phq9", "/api/consultations/*/visits/*/cancel")
                 .hasRole(Roles.PATIENT)
-                .requestMatchers(HttpMethod.PUT, "/api/consultations/*/preferred-windows").hasRole(Roles.PATIENT)
+                .requestMatchers(HttpMethod.PUT, "/api/consultations/*/preferred-windows",
+                        "/api/consultations/*/contact").hasRole(Roles.PATIENT)
                 // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
                 .requestMatchers(HttpMethod.POST, "/api/consultations/*/visits/*/reschedule")
                 .hasAnyRole(Roles.PATIENT, Roles.OPERATOR)

@@ -50,6 +50,10 @@ class AuthorizationMatrixIT {
             new Route("PUT", "/api/consultations/" + UNKNOWN + "/preferred-windows", "{\"preferredWindows\": []}",
                     Set.of(PATIENT)),
             new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/cancel", "{}", Set.of(PATIENT)),
+            // DECISIONS 37: the owner changes how they are reached
+            new Route("PUT", "/api/consultations/" + UNKNOWN + "/contact", "{\"preferredChannels\": [\"EMAIL\"], "
+                    + "\"email\": \"a@example.test\", \"consent\": {\"sms\": false, \"email\": true}}",
+                    Set.of(PATIENT)),
             // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
             new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/reschedule",
                     "{\"preferredWindows\": " + Journey.windows(Journey.morning(10)) + "}", Set.of(PATIENT, OPERATOR)),
@@ -68,6 +72,8 @@ class AuthorizationMatrixIT {
             new Route("POST", "/api/screenings/" + UNKNOWN + "/decision", "{\"decision\": \"APPROVE\", \"note\": \"ok\"}",
                     Set.of(CLINICIAN)),
             new Route("POST", "/api/screenings/" + UNKNOWN + "/acknowledge", "{}", Set.of(CLINICIAN)),
+            new Route("GET", "/api/screenings/alerts?open=true", null, Set.of(CLINICIAN)),
+            new Route("GET", "/api/screenings/" + UNKNOWN + "/decisions", null, Set.of(CLINICIAN)),
             new Route("GET", "/api/nurse/visits", null, Set.of(NURSE)),
             new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/status", "{\"status\": \"EN_ROUTE\"}", Set.of(NURSE)),
             new Route("POST", "/api/nurse/visits/" + UNKNOWN + "/decline", "{\"reason\": \"sick\"}", Set.of(NURSE)),
@@ -105,6 +111,27 @@ class AuthorizationMatrixIT {
             USERS.forEach(user -> cells.add(Arguments.of(route, user)));
         }
         return cells.stream();
+    }
+
+    /** DECISIONS 37: where to call in a crisis answers everyone, with or without a token. */
+    @ParameterizedTest(name = "GET /api/crisis-resources as {0}")
+    @MethodSource("anyone")
+    void theCrisisResourcesAnswerEveryone(String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(platform.gateway.url() + "/api/crisis-resources"));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + platform.token(user));
+        }
+        HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"911\"", "\"988\"", "741741");
+    }
+
+    static Stream<Arguments> anyone() {
+        List<Arguments> callers = new ArrayList<>();
+        callers.add(Arguments.of((String) null));
+        USERS.forEach(user -> callers.add(Arguments.of(user)));
+        return callers.stream();
     }
 
     @ParameterizedTest(name = "{0} as {1}")

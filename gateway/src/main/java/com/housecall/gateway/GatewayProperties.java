@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimitStore     where the callers' counters live; unset: {@code redis} when {@code spring.data.redis.host}
  *                           or {@code spring.data.redis.url} is set, {@code memory} otherwise
  * @param rateLimitKeyPrefix prefix of the Redis counter keys
+ * @param web                the pages the gateway serves ({@code /app/}, {@code /clinician/})
  */
 @ConfigurationProperties("housecall.gateway")
 public record GatewayProperties(
@@ -31,7 +32,8 @@ public record GatewayProperties(
         @DefaultValue("60") int clinicRateLimit,
         @DefaultValue("60") int patientRateLimit,
         @Nullable RateLimitStoreKind rateLimitStore,
-        @DefaultValue("housecall:gateway:rate:") String rateLimitKeyPrefix) {
+        @DefaultValue("housecall:gateway:rate:") String rateLimitKeyPrefix,
+        @DefaultValue Web web) {
 
     public record Targets(URI booking, URI screening, URI dispatch, URI notification, URI console) {
 
@@ -48,6 +50,10 @@ public record GatewayProperties(
     }
 
     public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    /** @param browserIssuer the Keycloak realm the pages log in with, as a browser reaches it */
+    public record Web(@DefaultValue("http://localhost:8180/realms/housecall") String browserIssuer) {
     }
 
     public enum RateLimitStoreKind { REDIS, MEMORY }

@@ -26,7 +26,8 @@ class GatewayRoutes {
         GatewayProperties.Targets targets = properties.targets();
         RouteLocatorBuilder.Builder routes = builder.routes()
                 .route("booking", route -> route.path("/api/consultations/**", "/api/referrals/**",
-                                "/api/fhir", "/api/fhir/**", "/api/subscriptions", "/api/subscriptions/**")
+                                "/api/fhir", "/api/fhir/**", "/api/subscriptions", "/api/subscriptions/**",
+                                "/api/crisis-resources")
                         .filters(GatewayRoutes::common).uri(targets.booking()))
                 .route("screening", route -> route.path("/api/screenings/**")
                         .filters(GatewayRoutes::common).uri(targets.screening()))
@@ -37,7 +38,8 @@ class GatewayRoutes {
                 // server-sent events stay open: no response timeout (and before the console's other routes)
                 .route("console-events", route -> route.order(-1).path("/api/ops/events")
                         .filters(GatewayRoutes::common).metadata(RESPONSE_TIMEOUT_ATTR, -1).uri(targets.console()))
-                .route("console", route -> route.path("/api/ops/**", "/ops", "/ops/**")
+                // "/ops" alone is answered here (web.WebApps): a redirect from the console named its own port
+                .route("console", route -> route.path("/api/ops/**", "/ops/**")
                         .filters(GatewayRoutes::common).uri(targets.console()));
         // each service serves its own OpenAPI document at the same path: it is always the running version's
         targets.apiDocuments().forEach((name, target) -> routes.route("api-docs-" + name, route -> route

@@ -58,11 +58,9 @@ public record NotificationProperties(
     }
 
     /**
-     * @param phone          the on-call clinician's SMS number
-     * @param email          and email address
-     * @param reviewQueueUrl the link a page carries (the clinicians' review queue)
+     * @param phone the on-call clinician's SMS number
+     * @param email and email address; a page links to the case on {@code housecall.web.base-url} (DECISIONS 5)
      */
-    public record OnCall(@Nullable String phone, @Nullable String email,
-                         @DefaultValue("http://localhost:8080/reviews") String reviewQueueUrl) {
+    public record OnCall(@Nullable String phone, @Nullable String email) {
     }
 }

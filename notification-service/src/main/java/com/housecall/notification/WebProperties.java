@@ -5,17 +5,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code housecall.web.base-url}: the public base of every link a message carries (DECISIONS 5); the patient app
- * is {@code {base}/app/}.
+ * is {@code {base}/app/}, a case in the clinicians' workspace {@code {base}/clinician/cases/{id}}.
  */
 @ConfigurationProperties("housecall.web")
 public record WebProperties(@DefaultValue("http://localhost:8080") String baseUrl) {
 
-    /** The case page in the clinicians' workspace: every on-call page links there (DECISIONS 5). */
-    public String caseUrl(java.util.UUID consultationId) {
-        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "clinician/cases/" + consultationId;
+    public String appUrl() {
+        return base() + "app/";
     }
 
-    public String appUrl() {
-        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "app/";
+    /** Where an on-call page sends the clinician: the case itself (DECISIONS 5). */
+    public String caseUrl(String consultationId) {
+        return base() + "clinician/cases/" + consultationId;
+    }
+
+    private String base() {
+        return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 }

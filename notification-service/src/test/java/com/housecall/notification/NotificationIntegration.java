@@ -66,7 +66,7 @@ public abstract class NotificationIntegration {
         registry.add("housecall.notification.retry-backoff", () -> "200ms");
         registry.add("housecall.notification.on-call.phone", () -> ON_CALL_PHONE);
         registry.add("housecall.notification.on-call.email", () -> ON_CALL_EMAIL);
-        registry.add("housecall.notification.on-call.review-queue-url", () -> "https://console.housecall.example/reviews");
+        registry.add("housecall.web.base-url", () -> "https://housecall.example");
         registry.add("housecall.sms.base-url", sms::baseUrl);
         registry.add("housecall.sms.account-sid", sms::accountSid);
         registry.add("housecall.sms.auth-token", sms::authToken);

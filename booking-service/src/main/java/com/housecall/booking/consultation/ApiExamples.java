@@ -22,6 +22,10 @@ final class ApiExamples {
     static final String WINDOWS = """
             {"preferredWindows": [{"start": "2026-12-16T09:00:00-08:00", "end": "2026-12-16T13:00:00-08:00"}]}""";
 
+    static final String CONTACT = """
+            {"email": "ada@example.test", "phone": "+14155550100", "preferredChannels": ["EMAIL"],
+             "consent": {"sms": false, "email": true}}""";
+
     static final String PHQ9 = """
             {"phq9": [1, 1, 1, 1, 0, 1, 0, 0, 0]}""";
 

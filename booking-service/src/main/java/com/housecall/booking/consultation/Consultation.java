@@ -210,8 +210,7 @@ final class Consultation implements Parties {
      */
     void replaceWindows(List<Window> windows, Instant now) {
         if (status != ConsultationStatus.IN_REVIEW && status != ConsultationStatus.UNFULFILLED) {
-            throw new ConflictException("Preferred windows can be changed in IN_REVIEW or UNFULFILLED, not in "
-                    + status + ".");
+            throw new ConflictException("Preferred windows can be changed in IN_REVIEW or UNFULFILLED, not " + status);
         }
         request = request.withPreferredWindows(windows);
         requestChanged = true;
@@ -220,6 +219,13 @@ final class Consultation implements Parties {
             status = ConsultationStatus.SCHEDULING;
             course.requestFirstVisit(now);
         }
+    }
+
+    /** New contacts, channels and consents (DECISIONS 37) in any status, told to notification at once. */
+    void changeContact(ConsultationRequest changed, Instant now) {
+        request = changed;
+        requestChanged = true;
+        register(RequestEvents.contact(id(), request), now);
     }
 
     /**

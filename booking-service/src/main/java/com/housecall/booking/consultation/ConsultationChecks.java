@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The rules of a consultation request that span fields, beyond what the annotations check. Plain Java. */
 public final class ConsultationChecks {
@@ -50,22 +51,10 @@ public final class ConsultationChecks {
             problems.add(new FieldProblem("timeZone", "must be a time zone in use in address.state"));
         }
         ConsultationRequest.Patient patient = request.patient();
-        for (ConsultationRequest.Channel channel : patient.preferredChannels()) {
-            String contact = channel == ConsultationRequest.Channel.SMS ? "phone" : "email";
-            String value = channel == ConsultationRequest.Channel.SMS ? patient.phone() : patient.email();
-            if (value == null || value.isBlank()) {
-                problems.add(new FieldProblem("patient." + contact, "is required for the preferred channel " + channel));
-            }
-            if (!request.consent().allows(channel)) {
-                problems.add(new FieldProblem("consent." + channel.name().toLowerCase(),
-                        "must be true for the preferred channel " + channel));
-            }
-        }
+        problems.addAll(channelProblems(patient.preferredChannels(), patient.phone(), patient.email(),
+                request.consent()::allows, "patient."));
         if (patient.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
             problems.add(new FieldProblem("patient.dateOfBirth", "must be on or after " + EARLIEST_BIRTH));
-        }
-        if (patient.preferredChannels().stream().distinct().count() < patient.preferredChannels().size()) {
-            problems.add(new FieldProblem("patient.preferredChannels", "must not repeat a channel"));
         }
         List<String> conditions = request.intake().conditionsOrEmpty();
         for (int i = 0; i < conditions.size(); i++) {
@@ -81,6 +70,30 @@ public final class ConsultationChecks {
             problems.add(new FieldProblem("intake.bloodPressure.systolic", "must be above diastolic"));
         }
         problems.addAll(windowProblems(request.preferredWindows(), clock));
+        return problems;
+    }
+
+    /**
+     * Each preferred channel needs its contact ({@code prefix} + phone or email) and its consent, and no channel
+     * comes twice: the request's rule, and the contact change's (DECISIONS 37).
+     */
+    static List<FieldProblem> channelProblems(List<ConsultationRequest.Channel> channels, String phone, String email,
+                                              Predicate<ConsultationRequest.Channel> consented, String prefix) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConsultationRequest.Channel channel : channels) {
+            String contact = channel == ConsultationRequest.Channel.SMS ? "phone" : "email";
+            String value = channel == ConsultationRequest.Channel.SMS ? phone : email;
+            if (value == null || value.isBlank()) {
+                problems.add(new FieldProblem(prefix + contact, "is required for the preferred channel " + channel));
+            }
+            if (!consented.test(channel)) {
+                problems.add(new FieldProblem("consent." + channel.name().toLowerCase(),
+                        "must be true for the preferred channel " + channel));
+            }
+        }
+        if (channels.stream().distinct().count() < channels.size()) {
+            problems.add(new FieldProblem(prefix + "preferredChannels", "must not repeat a channel"));
+        }
         return problems;
     }
 

@@ -212,6 +212,30 @@ class ConsultationController {
         return view(consultation, caller, "POST visit reschedule");
     }
 
+    /** DECISIONS 37: messages still queued follow the new choices; an SMS STOP still wins. */
+    @PutMapping(path = "/{id}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ActionRequests.ContactChoices.class),
+                    examples = @ExampleObject(ApiExamples.CONTACT))),
+            summary = "Change how the patient is reached: email, phone, channels and consents", description = """
+            Each preferred channel needs its contact and its consent (else 400 naming the field). Messages still \
+            queued follow the new choices; an SMS STOP still wins.""")
+    @ApiRoles(value = Roles.PATIENT, ownership = "The patient's own consultation only.")
+    @ApiResponse(responseCode = "200", description = CHANGED)
+    ConsultationView changeContact(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                   @RequestBody JsonNode body) {
+        Caller caller = Caller.of(jwt);
+        UUID consultation = parse(id);
+        ActionRequests.ContactChoices choices = reader.read(body, ActionRequests.ContactChoices.class);
+        List<FieldProblem> problems = ConsultationChecks.channelProblems(choices.preferredChannels(), choices.phone(),
+                choices.email(), choices.consent()::allows, "");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        service.changeContact(consultation, choices, Access.ownerOnly(caller));
+        return view(consultation, caller, "PUT contact");
+    }
+
     @PostMapping(path = "/{id}/phq9", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ActionRequests.FreshPhq9.class),

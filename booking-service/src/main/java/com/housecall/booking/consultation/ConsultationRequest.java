@@ -30,6 +30,14 @@ public record ConsultationRequest(
         return new ConsultationRequest(patient, address, timeZone, intake, List.copyOf(windows), consent);
     }
 
+    /** The same request with the patient's new contacts, channels and consents (the treatment consent stays). */
+    ConsultationRequest withContact(ActionRequests.ContactChoices choices) {
+        Patient contact = new Patient(patient.givenName(), patient.familyName(), patient.dateOfBirth(), choices.email(),
+                choices.phone(), List.copyOf(choices.preferredChannels()));
+        return new ConsultationRequest(contact, address, timeZone, intake, preferredWindows,
+                new Consent(consent.treatment(), choices.consent().sms(), choices.consent().email()));
+    }
+
     public record Patient(
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,

@@ -77,6 +77,13 @@ public class ConsultationService {
         consultations.save(c);
     }
 
+    @Transactional
+    public void changeContact(UUID id, ActionRequests.ContactChoices choices, Predicate<Parties> allowed) {
+        Consultation c = lockVisible(id, allowed);
+        c.changeContact(c.request().withContact(choices), Instant.now(clock));
+        consultations.save(c);
+    }
+
     /** Moves one visit (CONTRACT.md section 11); windows the course rules cannot hold are 400 and change nothing. */
     @Transactional
     public void reschedule(UUID id, UUID visitId, List<ConsultationRequest.Window> windows,

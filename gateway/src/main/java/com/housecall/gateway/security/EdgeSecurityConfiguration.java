@@ -44,6 +44,9 @@ public class EdgeSecurityConfiguration {
     /** The FHIR base's CapabilityStatement and SMART configuration: a partner reads them before it has a token. */
     static final String[] FHIR_DISCOVERY = {"/api/fhir/metadata", "/api/fhir/.well-known/smart-configuration"};
 
+    /** Where to call in a crisis: shown before anyone signs in (DECISIONS 37). */
+    static final String CRISIS_RESOURCES = "/api/crisis-resources";
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
             CorsConfigurationSource corsConfigurationSource) {
@@ -64,6 +67,7 @@ public class EdgeSecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsConfigurationSource))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
+                        .pathMatchers(HttpMethod.GET, CRISIS_RESOURCES).permitAll()
                         // CONTRACT.md section 13: the API documents and their Swagger UI need no token
                         .pathMatchers(HttpMethod.GET, ApiDocs.PATHS).permitAll()
                         .pathMatchers(HttpMethod.GET, FHIR_DISCOVERY).permitAll()

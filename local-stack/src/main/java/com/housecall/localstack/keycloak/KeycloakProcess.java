@@ -22,10 +22,19 @@ public final class KeycloakProcess {
 
     private static final String JAVA_OPTS_APPEND =
             "--add-opens=java.base/java.lang=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** 5 minutes, or more on a loaded machine: {@code HOUSECALL_KEYCLOAK_START_TIMEOUT} seconds, as up reads it. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Math.max(300, startTimeoutSeconds()));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private KeycloakProcess() {
+    }
+
+    private static long startTimeoutSeconds() {
+        try {
+            return Long.parseLong(System.getenv().getOrDefault("HOUSECALL_KEYCLOAK_START_TIMEOUT", "300").strip());
+        } catch (NumberFormatException e) {
+            return 300;
+        }
     }
 
     public static final class PortTakenException extends IOException {

@@ -51,11 +51,17 @@ final class Summary {
             }
         }
         out.println();
+        if (processes.running(Part.GATEWAY).isPresent()) {
+            String gateway = url(Part.GATEWAY.port(settings));
+            out.println("  Pages: patients %s/app/   clinicians %s/clinician/   operators %s/ops/"
+                    .formatted(gateway, gateway, gateway));
+        }
         if (TokenMode.current(settings) == TokenMode.DEV) {
             out.println("""
                       No Keycloak (--dev-tokens): tokens are signed with the development key in .housecall/dev-jwt, \
                     for the
-                        demo users patient1 patient2 nurse1 clinician1 operator1 and partner clients clinic-a clinic-b.\
+                        demo users patient1 patient2 nurse1 clinician1 operator1 and partner clients clinic-a clinic-b.
+                        The pages cannot sign in without Keycloak (DECISIONS 36): start without --dev-tokens for them.\
                     """);
         } else {
             out.println("""

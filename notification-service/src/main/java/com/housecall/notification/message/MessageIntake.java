@@ -44,8 +44,11 @@ class MessageIntake {
     private final Messages messages;
     private final MessageRecorder recorder;
     private final VisitIntake visits;
+    private final QueuedChoices queued;
 
-    MessageIntake(Contacts contacts, Messages messages, MessageRecorder recorder, VisitIntake visits) {
+    MessageIntake(Contacts contacts, Messages messages, MessageRecorder recorder, VisitIntake visits,
+                  QueuedChoices queued) {
+        this.queued = queued;
         this.contacts = contacts;
         this.messages = messages;
         this.recorder = recorder;
@@ -61,6 +64,7 @@ class MessageIntake {
                 updated.phone(), channels(updated.preferredChannels()), updated.consent().email(),
                 updated.consent().sms(), Events.zone(updated.timeZone(), "contact.updated"));
         contacts.save(contact);
+        queued.follow(contact);
         messages.expand(contact);
     }
 

@@ -132,21 +132,25 @@ class Messages {
                         continue;
                     }
                     if (type.crisis() ? contact.consented(channel) : contact.wantsRoutine(channel)) {
-                        String address = contact.address(channel);
-                        String reason = address == null || address.isBlank() ? "NO_ADDRESS"
-                                : channel == Channel.SMS && !sms.configured() ? "SMS_NOT_CONFIGURED"
-                                : channel == Channel.SMS && optOuts.optedOut(address.strip()) ? "OPTED_OUT"
-                                : null;
                         // the confirmation SMS goes at once; its email (the course email) when the course is settled
                         OffsetDateTime due = type == NotificationType.BOOKING_CONFIRMED && channel == Channel.SMS
                                 ? null : message.sendAt();
-                        insertNotification(message.id(), contact.consultationId(), type, channel, "PATIENT", reason,
-                                due);
+                        insertNotification(message.id(), contact.consultationId(), type, channel, "PATIENT",
+                                unsendable(contact, channel), due);
                     }
                 }
             }
             markExpanded(message.id());
         }
+    }
+
+    /** Why a notification to {@code channel} cannot go at all (an SMS STOP wins over every choice), or null. */
+    @Nullable String unsendable(Contact contact, Channel channel) {
+        String address = contact.address(channel);
+        return address == null || address.isBlank() ? "NO_ADDRESS"
+                : channel == Channel.SMS && !sms.configured() ? "SMS_NOT_CONFIGURED"
+                : channel == Channel.SMS && optOuts.optedOut(address.strip()) ? "OPTED_OUT"
+                : null;
     }
 
     /** The on-call page of a safety alert: SMS and email to the on-call clinician of the settings, at once. */
@@ -239,7 +243,7 @@ class Messages {
         }
     }
 
-    private void insertNotification(String messageId, UUID consultationId, NotificationType type, Channel channel,
+    void insertNotification(String messageId, UUID consultationId, NotificationType type, Channel channel,
                                     String recipient, @Nullable String reason, @Nullable OffsetDateTime dueAt) {
         NotificationStatus status = reason == null ? NotificationStatus.QUEUED : NotificationStatus.SUPPRESSED;
         UUID id = UUID.randomUUID();

@@ -220,7 +220,9 @@ class SmsNotificationsTest extends NotificationIntegration {
         await().atMost(WAIT).until(() -> sms.messages().stream().filter(page).count() == 2
                 && emailsTo(ON_CALL_EMAIL).stream().filter(e -> subject(e).contains(consultationId.toString())).count() == 2);
         assertThat(sms.messages().stream().filter(page).map(SmsSink.Received::body))
-                .allSatisfy(body -> assertThat(body).contains("https://console.housecall.example/reviews")
+                // DECISIONS 5: the page opens the case in the clinicians' workspace on the public base URL
+                .allSatisfy(body -> assertThat(body)
+                        .contains("https://housecall.example/clinician/cases/" + consultationId)
                         .doesNotContain("Alex", "Rivera", "@example.com"))
                 .anySatisfy(body -> assertThat(body).contains("ALERT 1"))
                 .anySatisfy(body -> assertThat(body).contains("ALERT 2"));

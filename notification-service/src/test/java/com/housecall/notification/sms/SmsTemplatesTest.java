@@ -36,7 +36,6 @@ class SmsTemplatesTest {
             Map.entry("supportContact", "1-800-555-0100"),
             Map.entry("consultationId", "123e4567-e89b-12d3-a456-426614174000"),
             Map.entry("alertSequence", "99"),
-            Map.entry("reviewUrl", "https://housecall.example/reviews"),
             Map.entry("caseUrl", "https://housecall.example/clinician/cases/123e4567-e89b-12d3-a456-426614174000"),
             Map.entry("appUrl", "https://app.housecall.example/app/"),
             Map.entry("moreVisits", "5"),

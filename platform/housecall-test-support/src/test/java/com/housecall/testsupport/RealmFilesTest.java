@@ -34,9 +34,10 @@ class RealmFilesTest {
         assertThat(dev.path("enabled").asBoolean()).isTrue();
         assertThat(names(dev.path("roles").path("realm"), "name")).containsExactlyInAnyOrderElementsOf(ROLES);
         assertThat(names(dev.path("clients"), "clientId"))
-                .containsExactly("housecall-web", "housecall-mobile", "housecall-ops", "clinic-a", "clinic-b");
+                .containsExactly("housecall-web", "housecall-mobile", "housecall-ops", "housecall-clinician",
+                        "clinic-a", "clinic-b");
 
-        for (String id : List.of("housecall-web", "housecall-mobile", "housecall-ops")) {
+        for (String id : List.of("housecall-web", "housecall-mobile", "housecall-ops", "housecall-clinician")) {
             JsonNode client = client(dev, id);
             assertThat(client.path("publicClient").asBoolean()).as(id).isTrue();
             assertThat(client.path("standardFlowEnabled").asBoolean()).as(id).isTrue();
@@ -47,6 +48,10 @@ class RealmFilesTest {
         JsonNode ops = client(dev, "housecall-ops");
         assertThat(strings(ops.path("redirectUris"))).containsExactly("http://localhost:8080/ops/*");
         assertThat(strings(ops.path("webOrigins"))).containsExactly("http://localhost:8080");
+        // DECISIONS 36: the clinicians' workspace logs in with a client of its own, redirected to its pages only
+        JsonNode clinician = client(dev, "housecall-clinician");
+        assertThat(strings(clinician.path("redirectUris"))).containsExactly("http://localhost:8080/clinician/*");
+        assertThat(strings(clinician.path("webOrigins"))).containsExactly("http://localhost:8080");
 
         for (String id : List.of("clinic-a", "clinic-b")) {
             JsonNode clinic = client(dev, id);
@@ -107,7 +112,9 @@ class RealmFilesTest {
     void theProductionRealmHasNoUsersNoDemoClinicsAndNoPasswordGrant() {
         assertThat(production.has("users")).isFalse();
         assertThat(names(production.path("clients"), "clientId"))
-                .containsExactly("housecall-web", "housecall-mobile", "housecall-ops");
+                .containsExactly("housecall-web", "housecall-mobile", "housecall-ops", "housecall-clinician");
+        assertThat(strings(client(production, "housecall-clinician").path("redirectUris")))
+                .containsExactly("http://localhost:8080/clinician/*");
         assertThat(production.findValues("directAccessGrantsEnabled")).allMatch(value -> !value.asBoolean());
         assertThat(production.findValues("secret")).isEmpty();
     }

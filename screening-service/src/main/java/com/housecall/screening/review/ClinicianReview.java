@@ -5,6 +5,7 @@ import com.housecall.events.screening.Decision;
 import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.Paging;
 import com.housecall.screening.cases.CaseStatus;
 import com.housecall.security.problem.ConflictException;
 import com.housecall.security.problem.NotFoundException;
@@ -36,6 +37,16 @@ class ClinicianReview {
     @Transactional(readOnly = true)
     ReviewItem.Page queue(int page, int size) {
         return new ReviewItem.Page(cases.queue(page, size), page, size, cases.queueSize());
+    }
+
+    /** The audit of one screened case; an unknown or unscreened consultation is 404. */
+    @Transactional(readOnly = true)
+    DecisionRecord.Page decisions(UUID consultationId, Paging paging) {
+        if (!cases.exists(consultationId)) {
+            throw new NotFoundException();
+        }
+        return new DecisionRecord.Page(cases.decisions(consultationId, paging), paging.page(), paging.size(),
+                cases.decisionCount(consultationId));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package com.housecall.screening.review;
 
+import com.housecall.screening.Paging;
 import com.housecall.screening.cases.CaseStatus;
 import com.housecall.screening.rules.Score;
 import java.sql.ResultSet;
@@ -71,6 +72,26 @@ class ReviewCases {
                 .params(UUID.randomUUID().toString(), consultationId.toString(), decision, note, decidedBy,
                         at.atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    boolean exists(UUID consultationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM screening WHERE consultation_id = ?")
+                .param(consultationId.toString()).query(Long.class).single() > 0;
+    }
+
+    List<DecisionRecord> decisions(UUID consultationId, Paging paging) {
+        return jdbc.sql("""
+                        SELECT decision, note, decided_by, decided_at FROM screening_decision
+                        WHERE consultation_id = ? ORDER BY decided_at, decision_id LIMIT ? OFFSET ?""")
+                .params(consultationId.toString(), paging.size(), paging.offset())
+                .query((rs, n) -> new DecisionRecord(rs.getString("decision"), rs.getString("note"),
+                        rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    long decisionCount(UUID consultationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM screening_decision WHERE consultation_id = ?")
+                .param(consultationId.toString()).query(Long.class).single();
     }
 
     private Case toCase(ResultSet rs) throws SQLException {

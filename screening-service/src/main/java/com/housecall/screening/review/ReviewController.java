@@ -2,10 +2,9 @@ package com.housecall.screening.review;
 
 import com.housecall.events.screening.Decision;
 import com.housecall.openapi.ApiRoles;
+import com.housecall.screening.Paging;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
-import com.housecall.security.problem.FieldProblem;
-import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,8 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/screenings")
 class ReviewController {
-
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
 
     @Schema(example = "{\"decision\": \"APPROVE\", \"note\": \"Reviewed the blood pressure history.\"}")
     record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String note) {
@@ -50,14 +44,22 @@ class ReviewController {
     @ApiRoles(Roles.CLINICIAN)
     @GetMapping("/review-queue")
     ReviewItem.Page queue(@RequestParam(defaultValue = "0") String page,
-                          @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        int pageNumber = number(page, 0, Integer.MAX_VALUE / MAX_SIZE, "page", problems);
-        int pageSize = number(size, 1, MAX_SIZE, "size", problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return review.queue(pageNumber, pageSize);
+                          @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) String size) {
+        Paging paging = Paging.of(page, size);
+        return review.queue(paging.page(), paging.size());
+    }
+
+    @Operation(summary = "The decisions' audit of one case", description = """
+            Every decision recorded on the case, oldest first: who, when, the decision and its note.""")
+    @ApiRoles(Roles.CLINICIAN)
+    @ApiResponse(responseCode = "200", description = "The decisions, oldest first")
+    @ApiResponse(responseCode = "404", description = "No screened case with this id")
+    @GetMapping("/{consultationId}/decisions")
+    DecisionRecord.Page decisions(@PathVariable String consultationId,
+                                  @RequestParam(defaultValue = "0") String page,
+                                  @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) String size) {
+        Paging paging = Paging.of(page, size);
+        return review.decisions(parse(consultationId), paging);
     }
 
     @Operation(summary = "Decide a case: APPROVE or DECLINE, with a note", description = """
@@ -87,18 +89,5 @@ class ReviewController {
             // malformed: the same 404 as an unknown id
         }
         throw new NotFoundException();
-    }
-
-    private static int number(String text, int min, int max, String field, List<FieldProblem> problems) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

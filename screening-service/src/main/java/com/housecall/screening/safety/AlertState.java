@@ -1,6 +1,7 @@
 package com.housecall.screening.safety;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,4 +11,7 @@ import java.util.UUID;
 public record AlertState(UUID consultationId, UUID alertId, int sequence, Instant raisedAt, Instant lastRaisedAt,
                          Instant nextDueAt, boolean acknowledged, Instant acknowledgedAt, String acknowledgedBy,
                          boolean withdrawn, Instant withdrawnAt) {
+
+    record Page(List<AlertState> items, int page, int size, long totalItems) {
+    }
 }

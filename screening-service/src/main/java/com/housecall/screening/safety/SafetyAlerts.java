@@ -4,6 +4,7 @@ import com.housecall.events.screening.SafetyAcknowledged;
 import com.housecall.events.screening.SafetyAlert;
 import com.housecall.events.screening.SafetyWithdrawn;
 import com.housecall.messaging.OutboxWriter;
+import com.housecall.screening.Paging;
 import com.housecall.screening.ScreeningProperties;
 import com.housecall.security.problem.NotFoundException;
 import java.sql.ResultSet;
@@ -123,6 +124,18 @@ public class SafetyAlerts {
                     .params(utc(at), alert.alertId().toString()).update();
             outbox.append(new SafetyWithdrawn(consultationId, alert.alertId(), at));
         });
+    }
+
+    /** Open alerts (neither acknowledged nor withdrawn) oldest first, or every alert newest first. */
+    @Transactional(readOnly = true)
+    public AlertState.Page list(boolean open, Paging paging) {
+        String where = open ? " WHERE acknowledged_at IS NULL AND withdrawn_at IS NULL" : "";
+        String order = open ? " ORDER BY raised_at, alert_id" : " ORDER BY raised_at DESC, alert_id";
+        List<AlertState> items = jdbc.sql("SELECT " + COLUMNS + " FROM safety_alert" + where + order
+                        + " LIMIT ? OFFSET ?")
+                .params(paging.size(), paging.offset()).query((rs, n) -> toState(rs)).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM safety_alert" + where).query(Long.class).single();
+        return new AlertState.Page(items, paging.page(), paging.size(), total);
     }
 
     private Optional<AlertState> find(UUID consultationId, boolean forUpdate) {
