@@ -36,6 +36,11 @@ class NurseClockIT {
     }
 
     void giveNurse1TheOnlyPrefix() throws Exception {
+        giveNurse1TheOnlyPrefix(journey);
+    }
+
+    /** Visits in {@link #NURSE1_ONLY_PREFIX} go to nurse1: a test can then move them as nurse1 through the gateway. */
+    static void giveNurse1TheOnlyPrefix(Journey journey) throws Exception {
         ObjectNode nurse = (ObjectNode) journey.ok("operator1", "GET", "/api/nurses/" + NURSE1, null);
         ArrayNode prefixes = (ArrayNode) nurse.get("serviceAreaPrefixes");
         if (Journey.strings(prefixes).contains(NURSE1_ONLY_PREFIX)) {
@@ -46,6 +51,10 @@ class NurseClockIT {
     }
 
     Optional<JsonNode> nurse1Visit(String visitId) throws Exception {
+        return nurse1Visit(journey, visitId);
+    }
+
+    static Optional<JsonNode> nurse1Visit(Journey journey, String visitId) throws Exception {
         for (int page = 0; ; page++) {
             JsonNode answer = journey.ok("nurse1", "GET", "/api/nurse/visits?size=100&page=" + page, null);
             for (JsonNode visit : answer.get("items")) {

@@ -8,6 +8,7 @@ import com.housecall.notification.NotificationApplication;
 import com.housecall.screening.ScreeningApplication;
 import com.housecall.testsupport.HousecallTestInfrastructure;
 import com.housecall.testsupport.KeycloakServer;
+import com.housecall.testsupport.MovableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ final class Platform implements AutoCloseable {
     private static Platform shared;
 
     static final java.time.Duration ALERT_REPEAT = java.time.Duration.ofSeconds(3);
+    /** The on-call clinician's phone: pages go to the SMS sink. */
+    static final String ON_CALL_PHONE = "+15005550199";
+
+    /** dispatch-service's clock: a visit's hours pass in seconds (VisitRecordIT); tests that move it put it back. */
+    final MovableClock dispatchClock = new MovableClock();
 
     final GreenMail smtp;
     final SmsSink sms;
@@ -62,7 +68,9 @@ final class Platform implements AutoCloseable {
         start(ScreeningApplication.class, "screening-service", Map.of(
                 "housecall.screening.alert-repeat", ALERT_REPEAT.toMillis() + "ms",
                 "housecall.screening.alert-poll-interval", "250ms"));
-        start(DispatchApplication.class, "dispatch-service", Map.of());
+        start(DispatchApplication.class, "dispatch-service", Map.of(
+                "housecall.visit-record.poll-interval", "250ms",
+                "housecall.visit-record.on-call-phone", ON_CALL_PHONE), dispatchClock);
         start(NotificationApplication.class, "notification-service", Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", smtp.getSmtp().getPort(),
@@ -70,6 +78,7 @@ final class Platform implements AutoCloseable {
                 "housecall.sms.account-sid", sms.accountSid(),
                 "housecall.sms.auth-token", sms.authToken(),
                 "housecall.sms.from", "+15005550006",
+                "housecall.notification.on-call.phone", ON_CALL_PHONE,
                 // the sink posts delivery callbacks back through the gateway, signed over this URL
                 "housecall.sms.webhook-base-url", "http://127.0.0.1:" + gatewayPort,
                 // no quiet hours: the tests run at any hour and count the messages a path sends, not when they go
@@ -105,6 +114,12 @@ final class Platform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra) {
+        return start(application, module, extra, null);
+    }
+
+    /** {@code clock} (when given) replaces the service's system clock. */
+    private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra,
+                                                 java.time.Clock clock) {
         Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.propertiesWithKeycloak(module));
         properties.put("server.port", 0);
         // finished spans reach the recorder soon, not after the default five seconds
@@ -113,7 +128,12 @@ final class Platform implements AutoCloseable {
         // as command-line arguments, so they outrank the service's own configuration file
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .initializers(created -> created.getBeanFactory().registerSingleton("e2eSpanRecorder", spans))
+                .initializers(created -> {
+                    created.getBeanFactory().registerSingleton("e2eSpanRecorder", spans);
+                    if (clock != null) {
+                        created.getBeanFactory().registerSingleton("e2eClock", clock);
+                    }
+                })
                 .run(args);
         services.add(context);
         byModule.put(module, context);
