@@ -9,7 +9,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * CONTRACT.md section 2: nurses call {@code /api/nurse/**} for themselves (ownership checked in the controllers:
- * 404 otherwise), operators edit the roster at {@code /api/nurses}.
+ * 404 otherwise), operators edit the roster at {@code /api/nurses}, read a nurse's day and reassign visits.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -18,6 +18,7 @@ class WebSecurity {
     SecurityFilterChain api(HttpSecurity http, HousecallSecurity security) throws Exception {
         return security.filterChain(http, routes -> routes
                 .requestMatchers("/api/nurse/**").hasRole(Roles.NURSE)
-                .requestMatchers("/api/nurses", "/api/nurses/**").hasRole(Roles.OPERATOR));
+                .requestMatchers("/api/nurses", "/api/nurses/**").hasRole(Roles.OPERATOR)
+                .requestMatchers("/api/visits/*/reassign").hasRole(Roles.OPERATOR));
     }
 }

@@ -38,7 +38,10 @@ class RouteAuthorizationIT extends DispatchIntegration {
             new Route("GET", "/api/nurses", null, Set.of("operator1")),
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of("operator1")),
             new Route("POST", "/api/nurses", "{}", Set.of("operator1")),
-            new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of("operator1")));
+            new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of("operator1")),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/visits?date=2026-12-01", null, Set.of("operator1")),
+            new Route("POST", "/api/visits/" + UNKNOWN + "/reassign", "{\"nurseId\": \"" + UNKNOWN + "\"}",
+                    Set.of("operator1")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
