@@ -29,7 +29,7 @@ class GatewayRoutes {
                         .filters(GatewayRoutes::common).uri(targets.booking()))
                 .route("screening", route -> route.path("/api/screenings/**")
                         .filters(GatewayRoutes::common).uri(targets.screening()))
-                .route("dispatch", route -> route.path("/api/nurse/**", "/api/nurses/**")
+                .route("dispatch", route -> route.path("/api/nurse/**", "/api/nurses/**", "/api/visits/**")
                         .filters(GatewayRoutes::common).uri(targets.dispatch()))
                 .route("notification", route -> route.path("/api/notifications/**")
                         .filters(GatewayRoutes::common).uri(targets.notification()))
