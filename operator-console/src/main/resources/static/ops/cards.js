@@ -51,11 +51,15 @@ function typeTitle(type) {
 
 const TIME_FIELD = /(At|^start|^end|Start)$/;
 
-/** The payload's fields but the consultation id (the card says it), times in the viewer's zone. */
+/**
+ * The payload's fields but the consultation id (the card says it), times in the viewer's zone; a visit's times
+ * also where the patient is, when the event names the zone.
+ */
 function keyFields(data) {
+  const when = (value) => localText(value) + (data.timeZone ? ` · patient: ${zoneText(value, data.timeZone)}` : '');
   return Object.entries(data || {}).filter(([key, value]) => key !== 'consultationId' && value !== null
     && typeof value !== 'object')
-    .map(([key, value]) => [key, TIME_FIELD.test(key) && typeof value === 'string' ? localText(value) : String(value)]);
+    .map(([key, value]) => [key, TIME_FIELD.test(key) && typeof value === 'string' ? when(value) : String(value)]);
 }
 
 function consultationLink(id) {

@@ -35,13 +35,20 @@ async function search(event) {
 }
 
 // ---- nurse day and reassignment ----------------------------------------------------------------------------
+/** Every nurse, a page of 100 at a time (the demo roster alone has two a state); at most 50 pages. */
 async function loadRoster() {
-  const response = await api('/api/nurses?size=100');
-  if (!response.ok) {
-    $('nurse-message').textContent = `Could not load the roster: ${await problemText(response)}`;
-    return;
+  const nurses = [];
+  for (let page = 0; page < 50; page++) {
+    const response = await api(`/api/nurses?size=100&page=${page}`);
+    if (!response.ok) {
+      $('nurse-message').textContent = `Could not load the roster: ${await problemText(response)}`;
+      return;
+    }
+    const body = await response.json();
+    nurses.push(...body.items);
+    if (!body.items.length || nurses.length >= body.totalItems) break;
   }
-  roster.nurses = (await response.json()).items;
+  roster.nurses = nurses;
   const chosen = $('nurse-select').value;
   $('nurse-select').replaceChildren(...roster.nurses.map((n) => el('option',
     { value: n.id, textContent: `${n.displayName} (${n.username}, ${n.licenseStates.join(' ')})` })));
