@@ -49,7 +49,7 @@ function typeTitle(type) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const TIME_FIELD = /(At|^start|^end|Start)$/;
+const TIME_FIELD = /(At|^at|^start|^end|Start)$/; // raisedAt, at, start, previousStart, …
 
 /**
  * The payload's fields but the consultation id (the card says it), times in the viewer's zone; a visit's times

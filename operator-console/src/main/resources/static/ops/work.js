@@ -23,10 +23,12 @@ async function search(event) {
   const response = await api(`/api/consultations?${query}`);
   if (!response.ok) {
     $('search-results').replaceChildren();
+    $('search-table').hidden = true;
     $('search-message').textContent = `Not searched: ${await problemText(response)}`;
     return;
   }
   const body = await response.json();
+  $('search-table').hidden = body.items.length === 0;
   $('search-message').textContent = body.totalItems === 0 ? 'No consultation matches.'
     : `${body.items.length} of ${body.totalItems} shown, newest first.`;
   $('search-results').replaceChildren(...body.items.map((c) => el('tr', {},
