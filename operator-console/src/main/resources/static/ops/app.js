@@ -1,23 +1,14 @@
 // Housecall operator page: Keycloak login (authorization code + PKCE), the live event stream read with fetch and
-// an Authorization header (never a token in a URL), timelines, safety alerts and dead letters. No libraries.
+// an Authorization header (never a token in a URL), timelines and dead letters. No libraries. After cards.js,
+// alerts.js and work.js.
 'use strict';
 
-const $ = (id) => document.getElementById(id);
-const SAFETY_ALERT = 'com.housecall.safety.alert';
-const SAFETY_ACKNOWLEDGED = 'com.housecall.safety.acknowledged';
-const SAFETY_WITHDRAWN = 'com.housecall.safety.withdrawn';
-// a visit record's escalation (issue 19) is shown like a safety alert: raised, repeated, acknowledged
-const VISIT_ESCALATED = 'com.housecall.visit.escalated';
-const VISIT_ESCALATION_ACKNOWLEDGED = 'com.housecall.visit.escalation-acknowledged';
 const MAX_ROWS = 500;
+/** Dead letters counted this often; the banner shows when there are more than when the page opened. */
+const DEAD_LETTER_POLL_MS = 30000;
+const DEAD_LETTER_WARNING = 10;
 const auth = { token: null, refreshToken: null, config: null, timer: null, operator: false };
-const state = { paused: [], counts: {}, alerts: new Map() };
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  children.forEach((child) => node.append(child));
-  return node;
-}
+const state = { paused: [], counts: {}, deadLetterBaseline: null };
 
 // ---- login -----------------------------------------------------------------------------------------------
 const redirectUri = () => location.origin + location.pathname;
@@ -180,55 +171,9 @@ function renderCounts() {
     .map(([type, n]) => el('li', { textContent: `${type.replace('com.housecall.', '')}: ${n}` })));
 }
 
-// UTC to the second, wrapping between date and time; the exact instant on hover
-function timeCell(iso) {
-  return el('td', { title: iso || '', textContent: (iso || '').replace('T', ' ').replace(/\.\d+/, '') });
-}
-
-function consultationLink(id) {
-  const link = el('a', { className: 'consultation', textContent: id, href: '#' });
-  link.addEventListener('click', (e) => { e.preventDefault(); showTimeline(id); });
-  return link;
-}
-
 function addRow(event) {
-  const row = el('tr', { className: event.type === SAFETY_ALERT ? 'safety-alert' : '' },
-    timeCell(event.time), el('td', { textContent: event.type.replace('com.housecall.', '') }),
-    el('td', {}, consultationLink(event.subject)), el('td', { className: 'data', textContent: JSON.stringify(event.data) }));
-  row.dataset.id = event.id;
-  $('events').prepend(row);
+  $('events').prepend(eventCard(event));
   while ($('events').children.length > MAX_ROWS) $('events').lastChild.remove();
-}
-
-// ---- safety alerts -----------------------------------------------------------------------------------------
-// an alert is open until acknowledged, or withdrawn because the consultation was cancelled (it pages no more)
-function trackAlert(event) {
-  if (![SAFETY_ALERT, SAFETY_ACKNOWLEDGED, SAFETY_WITHDRAWN, VISIT_ESCALATED, VISIT_ESCALATION_ACKNOWLEDGED]
-    .includes(event.type)) return;
-  const alertId = event.data.alertId || event.data.escalationId || event.id;
-  const alert = state.alerts.get(alertId) || { consultationId: event.subject, repeats: 0 };
-  if (event.type === SAFETY_ALERT || event.type === VISIT_ESCALATED) {
-    alert.raisedAt = alert.raisedAt || event.data.raisedAt || event.time; // the first page, not the latest repeat
-    alert.repeats += 1;
-    // reason codes only (the record's values never leave dispatch)
-    if (event.type === VISIT_ESCALATED) alert.label = `Visit: ${(event.data.reasons || []).join(', ')} · `;
-  } else if (event.type === SAFETY_ACKNOWLEDGED || event.type === VISIT_ESCALATION_ACKNOWLEDGED) {
-    alert.acknowledgedAt = event.data.acknowledgedAt || event.time;
-  } else {
-    alert.withdrawnAt = event.data.withdrawnAt || event.time;
-  }
-  state.alerts.set(alertId, alert);
-  const closed = (a) => a.acknowledgedAt || a.withdrawnAt;
-  // open alerts first, then the newest
-  const order = (a) => `${closed(a) ? 0 : 1}${a.raisedAt || ''}`;
-  const alerts = [...state.alerts.values()].sort((a, b) => order(b).localeCompare(order(a)));
-  $('alerts').replaceChildren(...alerts.map((a) => el('li',
-    { className: a.acknowledgedAt ? 'alert-acknowledged' : a.withdrawnAt ? 'alert-withdrawn' : 'alert-open' },
-    a.label || '',
-    a.acknowledgedAt ? `Acknowledged ${a.acknowledgedAt} · `
-      : a.withdrawnAt ? `Withdrawn: consultation cancelled ${a.withdrawnAt} · `
-        : `NOT ACKNOWLEDGED · raised ${a.raisedAt || '?'}${a.repeats > 1 ? ` · paged ${a.repeats} times` : ''} · `,
-    consultationLink(a.consultationId))));
 }
 
 // ---- timeline ----------------------------------------------------------------------------------------------
@@ -242,9 +187,10 @@ async function showTimeline(id) {
     return;
   }
   const body = await response.json();
-  $('timeline').replaceChildren(...body.items.map((e) => el('li', { className: e.type === SAFETY_ALERT ? 'alert-open' : '' },
-    el('b', { textContent: e.type.replace('com.housecall.', '') }), ` ${e.time} `,
-    el('code', { textContent: JSON.stringify(e.data) }))));
+  $('timeline').replaceChildren(...body.items.map((e) => eventCard(e)));
+  if (!body.items.length) {
+    $('timeline').replaceChildren(el('li', { className: 'empty', textContent: 'No events yet.' }));
+  }
 }
 
 // ---- dead letters ------------------------------------------------------------------------------------------
@@ -263,7 +209,7 @@ async function loadDeadLetters() {
     const button = el('button', { type: 'button', textContent: d.replayedAt ? 'Replayed' : 'Replay', disabled: !!d.replayedAt });
     button.dataset.id = d.id;
     button.addEventListener('click', () => replay(d.id));
-    return el('tr', {}, timeCell(d.failedAt), el('td', { textContent: d.originalTopic || d.topic }),
+    return el('tr', {}, el('td', {}, timeEl(d.failedAt)), el('td', { textContent: d.originalTopic || d.topic }),
       el('td', { textContent: consumerOf(d) }),
       el('td', { textContent: (d.type || '').replace('com.housecall.', '') }),
       el('td', {}, d.subject ? consultationLink(d.subject) : ''),
@@ -271,6 +217,18 @@ async function loadDeadLetters() {
       el('td', { textContent: d.replayedAt ? `by ${d.replayedBy} ` : '' }, button));
   }));
   if (!body.items.length) $('dead-letters').replaceChildren(el('tr', {}, el('td', { className: 'empty', colSpan: 7, textContent: 'No dead letters.' })));
+  warnOfDeadLetters(body.totalItems, body.items.filter((d) => !d.replayedAt).length);
+}
+
+/** A banner when dead letters grew since the page opened, or many wait for a replay: consumers are failing. */
+function warnOfDeadLetters(total, waiting) {
+  if (state.deadLetterBaseline === null) state.deadLetterBaseline = total;
+  const grown = total - state.deadLetterBaseline;
+  const reasons = [];
+  if (grown > 0) reasons.push(`${grown} new dead letter${grown === 1 ? '' : 's'} since this page opened`);
+  if (waiting >= DEAD_LETTER_WARNING) reasons.push(`${waiting} waiting for a replay`);
+  $('dead-letter-warning').hidden = reasons.length === 0;
+  $('dead-letter-warning').textContent = `Warning: ${reasons.join('; ')}. A consumer is failing: see Dead letters.`;
 }
 
 // the consumer group that gave up: <original topic>.<group>.dlq
@@ -300,6 +258,7 @@ $('pause').addEventListener('change', () => {
   $('queued').textContent = '';
 });
 $('reload-dead-letters').addEventListener('click', loadDeadLetters);
+$('sound').addEventListener('click', toggleSound);
 $('logout').addEventListener('click', () => {
   const query = new URLSearchParams({ client_id: auth.config.clientId, post_logout_redirect_uri: redirectUri() });
   location.assign(`${endpoint('logout')}?${query}`);
@@ -317,4 +276,6 @@ signIn().then((signedIn) => {
   follow(streams.alerts);
   follow(streams.escalations);
   loadDeadLetters();
+  setInterval(loadDeadLetters, DEAD_LETTER_POLL_MS);
+  startWork();
 }).catch(() => { $('who').textContent = 'Sign-in failed: reload the page'; });

@@ -99,12 +99,17 @@ public abstract class DispatchIntegration {
 
     /** Puts a nurse on the roster through the API, licensed in {@link #STATE} for {@code prefix}, on shift every day. */
     protected UUID addNurse(String username, String prefix, String timeOffJson) throws Exception {
+        return addNurse(username, STATE, "\"" + prefix + "\"", everyDay("07:00", "19:00"), timeOffJson);
+    }
+
+    /** A nurse licensed in {@code state}, serving {@code prefixesJson} (quoted, comma-separated), on these shifts. */
+    protected UUID addNurse(String username, String state, String prefixesJson, String shiftsJson, String timeOffJson)
+            throws Exception {
         String body = """
                 {"displayName": "Test N.", "username": "%s", "timeZone": "America/Los_Angeles",
-                 "licenseStates": ["%s"], "skills": ["IV_THERAPY", "ACLS"], "homePostalCode": "%s01",
-                 "serviceAreaPrefixes": ["%s"],
-                 "shifts": [%s], "timeOff": [%s]}""".formatted(username, STATE, prefix, prefix, everyDay("07:00", "19:00"),
-                timeOffJson);
+                 "licenseStates": ["%s"], "skills": ["IV_THERAPY", "ACLS"], "homePostalCode": "82001",
+                 "serviceAreaPrefixes": [%s],
+                 "shifts": [%s], "timeOff": [%s]}""".formatted(username, state, prefixesJson, shiftsJson, timeOffJson);
         HttpResponse<String> response = post(DevJwt.token("operator1"), "/api/nurses", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return UUID.fromString(json(response).get("id").asString());

@@ -45,7 +45,10 @@ class RouteAuthorizationIT extends DispatchIntegration {
             new Route("GET", "/api/visits/" + UNKNOWN + "/record", null, Set.of("clinician1")),
             new Route("POST", "/api/visits/" + UNKNOWN + "/escalation/acknowledge", "", Set.of("clinician1")),
             new Route("POST", "/api/nurses/" + UNKNOWN + "/stock", "{}", Set.of("operator1")),
-            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of("operator1")));
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/controlled-substances.csv", null, Set.of("operator1")),
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/visits?date=2026-12-01", null, Set.of("operator1")),
+            new Route("POST", "/api/visits/" + UNKNOWN + "/reassign", "{\"nurseId\": \"" + UNKNOWN + "\"}",
+                    Set.of("operator1")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

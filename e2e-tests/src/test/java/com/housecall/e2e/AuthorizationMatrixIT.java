@@ -90,6 +90,12 @@ class AuthorizationMatrixIT {
             new Route("GET", "/api/nurses/" + UNKNOWN, null, Set.of(OPERATOR)),
             new Route("POST", "/api/nurses", "{}", Set.of(OPERATOR)),
             new Route("PUT", "/api/nurses/" + UNKNOWN, "{}", Set.of(OPERATOR)),
+            // DECISIONS 37: the operators' nurse day, reassignment and consultation search
+            new Route("GET", "/api/nurses/" + UNKNOWN + "/visits?date=2026-12-01", null, Set.of(OPERATOR)),
+            new Route("POST", "/api/visits/" + UNKNOWN + "/reassign", "{\"nurseId\": \"" + UNKNOWN + "\"}",
+                    Set.of(OPERATOR)),
+            new Route("GET", "/api/consultations?status=CONFIRMED&idPrefix=6f1c", null,
+                    Set.of(PATIENT, CLINIC, CLINICIAN, OPERATOR)),
             new Route("GET", "/api/notifications?consultationId=" + UNKNOWN, null, Set.of(OPERATOR)),
             new Route("GET", "/api/ops/events", null, Set.of(OPERATOR)),
             new Route("GET", "/api/ops/consultations/" + UNKNOWN + "/timeline", null, Set.of(OPERATOR)),

@@ -20,14 +20,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -35,6 +41,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,6 +55,9 @@ class OperatorPageBrowserIT {
     static final Path CHROMIUM = Path.of(System.getProperty("housecall.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("housecall.chromedriver", "/usr/bin/chromedriver"));
     static final Duration WAIT = Duration.ofSeconds(90);
+    /** The browser's own zone: neither UTC nor the patients', so a time shown in UTC or theirs would be caught. */
+    static final ZoneId VIEWER_ZONE = ZoneId.of("Asia/Kolkata");
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     Platform platform;
     String page;
@@ -78,6 +88,7 @@ class OperatorPageBrowserIT {
                 .withLogFile(new File("target/chromedriver.log"))
                 .build();
         browser = new ChromeDriver(service, options);
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", VIEWER_ZONE.getId()));
     }
 
     @AfterEach
@@ -109,10 +120,10 @@ class OperatorPageBrowserIT {
 
         // live: a consultation asked for after the page opened appears without a reload
         String id = requestConsultation(ConsultationFlowIT.request());
-        String rows = "//tbody[@id='events']/tr[td/a[text()='" + id + "']]";
+        String rows = "//ol[@id='events']/li[@data-consultation='" + id + "']";
         By row = By.xpath(rows);
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
-        wait.until(d -> d.findElements(By.xpath(rows + "/td[2]"))
+        wait.until(d -> d.findElements(By.xpath(rows + "//strong[@class='event-type']"))
                 .stream().map(WebElement::getText).toList().contains("booking.confirmed"));
         Phi.assertAbsent(browser.findElement(By.id("events")).getText(), "events", ConsultationFlowIT.PHI);
         assertThat(browser.findElement(By.id("counts")).getText()).contains("consultation.requested: ");
@@ -122,7 +133,7 @@ class OperatorPageBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-panel")));
         assertThat(browser.findElement(By.id("timeline-id")).getText()).isEqualTo(id);
         wait.until(d -> d.findElement(By.id("timeline")).getText().contains("booking.confirmed"));
-        List<String> timeline = browser.findElements(By.cssSelector("#timeline li b")).stream()
+        List<String> timeline = browser.findElements(By.cssSelector("#timeline .event-type")).stream()
                 .map(WebElement::getText).toList();
         assertThat(timeline).contains("consultation.requested", "screening.completed", "visit.scheduled",
                 "booking.confirmed");
@@ -183,6 +194,136 @@ class OperatorPageBrowserIT {
         assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
         wait.until(d -> "alert-acknowledged".equals(d.findElement(alert).getDomAttribute("class")));
         assertThat(browser.findElement(alert).getText()).startsWith("Acknowledged");
+    }
+
+    @Test
+    void anOperatorReadsLocalTimesFindsAConsultationByItsIdPrefixAndReassignsItsVisit() throws Exception {
+        String id = requestConsultation(ConsultationFlowIT.request());
+        URI timeline = URI.create(platform.gateway.url() + "/api/ops/consultations/" + id + "/timeline");
+        await().atMost(WAIT).until(() -> send("operator1", HttpRequest.newBuilder(timeline).GET()).body()
+                .contains(EventTypes.BOOKING_CONFIRMED));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // added once the visit is booked, so that dispatch gave it to the demo roster's nurse
+        String qualified = putNurse(null, "Qualified R.", "e2e-ca-" + tag, "CA", true);
+        String unlicensed = putNurse(null, "Elsewhere N.", "e2e-nv-" + tag, "NV", true);
+        try {
+            logIn("operator1");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(ExpectedConditions.textToBe(By.id("who"), "operator1"));
+
+            // by the first 8 characters of its id and its status
+            browser.findElement(By.id("search-id")).sendKeys(id.substring(0, 8).toUpperCase());
+            new Select(browser.findElement(By.id("search-status"))).selectByValue("CONFIRMED");
+            browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+            By found = By.xpath("//tbody[@id='search-results']/tr[td/a[text()='" + id + "']]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(found));
+            assertThat(browser.findElement(found).findElement(By.xpath("td[2]")).getText()).isEqualTo("CONFIRMED");
+            assertLocalTime(browser.findElement(found).findElement(By.tagName("time")));
+
+            // its timeline as cards; a visit's card opens its nurse's day
+            browser.findElement(found).findElement(By.cssSelector("a.consultation")).click();
+            By scheduled = By.xpath("//ol[@id='timeline']/li[.//strong[text()='visit.scheduled']]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(scheduled));
+            assertLocalTime(browser.findElement(scheduled).findElement(By.tagName("time")));
+            Phi.assertAbsent(browser.findElement(By.id("timeline")).getText(), "timeline", ConsultationFlowIT.PHI);
+            browser.findElement(scheduled).findElement(By.cssSelector("button.link")).click();
+            By visit = By.xpath("//ol[@id='nurse-visits']/li[.//a[text()='" + id + "']]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(visit));
+            assertThat(browser.findElement(visit).getText()).contains("SCHEDULED", "America/Los_Angeles");
+
+            // a nurse not licensed in California: the platform's 409 detail is on screen, nothing moves
+            reassignTo(visit, unlicensed);
+            wait.until(d -> d.findElement(By.id("reassign-message")).getText().startsWith("Not reassigned"));
+            assertThat(browser.findElement(By.id("reassign-message")).getText())
+                    .contains("not licensed in the visit's state");
+            // a qualified one: the visit leaves this nurse's day and is in the new nurse's
+            reassignTo(visit, qualified);
+            wait.until(d -> d.findElement(By.id("reassign-message")).getText().contains("now goes to Qualified R."));
+            wait.until(d -> d.findElements(visit).isEmpty());
+            new Select(browser.findElement(By.id("nurse-select"))).selectByValue(qualified);
+            browser.findElement(By.cssSelector("#nurse-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(visit));
+            URI consultation = URI.create(platform.gateway.url() + "/api/consultations/" + id);
+            await().atMost(WAIT).until(() -> send("operator1", HttpRequest.newBuilder(consultation).GET()).body()
+                    .contains("Qualified R."));
+        } finally {
+            // out of dispatch again: the shared platform's other tests count on the demo roster alone
+            putNurse(qualified, "Qualified R.", "e2e-ca-" + tag, "CA", false);
+            putNurse(unlicensed, "Elsewhere N.", "e2e-nv-" + tag, "NV", false);
+        }
+    }
+
+    @Test
+    void aNewSafetyAlertCountsInTheBadgeAndTheTitleAndRingsOnceTheOperatorTurnedTheSoundOn() throws Exception {
+        logIn("operator1");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "operator1"));
+        browser.findElement(By.id("sound")).click();
+        assertThat(browser.findElement(By.id("sound")).getDomAttribute("aria-pressed")).isEqualTo("true");
+
+        String id = requestConsultation(ConsultationFlowIT.request(2, 1)); // PHQ-9 item 9 answered: a crisis
+        By alert = By.xpath("//ul[@id='alerts']/li[a[text()='" + id + "']]");
+        wait.until(d -> d.findElements(alert).stream()
+                .anyMatch(li -> "alert-open".equals(li.getDomAttribute("class"))));
+        int open = browser.findElements(By.cssSelector("#alerts li.alert-open")).size();
+        assertThat(browser.findElement(By.id("alert-badge")).getText())
+                .isEqualTo(open + (open == 1 ? " open safety alert" : " open safety alerts"));
+        assertThat(browser.getTitle()).isEqualTo("(" + open + ") Housecall operators");
+        assertThat(browser.findElement(By.id("sound")).getDomAttribute("data-rung")).isEqualTo("1");
+        assertLocalTime(browser.findElement(alert).findElement(By.tagName("time")));
+
+        HttpResponse<String> acknowledged = send("clinician1", HttpRequest.newBuilder(
+                URI.create(platform.gateway.url() + "/api/screenings/" + id + "/acknowledge"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        wait.until(d -> "alert-acknowledged".equals(d.findElement(alert).getDomAttribute("class")));
+        int stillOpen = browser.findElements(By.cssSelector("#alerts li.alert-open")).size();
+        assertThat(stillOpen).isEqualTo(open - 1);
+        assertThat(browser.getTitle()).isEqualTo(stillOpen == 0 ? "Housecall operators"
+                : "(" + stillOpen + ") Housecall operators");
+
+        // a phone: one column, the alerts first, nothing wider than the screen (the screenshot is taken at this size)
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> (Boolean) browser.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"));
+        assertThat(browser.findElement(By.id("alerts")).getLocation().getY())
+                .isLessThan(browser.findElement(By.id("events")).getLocation().getY());
+    }
+
+    /** Shown in the browser's zone to the second, with the exact UTC instant on hover. */
+    static void assertLocalTime(WebElement time) {
+        Instant at = OffsetDateTime.parse(time.getDomAttribute("datetime")).toInstant();
+        assertThat(time.getText()).startsWith(LOCAL.format(at.atZone(VIEWER_ZONE))).contains("GMT+5:30");
+        assertThat(time.getDomAttribute("title")).endsWith("(UTC)");
+        assertThat(Instant.parse(time.getDomAttribute("title").replace(" (UTC)", "")))
+                .isEqualTo(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    void reassignTo(By visit, String nurseId) {
+        WebElement item = browser.findElement(visit);
+        new Select(item.findElement(By.tagName("select"))).selectByValue(nurseId);
+        item.findElement(By.cssSelector("button.reassign")).click();
+    }
+
+    /** Adds a nurse serving 941 ({@code id} null) or replaces one: {@code active} false takes them out of dispatch. */
+    String putNurse(String id, String displayName, String username, String state, boolean active) throws Exception {
+        String shifts = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(day -> "{\"dayOfWeek\": \"" + day + "\", \"start\": \"06:00\", \"end\": \"20:00\"}")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String body = """
+                {"displayName": "%s", "username": "%s", "timeZone": "America/Los_Angeles", "licenseStates": ["%s"],
+                 "skills": ["IV_THERAPY", "ACLS"], "homePostalCode": "94110", "serviceAreaPrefixes": ["941"],
+                 "shifts": [%s], "timeOff": [], "active": %s}"""
+                .formatted(displayName, username, state, shifts, active);
+        URI nurses = URI.create(platform.gateway.url() + "/api/nurses" + (id == null ? "" : "/" + id));
+        HttpRequest.Builder request = HttpRequest.newBuilder(nurses).header("Content-Type", "application/json");
+        HttpResponse<String> response = send("operator1", id == null
+                ? request.POST(HttpRequest.BodyPublishers.ofString(body))
+                : request.PUT(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(id == null ? 201 : 200);
+        return ConsultationFlowIT.JSON.readTree(response.body()).get("id").asString();
     }
 
     @Test

@@ -106,6 +106,8 @@ class GatewayIT {
                 Arguments.of("/api/nurse/visits", "nurse1"),
                 Arguments.of("/api/nurses", "operator1"),
                 Arguments.of("/api/visits/6f1c/record", "clinician1"),
+                Arguments.of("/api/nurses/6f1c/visits", "operator1"),
+                Arguments.of("/api/visits/6f1c/reassign", "operator1"),
                 Arguments.of("/api/notifications", "operator1"),
                 Arguments.of("/api/ops/dead-letters", "operator1"),
                 Arguments.of("/api/ops/events", "operator1"));

@@ -7,6 +7,7 @@ import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
 import com.housecall.security.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -96,20 +97,30 @@ class ConsultationController {
     }
 
     @GetMapping
-    @Operation(summary = "List consultations", description = "Newest first, `page` (0-based) and `size` (1-100).")
+    @Operation(summary = "List consultations", description = """
+            Newest first, `page` (0-based) and `size` (1-100). Optional filters (DECISIONS 37, for the operators' \
+            search): `status` (a consultation status) and `idPrefix` (the start of the id, hex digits and dashes); \
+            unknown values are 400. Summaries only: id, status, createdAt, source.""")
     @ApiRoles(value = {Roles.PATIENT, Roles.CLINIC, Roles.CLINICIAN, Roles.OPERATOR},
             ownership = "A patient sees their own consultations, a clinic its own referrals; clinicians and "
-                    + "operators see all.")
+                    + "operators see all. The filters narrow what the caller may see.")
+    @ApiResponse(responseCode = "200", description = "A page of summaries, newest first")
+    @ApiResponse(responseCode = "400", description = "`page`, `size`, `status` or `idPrefix` out of range")
     ConsultationQueries.ConsultationPage list(@AuthenticationPrincipal Jwt jwt,
                                              @RequestParam(name = "page", required = false) String page,
-                                             @RequestParam(name = "size", required = false) String size) {
+                                             @RequestParam(name = "size", required = false) String size,
+                                             @Parameter(example = "CONFIRMED")
+                                             @RequestParam(name = "status", required = false) String status,
+                                             @Parameter(example = "6f1c")
+                                             @RequestParam(name = "idPrefix", required = false) String idPrefix) {
         List<FieldProblem> problems = new ArrayList<>();
+        ConsultationSearch search = ConsultationSearch.parse(status, idPrefix, problems);
         int pageNumber = number(page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", problems);
         int pageSize = number(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size", problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return queries.page(Caller.of(jwt), pageNumber, pageSize);
+        return queries.page(Caller.of(jwt), search, pageNumber, pageSize);
     }
 
     private static int number(String text, int fallback, int min, int max, String field, List<FieldProblem> problems) {

@@ -41,9 +41,12 @@ class ConsultationQueries {
         });
     }
 
-    /** A page of summaries (no PHI): own for patients, own referrals for clinics, all for clinicians and operators. */
+    /**
+     * A page of summaries (no PHI): own for patients, own referrals for clinics, all for clinicians and operators;
+     * narrowed by {@code search}.
+     */
     @Transactional(readOnly = true)
-    ConsultationPage page(Caller caller, int page, int size) {
+    ConsultationPage page(Caller caller, ConsultationSearch search, int page, int size) {
         String patient = null;
         String clinic = null;
         if (!caller.hasRole(Roles.CLINICIAN) && !caller.hasRole(Roles.OPERATOR)) {
@@ -53,8 +56,8 @@ class ConsultationQueries {
                 clinic = caller.clientId() == null ? "" : caller.clientId();
             }
         }
-        return new ConsultationPage(repository.page(patient, clinic, page, size), page, size,
-                repository.count(patient, clinic));
+        return new ConsultationPage(repository.page(patient, clinic, search, page, size), page, size,
+                repository.count(patient, clinic, search));
     }
 
     /** {@code {"items", "page", "size", "totalItems"}} of CONTRACT.md section 3. */

@@ -1,6 +1,7 @@
 package com.housecall.booking.consultation;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,37 +44,56 @@ class ConsultationRepository {
                 .query(ConsultationRepository::consultation).optional();
     }
 
-    List<Summary> page(String patientSubject, String referringClinic, int page, int size) {
-        return jdbc.sql("SELECT id, status, created_at, source FROM consultation" + where(patientSubject, referringClinic)
+    List<Summary> page(String patientSubject, String referringClinic, ConsultationSearch search, int page, int size) {
+        List<Object> params = filterParams(patientSubject, referringClinic, search);
+        params.add(size);
+        params.add((long) page * size);
+        return jdbc.sql("SELECT id, status, created_at, source FROM consultation"
+                        + where(patientSubject, referringClinic, search)
                         + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-                .params(filterParams(patientSubject, referringClinic, size, (long) page * size))
+                .params(params)
                 .query((rs, row) -> new Summary(UUID.fromString(rs.getString("id")),
                         ConsultationStatus.valueOf(rs.getString("status")),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("source")))
                 .list();
     }
 
-    long count(String patientSubject, String referringClinic) {
-        return jdbc.sql("SELECT COUNT(*) FROM consultation" + where(patientSubject, referringClinic))
-                .params(filterParams(patientSubject, referringClinic))
+    long count(String patientSubject, String referringClinic, ConsultationSearch search) {
+        return jdbc.sql("SELECT COUNT(*) FROM consultation" + where(patientSubject, referringClinic, search))
+                .params(filterParams(patientSubject, referringClinic, search))
                 .query(Long.class).single();
     }
 
-    private static String where(String patientSubject, String referringClinic) {
+    /** Ids are stored lower-case (UUID.toString), so a prefix compares as it is; LIKE's own characters never pass. */
+    private static String where(String patientSubject, String referringClinic, ConsultationSearch search) {
+        List<String> conditions = new ArrayList<>();
         if (patientSubject != null) {
-            return " WHERE patient_subject = ?";
+            conditions.add("patient_subject = ?");
+        } else if (referringClinic != null) {
+            conditions.add("referring_clinic = ?");
         }
-        return referringClinic != null ? " WHERE referring_clinic = ?" : "";
+        if (search.status() != null) {
+            conditions.add("status = ?");
+        }
+        if (search.idPrefix() != null) {
+            conditions.add("id LIKE ?");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static List<Object> filterParams(String patientSubject, String referringClinic, Object... more) {
-        List<Object> params = new java.util.ArrayList<>();
+    private static List<Object> filterParams(String patientSubject, String referringClinic, ConsultationSearch search) {
+        List<Object> params = new ArrayList<>();
         if (patientSubject != null) {
             params.add(patientSubject);
         } else if (referringClinic != null) {
             params.add(referringClinic);
         }
-        params.addAll(List.of(more));
+        if (search.status() != null) {
+            params.add(search.status().name());
+        }
+        if (search.idPrefix() != null) {
+            params.add(search.idPrefix() + "%");
+        }
         return params;
     }
 

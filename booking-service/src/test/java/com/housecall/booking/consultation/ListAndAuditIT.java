@@ -58,6 +58,45 @@ class ListAndAuditIT extends BookingIntegration {
     }
 
     @Test
+    void operatorsFindAConsultationByTheStartOfItsIdAndByStatusWithinWhatTheCallerMaySee() throws Exception {
+        String open = requested();
+        String cancelled = requested();
+        assertThat(as("patient1", "POST", "/api/consultations/" + cancelled + "/cancel", null).statusCode())
+                .isEqualTo(200);
+
+        JsonNode byPrefix = json(as("operator1", "GET", "/api/consultations?idPrefix=" + open.substring(0, 8), null));
+        assertThat(byPrefix.get("items").findValuesAsString("id")).contains(open)
+                .allMatch(id -> id.startsWith(open.substring(0, 8)));
+        JsonNode upperCase = json(as("operator1", "GET", "/api/consultations?idPrefix=" + open.toUpperCase(), null));
+        assertThat(upperCase.get("items").findValuesAsString("id")).containsExactly(open);
+        assertThat(upperCase.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(upperCase.toString()).doesNotContain("Ada", "sertraline");
+
+        JsonNode both = json(as("operator1", "GET", "/api/consultations?status=CANCELLED&idPrefix=" + cancelled, null));
+        assertThat(both.get("items").findValuesAsString("id")).containsExactly(cancelled);
+        JsonNode none = json(as("operator1", "GET", "/api/consultations?status=CANCELLED&idPrefix=" + open, null));
+        assertThat(none.get("items")).isEmpty();
+        assertThat(none.get("totalItems").asLong()).isZero();
+        JsonNode allCancelled = json(as("operator1", "GET", "/api/consultations?status=cancelled&size=100", null));
+        assertThat(allCancelled.get("items").findValuesAsString("status")).isNotEmpty().containsOnly("CANCELLED");
+        assertThat(json(as("patient2", "GET", "/api/consultations?idPrefix=" + open, null)).get("items")).isEmpty();
+    }
+
+    @Test
+    void anUnknownStatusOrAPrefixThatIsNoIdIs400() throws Exception {
+        String tooLong = UUID.randomUUID() + "0";
+        for (String query : new String[] {"status=NOPE", "idPrefix=%25", "idPrefix=6f1c_", "idPrefix=" + tooLong}) {
+            HttpResponse<String> response = as("operator1", "GET", "/api/consultations?" + query, null);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(json(response).get("errors").findValuesAsString("field")).as(query)
+                    .containsAnyOf("status", "idPrefix");
+        }
+    }
+
+    @Test
     void pageAndSizeOutOfRangeAre400() throws Exception {
         for (String query : new String[] {"size=101", "size=0", "page=-1", "size=abc", "page=1.5"}) {
             HttpResponse<String> response = as("clinician1", "GET", "/api/consultations?" + query, null);

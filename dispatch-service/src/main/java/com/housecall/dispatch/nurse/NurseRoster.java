@@ -77,6 +77,12 @@ public class NurseRoster {
         return jdbc.sql("SELECT display_name FROM nurse WHERE id = ?").param(nurseId).query(String.class).single();
     }
 
+    /** The nurse's own time zone; empty for an id not on the roster. */
+    public Optional<ZoneId> zoneOf(UUID nurseId) {
+        return jdbc.sql("SELECT time_zone FROM nurse WHERE id = ?").param(nurseId).query(String.class).optional()
+                .map(ZoneId::of);
+    }
+
     public Optional<UUID> idOf(String username) {
         return jdbc.sql("SELECT id FROM nurse WHERE username = ?").param(username).query(UUID.class).optional();
     }

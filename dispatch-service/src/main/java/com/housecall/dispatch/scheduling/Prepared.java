@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A candidate ready for many checks: visits as sorted epoch seconds, visits per local day counted lazily. */
 final class Prepared {
@@ -66,6 +67,21 @@ final class Prepared {
             return false;
         }
         return inShift(local[0], local[1]) && noTimeOff(start, end) && !clashes(start, end);
+    }
+
+    /** The first rule about the nurse's time that {@code start} breaks; empty when the nurse is free then. */
+    Optional<Refusal> refusal(long start, LocalDateTime[] local) {
+        long end = start + VISIT_SECONDS;
+        if (!inShift(local[0], local[1])) {
+            return Optional.of(Refusal.OFF_SHIFT);
+        }
+        if (!noTimeOff(start, end)) {
+            return Optional.of(Refusal.TIME_OFF);
+        }
+        if (visitsOn(local[0].toLocalDate()) >= SchedulingPolicy.MAX_VISITS_PER_DAY) {
+            return Optional.of(Refusal.DAY_FULL);
+        }
+        return clashes(start, end) ? Optional.of(Refusal.OVERLAP) : Optional.empty();
     }
 
     /** Whether a booked visit comes closer than the travel buffer to {@code [start, end)}. */

@@ -73,6 +73,25 @@ public final class Scheduler {
                 && new Prepared(nurse, new DayBounds()).isFree(start.getEpochSecond(), localTimes(start, new HashMap<>(), nurse.zone()));
     }
 
+    /**
+     * Whether the nurse an operator chose may take the visit at the start it already has: the rules of automatic
+     * dispatch about the nurse (licence, skills, service area, shift, time off, visits that day, overlap with
+     * travel); the patient's windows and the lead time were met when the start was first booked.
+     */
+    public Optional<Refusal> refusal(VisitRequest request, Candidate nurse, Instant start) {
+        if (!nurse.licenseStates().contains(request.state())) {
+            return Optional.of(Refusal.NOT_LICENSED);
+        }
+        if (!nurse.skills().containsAll(SchedulingPolicy.REQUIRED_SKILLS)) {
+            return Optional.of(Refusal.MISSING_SKILLS);
+        }
+        if (!nurse.servicePrefixes().contains(request.zipPrefix())) {
+            return Optional.of(Refusal.OUTSIDE_SERVICE_AREA);
+        }
+        return new Prepared(nurse, new DayBounds()).refusal(start.getEpochSecond(),
+                localTimes(start, new HashMap<>(), nurse.zone()));
+    }
+
     /** The grid starts inside a window, after the lead time, in the patient's daytime; earliest first. */
     NavigableSet<Instant> starts(VisitRequest request) {
         Instant notBefore = request.requestedAt().plus(policy.leadTime());

@@ -4,6 +4,8 @@ import com.housecall.dispatch.DispatchProperties;
 import com.housecall.dispatch.nurse.NurseRoster;
 import com.housecall.dispatch.scheduling.Assignment;
 import com.housecall.dispatch.scheduling.Candidate;
+import com.housecall.dispatch.scheduling.Interval;
+import com.housecall.dispatch.scheduling.Refusal;
 import com.housecall.dispatch.scheduling.Scheduler;
 import com.housecall.dispatch.scheduling.SchedulingPolicy;
 import com.housecall.events.dispatch.ScheduleCause;
@@ -95,7 +97,7 @@ class Booker {
             } else {
                 transaction.releaseSavepoint(savepoint);
                 if (move.write().test(assignment)) {
-                    announce(request, move, assignment);
+                    announce(request, move.cause(), move.previousStart(), move.previousNurse(), assignment);
                 }
                 visits.markRequest(request.visitId(), "SCHEDULED");
                 return;
@@ -103,6 +105,27 @@ class Booker {
         }
         // the transaction rolls back and the record is delivered again
         throw new BookingContendedException();
+    }
+
+    /**
+     * An operator's choice (DECISIONS 37): the SCHEDULED visit goes to {@code nurseId} at the start it has. The nurse
+     * is locked and checked against every rule of automatic dispatch; a refusal names the rule it breaks and nothing
+     * is written. Else {@code visit.scheduled} cause REASSIGNED, the same start, {@code nurseChanged} true.
+     */
+    Optional<String> assign(PendingRequest request, BookedVisit visit, UUID nurseId, Instant now) {
+        Optional<Candidate> locked = roster.lock(nurseId, request.consultationId(),
+                new Interval(visit.start(), visit.end()), visit.visitId());
+        if (locked.isEmpty()) {
+            return Optional.of("The nurse is inactive: out of dispatch.");
+        }
+        Optional<Refusal> refusal = scheduler.refusal(request.toRequest(), locked.get(), visit.start());
+        if (refusal.isPresent()) {
+            return Optional.of(refusal.get().detail());
+        }
+        visits.reassign(visit.visitId(), nurseId, visit.start(), visit.end(), now);
+        announce(request, ScheduleCause.REASSIGNED, visit.start(), visit.nurseId(),
+                new Assignment(nurseId, visit.start(), visit.end()));
+        return Optional.empty();
     }
 
     /** Nobody can take the visit: the request is UNSCHEDULABLE and booking hears it. */
@@ -118,13 +141,14 @@ class Booker {
                 movingVisit);
     }
 
-    private void announce(PendingRequest request, Move move, Assignment assignment) {
-        boolean nurseChanged = move.previousNurse() != null && !move.previousNurse().equals(assignment.nurseId());
+    private void announce(PendingRequest request, ScheduleCause cause, @Nullable Instant previousStart,
+                          @Nullable UUID previousNurse, Assignment assignment) {
+        boolean nurseChanged = previousNurse != null && !previousNurse.equals(assignment.nurseId());
         outbox.append(new VisitScheduled(request.consultationId(), request.visitId(), request.sequence(),
                 assignment.nurseId(), roster.displayName(assignment.nurseId()), local(request, assignment.start()),
-                local(request, assignment.end()), request.timeZone().getId(), move.cause(),
-                move.previousStart() == null ? null : local(request, move.previousStart()), nurseChanged));
-        log.info("Visit {} scheduled ({}) with nurse {} at {}", request.visitId(), move.cause(), assignment.nurseId(),
+                local(request, assignment.end()), request.timeZone().getId(), cause,
+                previousStart == null ? null : local(request, previousStart), nurseChanged));
+        log.info("Visit {} scheduled ({}) with nurse {} at {}", request.visitId(), cause, assignment.nurseId(),
                 assignment.start());
     }
 

@@ -216,6 +216,34 @@ class SchedulerTest {
                 .contains(new Assignment(BOB, at("2026-12-01T08:00"), at("2026-12-01T09:25")));
     }
 
+    @Test
+    void anOperatorsChoiceIsRefusedWithTheRuleItBreaksAndAcceptedAtEachBoundary() {
+        VisitRequest request = request(at("2026-11-30T08:00"), window("2026-12-01T09:00", "2026-12-01T12:00"));
+        Instant nine = at("2026-12-01T09:00");
+
+        assertThat(scheduler.refusal(request, nurse(ALICE), nine)).isEmpty();
+        assertThat(scheduler.refusal(request, nurse(ALICE, LA, weekdays(LocalTime.of(7, 0), LocalTime.of(19, 0)),
+                List.of(), "NV", "900"), nine)).contains(Refusal.NOT_LICENSED);
+        assertThat(scheduler.refusal(request, nurse(ALICE, LA, weekdays(LocalTime.of(7, 0), LocalTime.of(19, 0)),
+                List.of(), "CA", "901"), nine)).contains(Refusal.OUTSIDE_SERVICE_AREA);
+        // the shift ends as the visit does (09:00 + 85 min), or one minute before
+        assertThat(scheduler.refusal(request, withShift(ALICE, LocalTime.of(9, 0), LocalTime.of(10, 25)), nine))
+                .isEmpty();
+        assertThat(scheduler.refusal(request, withShift(ALICE, LocalTime.of(9, 0), LocalTime.of(10, 24)), nine))
+                .contains(Refusal.OFF_SHIFT);
+        // another visit ends 30 minutes (the travel buffer) before, or 29
+        assertThat(scheduler.refusal(request, nurse(ALICE, List.of(visit("2026-12-01T07:05"))), nine)).isEmpty();
+        assertThat(scheduler.refusal(request, nurse(ALICE, List.of(visit("2026-12-01T07:06"))), nine))
+                .contains(Refusal.OVERLAP);
+        assertThat(scheduler.refusal(request, nurse(ALICE, List.of(visit("2026-12-01T12:00"), visit("2026-12-01T13:55"),
+                visit("2026-12-01T15:50"), visit("2026-12-01T17:45"))), nine)).contains(Refusal.DAY_FULL);
+        Candidate away = new Candidate(ALICE, LA, Set.of("CA"), Set.of("IV_THERAPY", "ACLS"), Set.of("900"),
+                weekdays(LocalTime.of(7, 0), LocalTime.of(19, 0)),
+                List.of(window("2026-12-01T10:24", "2026-12-01T11:00")),
+                List.of(), false);
+        assertThat(scheduler.refusal(request, away, nine)).contains(Refusal.TIME_OFF);
+    }
+
     private Instant start(VisitRequest request, Candidate nurse) {
         return scheduler.earliest(request, List.of(nurse)).orElseThrow().start();
     }
