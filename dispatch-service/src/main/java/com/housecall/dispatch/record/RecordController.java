@@ -5,6 +5,7 @@ import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
 import com.housecall.security.problem.NotFoundException;
+import com.housecall.security.problem.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -47,7 +48,7 @@ class RecordController {
     @PostMapping("/api/nurse/visits/{visitId}/record")
     ResponseEntity<VisitRecordView> append(@AuthenticationPrincipal Jwt jwt, @PathVariable String visitId,
                                            @RequestBody EntryForm entry) {
-        UUID id = parse(visitId);
+        UUID id = PathIds.uuid(visitId);
         VisitRecordView record = records.append(nurse(jwt), id, entry, Caller.of(jwt));
         return ResponseEntity.created(URI.create("/api/nurse/visits/" + id + "/record")).body(record);
     }
@@ -56,14 +57,14 @@ class RecordController {
     @ApiRoles(value = Roles.NURSE, ownership = "The visit's assigned nurse only.")
     @GetMapping("/api/nurse/visits/{visitId}/record")
     VisitRecordView nurseRecord(@AuthenticationPrincipal Jwt jwt, @PathVariable String visitId) {
-        return records.read(nurse(jwt), parse(visitId), Caller.of(jwt));
+        return records.read(nurse(jwt), PathIds.uuid(visitId), Caller.of(jwt));
     }
 
     @Operation(summary = "The visit record, for clinicians", description = "Every read is audited.")
     @ApiRoles(Roles.CLINICIAN)
     @GetMapping("/api/visits/{visitId}/record")
     VisitRecordView clinicianRecord(@AuthenticationPrincipal Jwt jwt, @PathVariable String visitId) {
-        return records.read(null, parse(visitId), Caller.of(jwt));
+        return records.read(null, PathIds.uuid(visitId), Caller.of(jwt));
     }
 
     @Operation(summary = "Acknowledge a visit's escalation", description = "Stops the on-call pages' repeats.")
@@ -72,7 +73,7 @@ class RecordController {
     @PostMapping("/api/visits/{visitId}/escalation/acknowledge")
     EscalationState acknowledge(@AuthenticationPrincipal Jwt jwt, @PathVariable String visitId) {
         Caller caller = Caller.of(jwt);
-        return escalations.acknowledge(parse(visitId),
+        return escalations.acknowledge(PathIds.uuid(visitId),
                 caller.username() != null ? caller.username() : caller.subject());
     }
 
@@ -82,15 +83,4 @@ class RecordController {
                 .orElseThrow(NotFoundException::new);
     }
 
-    static UUID parse(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // malformed: the same 404 as an unknown id
-        }
-        throw new NotFoundException();
-    }
 }

@@ -3,6 +3,7 @@ package com.housecall.dispatch.record;
 import com.housecall.openapi.ApiRoles;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
+import com.housecall.security.problem.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class StockController {
     ResponseEntity<ControlledSubstances.StockEntry> stock(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                           @RequestBody ControlledSubstances.StockForm form) {
         Caller caller = Caller.of(jwt);
-        return ResponseEntity.status(201).body(substances.stock(RecordController.parse(id), form,
+        return ResponseEntity.status(201).body(substances.stock(PathIds.uuid(id), form,
                 caller.username() != null ? caller.username() : caller.subject()));
     }
 
@@ -51,7 +52,7 @@ class StockController {
     @ApiResponse(responseCode = "200", description = "text/csv")
     @GetMapping(value = "/api/nurses/{id}/controlled-substances.csv", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable String id) {
-        List<ControlledSubstances.Line> lines = substances.log(RecordController.parse(id));
+        List<ControlledSubstances.Line> lines = substances.log(PathIds.uuid(id));
         StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
         BigDecimal balance = BigDecimal.ZERO;
         for (ControlledSubstances.Line line : lines) {

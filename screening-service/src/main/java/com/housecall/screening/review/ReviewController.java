@@ -5,7 +5,7 @@ import com.housecall.openapi.ApiRoles;
 import com.housecall.screening.Paging;
 import com.housecall.security.Caller;
 import com.housecall.security.Roles;
-import com.housecall.security.problem.NotFoundException;
+import com.housecall.security.problem.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -59,7 +59,7 @@ class ReviewController {
                                   @RequestParam(defaultValue = "0") String page,
                                   @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) String size) {
         Paging paging = Paging.of(page, size);
-        return review.decisions(parse(consultationId), paging);
+        return review.decisions(PathIds.uuid(consultationId), paging);
     }
 
     @Operation(summary = "Decide a case: APPROVE or DECLINE, with a note", description = """
@@ -71,7 +71,7 @@ class ReviewController {
     @PostMapping("/{consultationId}/decision")
     ReviewItem decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId,
                       @Valid @RequestBody DecisionRequest request) {
-        return review.decide(parse(consultationId), request.decision(), request.note(), who(Caller.of(jwt)));
+        return review.decide(PathIds.uuid(consultationId), request.decision(), request.note(), who(Caller.of(jwt)));
     }
 
     /** The clinician as the audit names them: their username, else the token's subject. */
@@ -79,15 +79,4 @@ class ReviewController {
         return caller.username() != null ? caller.username() : caller.subject();
     }
 
-    static UUID parse(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // malformed: the same 404 as an unknown id
-        }
-        throw new NotFoundException();
-    }
 }

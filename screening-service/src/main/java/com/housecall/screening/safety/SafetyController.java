@@ -6,7 +6,7 @@ import com.housecall.security.Roles;
 import com.housecall.screening.Paging;
 import com.housecall.security.problem.FieldProblem;
 import com.housecall.security.problem.InvalidRequestException;
-import com.housecall.security.problem.NotFoundException;
+import com.housecall.security.problem.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
@@ -37,7 +37,8 @@ class SafetyController {
     @PostMapping("/api/screenings/{consultationId}/acknowledge")
     AlertState acknowledge(@AuthenticationPrincipal Jwt jwt, @PathVariable String consultationId) {
         Caller caller = Caller.of(jwt);
-        return alerts.acknowledge(parse(consultationId), caller.username() != null ? caller.username() : caller.subject());
+        return alerts.acknowledge(PathIds.uuid(consultationId),
+                caller.username() != null ? caller.username() : caller.subject());
     }
 
     @Operation(summary = "Safety alerts", description = """
@@ -54,15 +55,4 @@ class SafetyController {
         return alerts.list(Boolean.parseBoolean(open), Paging.of(page, size));
     }
 
-    private static UUID parse(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // malformed: the same 404 as an unknown id
-        }
-        throw new NotFoundException();
-    }
 }
