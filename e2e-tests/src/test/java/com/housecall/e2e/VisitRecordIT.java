@@ -92,6 +92,11 @@ class VisitRecordIT {
         assertThat(read.get("escalation").get("acknowledgedBy").asString()).isEqualTo("clinician1");
         await().atMost(Journey.PATIENCE).until(() -> "COMPLETED".equals(Journey.visit(journey.view(id), visitId)
                 .get("status").asString()));
+
+        // the operators see the escalation and its acknowledgement, with reason codes, and nothing of the record
+        String timeline = journey.send("operator1", "GET", "/api/ops/consultations/" + id + "/timeline", null).text();
+        assertThat(timeline).contains("com.housecall.visit.escalated", "com.housecall.visit.escalation-acknowledged",
+                "SPO2_LOW").doesNotContain("LOT-E2E-1", "Sister drives", "\"spo2\"", "totalMg");
     }
 
     private int pages(String consultationId) {
