@@ -36,7 +36,7 @@ class WebAppsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/app", "/clinician", "/ops"})
+    @ValueSource(strings = {"/app", "/clinician", "/nurse", "/ops"})
     void aPageWithoutItsSlashRedirectsToTheSameHostAndPortWithIt(String path) {
         HttpResponse<String> response = send(request(port, path + "?from=sms").GET().build());
 
@@ -47,7 +47,8 @@ class WebAppsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/app/", "/clinician/", "/clinician/cases/0b1c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"})
+    @ValueSource(strings = {"/app/", "/clinician/", "/clinician/cases/0b1c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e", "/nurse/",
+            "/nurse/visits/0b1c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"})
     void thePagesAreServedWithTheirContentSecurityPolicyAndNoToken(String path) {
         HttpResponse<String> response = send(request(port, path).GET().build());
 
@@ -68,11 +69,14 @@ class WebAppsIT {
                 .contains("\"clientId\":\"housecall-web\"", "\"issuer\":\"http://localhost:8180/realms/housecall\"");
         assertThat(send(request(port, "/clinician/config.json").GET().build()).body())
                 .contains("\"clientId\":\"housecall-clinician\"");
+        assertThat(send(request(port, "/nurse/config.json").GET().build()).body())
+                .contains("\"clientId\":\"housecall-web\"");
     }
 
     @Test
     void theScriptsAndStylesComeFromTheGatewaysOwnClasspath() {
-        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js", "/clinician/clinician.js"}) {
+        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js", "/clinician/clinician.js",
+            "/nurse/nurse.js"}) {
             HttpResponse<String> response = send(request(port, asset).GET().build());
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
         }

@@ -32,7 +32,8 @@ class PageSecurityHeaders implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/app/") || path.startsWith("/clinician/") || path.startsWith("/shared/")) {
+        if (path.startsWith("/app/") || path.startsWith("/clinician/") || path.startsWith("/nurse/")
+                || path.startsWith("/shared/")) {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("Content-Security-Policy", policy);
             headers.set("Referrer-Policy", "no-referrer");

@@ -15,10 +15,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * CONTRACT.md section 12: the patients' app at {@code /app/} and the clinicians' workspace at {@code /clinician/}
- * (one page each, plain JavaScript, with {@code /clinician/cases/{id}} opening a case), their shared login script
- * under {@code /shared/}, and {@code /app}, {@code /clinician}, {@code /ops} without the slash sent to the same
- * host and port with it. The Location is relative: a browser keeps the address it used, never a service's port.
+ * CONTRACT.md section 12: the patients' app at {@code /app/}, the clinicians' workspace at {@code /clinician/} (one
+ * page each, plain JavaScript, with {@code /clinician/cases/{id}} opening a case) and the nurses' page at
+ * {@code /nurse/} (DECISIONS 47), their shared login script under {@code /shared/}, and each without the slash (and
+ * {@code /ops}) sent to the same host and port with it. The Location is relative: a browser keeps the address it used, never a service's port.
  */
 @Configuration(proxyBeanMethods = false)
 class WebApps {
@@ -31,18 +31,25 @@ class WebApps {
         String issuer = properties.web().browserIssuer();
         ClassPathResource app = new ClassPathResource("web/app/index.html");
         ClassPathResource clinician = new ClassPathResource("web/clinician/index.html");
+        ClassPathResource nurse = new ClassPathResource("web/nurse/index.html");
         return RouterFunctions.route()
                 .GET("/app", WebApps::slash)
                 .GET("/clinician", WebApps::slash)
                 .GET("/ops", WebApps::slash)
+                .GET("/nurse", WebApps::slash)
                 .GET("/app/", request -> page(app))
                 .GET("/clinician/", request -> page(clinician))
                 .GET("/clinician/cases/{id}", request -> page(clinician))
+                .GET("/nurse/", request -> page(nurse))
+                .GET("/nurse/visits/{id}", request -> page(nurse))
                 .GET("/app/config.json", request -> config(issuer, PATIENT_CLIENT))
                 .GET("/clinician/config.json", request -> config(issuer, CLINICIAN_CLIENT))
+                // nurses sign in on the patients' public client (DECISIONS 47)
+                .GET("/nurse/config.json", request -> config(issuer, PATIENT_CLIENT))
                 .build()
                 .and(RouterFunctions.resources("/app/**", new ClassPathResource("web/app/")))
                 .and(RouterFunctions.resources("/clinician/**", new ClassPathResource("web/clinician/")))
+                .and(RouterFunctions.resources("/nurse/**", new ClassPathResource("web/nurse/")))
                 .and(RouterFunctions.resources("/shared/**", new ClassPathResource("web/shared/")));
     }
 
