@@ -53,8 +53,8 @@ final class Summary {
         out.println();
         if (processes.running(Part.GATEWAY).isPresent()) {
             String gateway = url(Part.GATEWAY.port(settings));
-            out.println("  Pages: patients %s/app/   clinicians %s/clinician/   operators %s/ops/"
-                    .formatted(gateway, gateway, gateway));
+            out.println("  Pages: patients %s/app/   clinicians %s/clinician/   nurses %s/nurse/   operators %s/ops/"
+                    .formatted(gateway, gateway, gateway, gateway));
         }
         if (TokenMode.current(settings) == TokenMode.DEV) {
             out.println("""
