@@ -2,6 +2,8 @@ package com.housecall.booking;
 
 import com.housecall.booking.consultation.ScreeningAndDispatchEvents;
 import com.housecall.booking.subscription.TaskNotifier;
+import com.housecall.events.Topics;
+import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +17,13 @@ class BookingEventHandlers {
     /** Screening's events, then whether a referral's Task changed for its clinic's subscriptions. */
     @Bean
     Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ScreeningAndDispatchEvents events, TaskNotifier tasks) {
-        return tasks.after(events.screening(inbox));
+        return events.screening(inbox).then(tasks::changed);
     }
 
     /** booking's own events: each may have changed a referral's Task (partner subscriptions, DECISIONS 38). */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(TaskNotifier tasks) {
-        return tasks::heard;
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, TaskNotifier tasks) {
+        return EventHandlers.through(inbox).onEvery(Topics.BOOKING_EVENTS, tasks::changed);
     }
 
     @Bean

@@ -2,12 +2,9 @@ package com.housecall.booking.subscription;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.housecall.booking.referral.TaskProvider;
-import com.housecall.messaging.InboundEvent;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Task;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns events on the shared topics into notifications (DECISIONS 38): an event about a referral whose Task's
  * {@code status} or {@code businessStatus} differs from what each of its clinic's subscriptions was last sent queues
- * one delivery per subscription. A redelivered event finds nothing changed and queues nothing. Events are the only
+ * one delivery per subscription, in the handled event's inbox transaction (booking-service's {@code bookingEvents} and
+ * {@code screeningEvents}). A redelivered event finds nothing changed and queues nothing. Events are the only
  * trigger: nothing polls the consultations.
  */
 @Component
@@ -36,24 +34,8 @@ public class TaskNotifier {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** {@code booking.events.v1}: booking's own changes, committed before their events are sent. */
-    public void heard(Message<byte[]> message) {
-        changed(InboundEvent.from(message).consultationId());
-    }
-
-    /**
-     * Screening's events change a consultation without an event of booking's (SCREENING, IN_REVIEW, INELIGIBLE):
-     * the check runs once booking's own handler has applied the event.
-     */
-    public Consumer<Message<byte[]>> after(Consumer<Message<byte[]>> handler) {
-        return message -> {
-            handler.accept(message);
-            changed(InboundEvent.from(message).consultationId());
-        };
-    }
-
     /** One consultation at a time in this process, so two topics' events never queue the same change twice. */
-    synchronized void changed(UUID consultation) {
+    public synchronized void changed(UUID consultation) {
         Task task = tasks.task(consultation, null).orElse(null);
         if (task == null) {
             return; // a patient's own consultation: no clinic to notify

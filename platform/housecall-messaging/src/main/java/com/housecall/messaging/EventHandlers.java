@@ -5,6 +5,7 @@ import com.housecall.events.EventCatalog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
@@ -26,20 +27,38 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
     private final Inbox inbox;
     private final ConsultationTurns turns;
     private final Map<String, Consumer<InboundEvent>> handlers;
+    private final Consumer<UUID> then;
 
-    private EventHandlers(Inbox inbox, ConsultationTurns turns, Map<String, Consumer<InboundEvent>> handlers) {
+    private EventHandlers(Inbox inbox, ConsultationTurns turns, Map<String, Consumer<InboundEvent>> handlers,
+                          Consumer<UUID> then) {
         this.inbox = inbox;
         this.turns = turns;
         this.handlers = handlers;
+        this.then = then;
     }
 
     public static EventHandlers through(Inbox inbox) {
-        return new EventHandlers(Objects.requireNonNull(inbox), null, new HashMap<>());
+        return new EventHandlers(Objects.requireNonNull(inbox), null, new HashMap<>(), null);
     }
 
     /** Handles one consultation's events one transaction at a time ({@link ConsultationTurns}). */
     public EventHandlers inTurns(ConsultationTurns turns) {
-        return new EventHandlers(inbox, Objects.requireNonNull(turns), handlers);
+        return new EventHandlers(inbox, Objects.requireNonNull(turns), handlers, then);
+    }
+
+    /**
+     * After each handled event, in the same transaction and once per event id, {@code after} sees its consultation:
+     * a reader that only needs to know a consultation may have changed (partner subscriptions).
+     */
+    public EventHandlers then(Consumer<UUID> after) {
+        return new EventHandlers(inbox, turns, handlers, Objects.requireNonNull(after));
+    }
+
+    /** Every type the catalogue puts on {@code topic}, each handled by its consultation id alone. */
+    public EventHandlers onEvery(String topic, Consumer<UUID> handler) {
+        EventCatalog.ALL.stream().filter(entry -> entry.topic().equals(topic))
+                .forEach(entry -> on(entry.payload(), event -> handler.accept(event.consultationId())));
+        return this;
     }
 
     public <T extends ConsultationEvent> EventHandlers on(Class<T> payload, Consumer<T> handler) {
@@ -79,6 +98,9 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
                 turns.take(event.consultationId());
             }
             handler.accept(event);
+            if (then != null) {
+                then.accept(event.consultationId());
+            }
         });
     }
 }

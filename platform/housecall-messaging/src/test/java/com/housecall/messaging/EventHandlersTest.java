@@ -8,6 +8,7 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
+import com.housecall.events.Topics;
 import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationRequested;
@@ -100,6 +101,26 @@ class EventHandlersTest {
     void twoHandlersForOneTypeAreAProgrammingError() {
         assertThatThrownBy(() -> EventHandlers.through(inbox).on(ConsultationRequested.class, handled::add)
                 .on(ConsultationRequested.class, handled::add)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Partner subscriptions only ask which consultation may have changed: every type of a topic, once per id. */
+    @Test
+    void everyTypeOfATopicAndAThenStepSeeTheConsultationOncePerEventId() {
+        List<UUID> seen = new ArrayList<>();
+        List<UUID> after = new ArrayList<>();
+        EventHandlers everything = EventHandlers.through(inbox)
+                .onEvery(Topics.BOOKING_EVENTS, seen::add).then(after::add);
+        UUID consultation = UUID.randomUUID();
+        Message<byte[]> cancelled = message(new ConsultationCancelled(consultation, "REQUESTED", CancelledBy.PATIENT,
+                Instant.now()), consultation.toString());
+
+        everything.accept(message(requested(consultation), consultation.toString()));
+        everything.accept(cancelled);
+        everything.accept(cancelled);
+
+        assertThat(seen).containsExactly(consultation, consultation);
+        assertThat(after).containsExactly(consultation, consultation);
+        assertThat(processedEvents()).isEqualTo(2);
     }
 
     private static ConsultationRequested requested(UUID consultation) {
