@@ -64,7 +64,8 @@ final class Platform implements AutoCloseable {
         }
         int gatewayPort = GatewayProcess.freePort();
         // the tests ask as the few demo patients again and again (ActiveCourseLimitSecurityTest tests the limit)
-        start(BookingApplication.class, "booking-service", Map.of("housecall.booking.active-courses-per-patient", 100000));
+        start(BookingApplication.class, "booking-service",
+                Map.of("housecall.booking.active-courses-per-patient", 100000));
         start(ScreeningApplication.class, "screening-service", Map.of(
                 "housecall.screening.alert-repeat", ALERT_REPEAT.toMillis() + "ms",
                 "housecall.screening.alert-poll-interval", "250ms"));
@@ -120,13 +121,15 @@ final class Platform implements AutoCloseable {
     /** {@code clock} (when given) replaces the service's system clock. */
     private ConfigurableApplicationContext start(Class<?> application, String module, Map<String, Object> extra,
                                                  java.time.Clock clock) {
-        Map<String, Object> properties = new java.util.HashMap<>(HousecallTestInfrastructure.propertiesWithKeycloak(module));
+        Map<String, Object> properties =
+                new java.util.HashMap<>(HousecallTestInfrastructure.propertiesWithKeycloak(module));
         properties.put("server.port", 0);
         // finished spans reach the recorder soon, not after the default five seconds
         properties.put("management.opentelemetry.tracing.export.schedule-delay", "100ms");
         properties.putAll(extra);
         // as command-line arguments, so they outrank the service's own configuration file
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .initializers(created -> {
                     created.getBeanFactory().registerSingleton("e2eSpanRecorder", spans);

@@ -75,8 +75,8 @@ class WebAppsIT {
 
     @Test
     void theScriptsAndStylesComeFromTheGatewaysOwnClasspath() {
-        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js", "/clinician/clinician.js",
-            "/nurse/nurse.js"}) {
+        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js",
+            "/clinician/clinician.js", "/nurse/nurse.js"}) {
             HttpResponse<String> response = send(request(port, asset).GET().build());
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
         }

@@ -37,7 +37,8 @@ class ActiveCourseLimit {
             return;
         }
         String patient = consultation.patientSubject();
-        jdbc.sql("INSERT INTO patient_turn (patient_subject) VALUES (?) ON CONFLICT DO NOTHING").param(patient).update();
+        jdbc.sql("INSERT INTO patient_turn (patient_subject) VALUES (?) ON CONFLICT DO NOTHING").param(patient)
+                .update();
         jdbc.sql("SELECT patient_subject FROM patient_turn WHERE patient_subject = ? FOR UPDATE").param(patient)
                 .query(String.class).single();
         List<String> active = jdbc.sql("SELECT id FROM consultation WHERE patient_subject = ? AND source = 'PATIENT' "

@@ -75,7 +75,8 @@ class ActiveCourseLimitSecurityTest {
         String patient = newPatient();
         stored(patient, ConsultationSource.PATIENT, open);
 
-        assertThatThrownBy(() -> check(request(patient, 0))).isInstanceOf(ActiveCourseLimit.ActiveCourseException.class);
+        assertThatThrownBy(() -> check(request(patient, 0)))
+                .isInstanceOf(ActiveCourseLimit.ActiveCourseException.class);
     }
 
     @Test
@@ -112,7 +113,8 @@ class ActiveCourseLimitSecurityTest {
         }), threads);
         assertThat(firstChecked.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> check(request(patient, 0)), threads);
-        await("a session blocked on the patient's turn").atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || blockedSessions() > 0);
+        await("a session blocked on the patient's turn").atMost(Duration.ofSeconds(30))
+                .until(() -> second.isDone() || blockedSessions() > 0);
         assertThat(second).as("the second request waits").isNotDone();
         secondWaiting.countDown();
 

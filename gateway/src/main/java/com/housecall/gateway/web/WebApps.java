@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * CONTRACT.md section 12: the patients' app at {@code /app/}, the clinicians' workspace at {@code /clinician/} (one
  * page each, plain JavaScript, with {@code /clinician/cases/{id}} opening a case) and the nurses' page at
  * {@code /nurse/} (DECISIONS 47), their shared login script under {@code /shared/}, and each without the slash (and
- * {@code /ops}) sent to the same host and port with it. The Location is relative: a browser keeps the address it used, never a service's port.
+ * {@code /ops}) sent to the same host and port with it. The Location is relative: a browser keeps the address it
+ * used, never a service's port.
  */
 @Configuration(proxyBeanMethods = false)
 class WebApps {

@@ -85,7 +85,7 @@ class EventController {
                 .body(emitter);
     }
 
-    /** Event ids are ASCII; anything else is a client's mistake, answered as one rather than replayed from the start. */
+    /** Event ids are ASCII; anything else is a client's mistake, answered as one, not replayed from the start. */
     private static String checkedEventId(String lastEventId) {
         if (lastEventId.length() > MAX_EVENT_ID_LENGTH || !lastEventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new InvalidRequestException(List.of(new FieldProblem("Last-Event-ID",
