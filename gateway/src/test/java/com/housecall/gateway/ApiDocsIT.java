@@ -18,26 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** CONTRACT.md section 13: the API documents and their Swagger UI answer without a token. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
-class ApiDocsIT {
+class ApiDocsIT extends GatewayIntegration {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static final StubBackend backend = StubBackend.shared();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry);
-    }
 
     @Test
     void swaggerUiAnswersWithoutATokenWithItsOwnAssets() {

@@ -6,34 +6,15 @@ import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.ErrorShapes;
 import com.housecall.testsupport.ErrorShapes.Answer;
 import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** CONTRACT section 3 at the edge, with raw requests a client library would tidy up (issue 21). */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
-class EdgeErrorShapesSecurityIT {
-
-    private static final StubBackend backend = StubBackend.shared();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry);
-    }
-
-    @BeforeEach
-    void resetBackend() {
-        backend.reset();
-    }
+class EdgeErrorShapesSecurityIT extends GatewayIntegration {
 
     @Test
     void oddPathsMethodsAndTheErrorPageAnswerProblems() throws IOException {

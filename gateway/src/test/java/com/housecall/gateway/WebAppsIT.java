@@ -5,35 +5,16 @@ import static com.housecall.gateway.GatewayTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** CONTRACT.md section 12: the pages the gateway serves itself, their redirects and their policy. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=gateway",
         "housecall.gateway.web.browser-issuer=http://localhost:8180/realms/housecall"})
-class WebAppsIT {
-
-    private static final StubBackend backend = StubBackend.shared();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry);
-    }
-
-    @BeforeEach
-    void resetBackend() {
-        backend.reset();
-    }
+class WebAppsIT extends GatewayIntegration {
 
     @ParameterizedTest
     @ValueSource(strings = {"/app", "/clinician", "/nurse", "/ops"})
