@@ -3,6 +3,7 @@ package com.housecall.booking;
 import com.housecall.booking.consultation.ScreeningAndDispatchEvents;
 import com.housecall.booking.subscription.TaskNotifier;
 import com.housecall.events.Topics;
+import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import java.util.function.Consumer;
@@ -16,14 +17,15 @@ class BookingEventHandlers {
 
     /** Screening's events, then whether a referral's Task changed for its clinic's subscriptions. */
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ScreeningAndDispatchEvents events, TaskNotifier tasks) {
-        return events.screening(inbox).then(tasks::changed);
+    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ConsultationTurns turns, ScreeningAndDispatchEvents events,
+                                              TaskNotifier tasks) {
+        return events.screening(inbox).inTurns(turns).then(tasks::changed);
     }
 
     /** booking's own events: each may have changed a referral's Task (partner subscriptions, DECISIONS 38). */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, TaskNotifier tasks) {
-        return EventHandlers.through(inbox).onEvery(Topics.BOOKING_EVENTS, tasks::changed);
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, TaskNotifier tasks) {
+        return EventHandlers.through(inbox).inTurns(turns).onEvery(Topics.BOOKING_EVENTS, tasks::changed);
     }
 
     @Bean

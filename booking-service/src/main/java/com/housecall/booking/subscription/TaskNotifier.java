@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns events on the shared topics into notifications (DECISIONS 38): an event about a referral whose Task's
@@ -23,19 +21,19 @@ public class TaskNotifier {
     private final TaskProvider tasks;
     private final FhirContext fhir;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    TaskNotifier(SubscriptionRepository subscriptions, TaskProvider tasks, FhirContext fhir, Clock clock,
-                 PlatformTransactionManager transactions) {
+    TaskNotifier(SubscriptionRepository subscriptions, TaskProvider tasks, FhirContext fhir, Clock clock) {
         this.subscriptions = subscriptions;
         this.tasks = tasks;
         this.fhir = fhir;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** One consultation at a time in this process, so two topics' events never queue the same change twice. */
-    public synchronized void changed(UUID consultation) {
+    /**
+     * In the handled event's transaction, after its consultation's turn was taken (both consumers read in turns), so
+     * two topics' events never queue the same change twice, in this process or another.
+     */
+    public void changed(UUID consultation) {
         Task task = tasks.task(consultation, null).orElse(null);
         if (task == null) {
             return; // a patient's own consultation: no clinic to notify
@@ -44,14 +42,12 @@ public class TaskNotifier {
         String status = task.getStatus().toCode();
         String business = task.getBusinessStatus().getText();
         String body = fhir.newJsonParser().encodeResourceToString(task);
-        transaction.executeWithoutResult(tx -> {
-            for (SubscriptionRepository.Stored subscription : subscriptions.active(clinic)) {
-                boolean same = subscriptions.lastQueued(subscription.id(), consultation)
-                        .filter((status + "|" + business)::equals).isPresent();
-                if (!same) {
-                    subscriptions.queue(subscription.id(), consultation, status, business, body, clock.instant());
-                }
+        for (SubscriptionRepository.Stored subscription : subscriptions.active(clinic)) {
+            boolean same = subscriptions.lastQueued(subscription.id(), consultation)
+                    .filter((status + "|" + business)::equals).isPresent();
+            if (!same) {
+                subscriptions.queue(subscription.id(), consultation, status, business, body, clock.instant());
             }
-        });
+        }
     }
 }
