@@ -57,13 +57,19 @@ public final class TestEvents {
         String subject = payload.consultationId().toString();
         Map<String, String> headers = CloudEventHeaders.of(eventId, CloudEventHeaders.source(sourceModule), entry.type(),
                 Instant.now().toString(), subject);
-        byte[] value = EventJson.write(payload);
-        if (Topics.carriesPhi(entry.topic())) {
-            DataKeyIssued key = DATA_KEYS.computeIfAbsent(payload.consultationId(), TestEvents::issue);
-            value = SealedPayload.seal(key.consultationId(), key.keyId(), KEKS.unwrap(key.consultationId(),
-                    new KeyEncryptionKeys.Wrapped(key.kekVersion(), key.wrappedKey())), entry.type(), value);
+        return send(entry.topic(), subject, value(payload), headers);
+    }
+
+    /** The record value booking would write: JSON, sealed on a PHI topic (its data key announced first). */
+    public static byte[] value(ConsultationEvent payload) {
+        EventCatalog.Entry entry = EventCatalog.of(payload);
+        byte[] json = EventJson.write(payload);
+        if (!Topics.carriesPhi(entry.topic())) {
+            return json;
         }
-        return send(entry.topic(), subject, value, headers);
+        DataKeyIssued key = DATA_KEYS.computeIfAbsent(payload.consultationId(), TestEvents::issue);
+        return SealedPayload.seal(key.consultationId(), key.keyId(), KEKS.unwrap(key.consultationId(),
+                new KeyEncryptionKeys.Wrapped(key.kekVersion(), key.wrappedKey())), entry.type(), json);
     }
 
     private static DataKeyIssued issue(UUID consultationId) {
