@@ -56,6 +56,8 @@ public class DataKeyRing implements DisposableBean {
     private @Nullable KafkaConsumer<byte[], byte[]> consumer;
     private @Nullable Thread reader;
     private volatile boolean running = true;
+    /** Read up to where the topic ended when the reader started: before that, a key seen may be shredded later. */
+    private volatile boolean caughtUp;
 
     public DataKeyRing(Map<String, Object> consumerConfig, KeyEncryptionKeys keks, Duration wait) {
         this.consumerConfig = consumerConfig;
@@ -68,6 +70,11 @@ public class DataKeyRing implements DisposableBean {
      * (nothing left to read). A value that is not sealed, or does not open, is rejected without quoting it.
      */
     Optional<InboundEvent> open(InboundEvent event) {
+        if (event.type().equals(EventTypes.PERSONAL_DATA_ERASED)) {
+            // the shred may still be on its way on booking.keys.v1: no PHI record of it opens from now on
+            forget(event.consultationId());
+            return Optional.of(event);
+        }
         boolean phi = EventCatalog.byType(event.type()).map(entry -> Topics.carriesPhi(entry.topic())).orElse(false);
         if (!phi) {
             return Optional.of(event);
@@ -88,7 +95,7 @@ public class DataKeyRing implements DisposableBean {
                     key.wrappedKey()));
             return Optional.of(event.withPayload(sealed.open(dataKey, event.type())));
         } catch (SealedDataException e) {
-            throw new EventRejectedException("payload of " + event.type() + " is not sealed for this platform");
+            throw new EventRejectedException("payload of " + event.type() + " is not readable");
         }
     }
 
@@ -96,7 +103,7 @@ public class DataKeyRing implements DisposableBean {
         start();
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (arrivals) {
-            while (!shredded.contains(consultationId) && !keys.containsKey(consultationId)) {
+            while (!caughtUp || !shredded.contains(consultationId) && !keys.containsKey(consultationId)) {
                 long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
                 if (left <= 0) {
                     throw new KeyNotYetKnownException();
@@ -126,8 +133,16 @@ public class DataKeyRing implements DisposableBean {
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             keysConsumer.assign(partitions);
             keysConsumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = keysConsumer.endOffsets(partitions);
             while (running) {
                 keysConsumer.poll(Duration.ofMillis(500)).forEach(this::remember);
+                if (!caughtUp && ends.entrySet().stream()
+                        .allMatch(end -> keysConsumer.position(end.getKey()) >= end.getValue())) {
+                    caughtUp = true;
+                    synchronized (arrivals) {
+                        arrivals.notifyAll();
+                    }
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -163,15 +178,16 @@ public class DataKeyRing implements DisposableBean {
                     keys.put(issued.consultationId(), issued);
                 }
             }
-            case EventTypes.DATA_KEY_SHREDDED -> {
-                UUID consultationId = EventJson.read(value, DataKeyShredded.class).consultationId();
-                shredded.add(consultationId);
-                keys.remove(consultationId);
-            }
+            case EventTypes.DATA_KEY_SHREDDED -> forget(EventJson.read(value, DataKeyShredded.class).consultationId());
             default -> {
                 // another type: nothing to remember
             }
         }
+    }
+
+    private void forget(UUID consultationId) {
+        shredded.add(consultationId);
+        keys.remove(consultationId);
     }
 
     @Override

@@ -78,11 +78,17 @@ public class MessagingAutoConfiguration {
                 propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
-    /** The key-encryption keys; the production profile refuses the development one (anyone can read it). */
+    /**
+     * The key-encryption keys; in production a service that seals or opens PHI refuses the development one (anyone
+     * can read it). The operator console never opens PHI and needs no KEK.
+     */
     @Bean
     KeyEncryptionKeys keyEncryptionKeys(PhiProperties properties, Environment environment) {
         KeyEncryptionKeys keys = properties.keys();
-        if (environment.matchesProfiles("production") && keys.knows(KeyEncryptionKeys.DEV_VERSION)) {
+        String functions = environment.getProperty("spring.cloud.function.definition", "");
+        boolean handlesPhi = properties.keyOwner() || Topics.ALL.stream().filter(Topics::carriesPhi)
+                .map(Topics::bindingName).anyMatch(functions::contains);
+        if (handlesPhi && environment.matchesProfiles("production") && keys.knows(KeyEncryptionKeys.DEV_VERSION)) {
             throw new IllegalStateException("The production profile refuses the development key-encryption key: "
                     + "set HOUSECALL_PHI_KEK");
         }

@@ -8,6 +8,7 @@ import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.booking.DataKeyShredded;
 import com.housecall.events.phi.KeyEncryptionKeys;
 import com.housecall.events.phi.SealedPayload;
 import java.time.Instant;
@@ -70,6 +71,14 @@ public final class TestEvents {
         DataKeyIssued key = DATA_KEYS.computeIfAbsent(payload.consultationId(), TestEvents::issue);
         return SealedPayload.seal(key.consultationId(), key.keyId(), KEKS.unwrap(key.consultationId(),
                 new KeyEncryptionKeys.Wrapped(key.kekVersion(), key.wrappedKey())), entry.type(), json);
+    }
+
+    /** Shreds the consultation's data key as booking's erasure does: its sealed records never open again. */
+    public static void shred(UUID consultationId) {
+        DataKeyIssued key = DATA_KEYS.get(consultationId);
+        if (key != null) {
+            publish(new DataKeyShredded(consultationId, key.keyId()), "booking-service");
+        }
     }
 
     private static DataKeyIssued issue(UUID consultationId) {
