@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** {@code DELETE /api/consultations/{id}/personal-data}: operators only, audited, idempotent; the clinical trail stays. */
+/**
+ * {@code DELETE /api/consultations/{id}/personal-data}: operators only, audited, idempotent; the clinical trail
+ * stays.
+ */
 class PersonalDataErasureIT extends BookingIntegration {
 
     static final String REASON = "{\"reason\": \"patient asked to be forgotten\"}";

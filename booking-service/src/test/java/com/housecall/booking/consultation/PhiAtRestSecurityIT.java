@@ -64,7 +64,8 @@ class PhiAtRestSecurityIT extends BookingIntegration {
                 .isEqualTo(shred);
         // no new key is ever issued for it, so nothing else opens the record
         as("patient1", "PUT", "/api/consultations/" + id + "/contact", """
-                {"preferredChannels": ["EMAIL"], "email": "new@example.test", "consent": {"sms": false, "email": true}}""");
+                {"preferredChannels": ["EMAIL"], "email": "new@example.test",
+                 "consent": {"sms": false, "email": true}}""");
         SealedPayload sealed = SealedPayload.read(contact.value().getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> sealed.open(SealedPayload.newDataKey(), EventTypes.CONTACT_UPDATED))
                 .isInstanceOf(SealedDataException.class);
