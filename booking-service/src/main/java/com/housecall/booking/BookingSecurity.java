@@ -33,6 +33,8 @@ class BookingSecurity {
                 // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
                 .requestMatchers(HttpMethod.POST, "/api/consultations/*/visits/*/reschedule")
                 .hasAnyRole(Roles.PATIENT, Roles.OPERATOR)
+                // issue 21: erasure of a patient's personal data
+                .requestMatchers(HttpMethod.DELETE, "/api/consultations/*/personal-data").hasRole(Roles.OPERATOR)
                 .requestMatchers("/api/consultations", "/api/consultations/**").denyAll()
                 // issue 18: operators watch the partners' FHIR subscriptions
                 .requestMatchers(HttpMethod.GET, "/api/subscriptions").hasRole(Roles.OPERATOR)

@@ -63,6 +63,9 @@ class AuthorizationMatrixIT {
             // DECISIONS 3: the owner patient or an operator moves a visit; not the clinic
             new Route("POST", "/api/consultations/" + UNKNOWN + "/visits/" + UNKNOWN + "/reschedule",
                     "{\"preferredWindows\": " + Journey.windows(Journey.morning(10)) + "}", Set.of(PATIENT, OPERATOR)),
+            // issue 21: erasure of a patient's personal data
+            new Route("DELETE", "/api/consultations/" + UNKNOWN + "/personal-data", "{\"reason\": \"matrix\"}",
+                    Set.of(OPERATOR)),
             new Route("POST", "/api/referrals", "{\"resourceType\": \"ServiceRequest\"}", Set.of(CLINIC)),
             new Route("GET", "/api/referrals?identifier=urn:test%7C1", null, Set.of(CLINIC, OPERATOR)),
             new Route("GET", "/api/referrals/" + UNKNOWN, null, Set.of(CLINIC, OPERATOR)),

@@ -139,11 +139,13 @@ class ConsultationFlowIT {
             assertThat(OffsetDateTime.parse(record.header(CloudEventHeaders.TIME))).isNotNull();
             assertThat(record.header(CloudEventHeaders.SUBJECT)).isEqualTo(id);
             assertThat(record.header(CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-            assertThat(EventSchemas.violations(record.header(CloudEventHeaders.TYPE), record.value().getBytes(StandardCharsets.UTF_8)))
+            // a PHI topic's record validates once opened; its raw bytes, like every other topic's, hold no PHI
+            assertThat(EventSchemas.violations(record.header(CloudEventHeaders.TYPE),
+                    topics.opened(record).getBytes(StandardCharsets.UTF_8)))
                     .as(record.header(CloudEventHeaders.TYPE)).isEmpty();
-            if (SHARED_TOPICS.contains(record.topic())) {
-                Phi.assertAbsent(record.value(), record.header(CloudEventHeaders.TYPE), PHI);
-            }
+            // (random base64 may hold a three-letter word: sealed values are checked for the longer details)
+            Phi.assertAbsent(record.value(), record.header(CloudEventHeaders.TYPE), SHARED_TOPICS.contains(
+                    record.topic()) ? PHI : PHI.stream().filter(detail -> detail.length() > 4).toList());
         }
     }
 

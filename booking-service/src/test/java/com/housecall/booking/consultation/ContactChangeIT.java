@@ -44,7 +44,7 @@ class ContactChangeIT extends BookingIntegration {
         await().atMost(Duration.ofSeconds(30)).until(() -> contactEvents(id).size() == 2);
         TopicRecorder.Received latest = contactEvents(id).getLast();
         assertThat(latest.topic()).isEqualTo(Topics.BOOKING_CONTACTS);
-        JsonNode event = JSON.readTree(latest.value());
+        JsonNode event = JSON.readTree(topics.opened(latest));
         assertThat(event.get("preferredChannels").toString()).isEqualTo("[\"EMAIL\"]");
         assertThat(event.get("consent").get("sms").asBoolean()).isFalse();
         assertThat(event.get("consent").get("email").asBoolean()).isTrue();

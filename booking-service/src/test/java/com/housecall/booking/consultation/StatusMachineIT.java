@@ -243,7 +243,7 @@ class StatusMachineIT extends CourseFixtures {
         assertThat(json(submitted).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(json(submitted).has("crisisResources")).isFalse();
         assertThat(topics.awaitOne(Topics.BOOKING_EVENTS, EventTypes.PHQ9_SUBMITTED, id).value()).doesNotContain("phq9\"");
-        assertThat(topics.awaitOne(Topics.BOOKING_INTAKE, EventTypes.PHQ9_ANSWERS, id).value())
+        assertThat(topics.opened(topics.awaitOne(Topics.BOOKING_INTAKE, EventTypes.PHQ9_ANSWERS, id)))
                 .contains("\"phq9\":[1,1,1,1,0,0,1,0,0]");
         assertThat(as("patient1", "POST", path, answers).statusCode()).isEqualTo(409);
 

@@ -2,6 +2,7 @@ package com.housecall.dispatch.visit;
 
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.LocationUpdated;
+import com.housecall.events.booking.PersonalDataErased;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.booking.VisitLocation;
 import com.housecall.events.booking.VisitRequested;
@@ -23,11 +24,12 @@ import org.springframework.messaging.Message;
 class DispatchBindings {
 
     /**
-     * {@code booking.events.v1}: {@code visit.cancelled} and {@code consultation.cancelled} free the nurses; every
-     * other type is someone else's (visit requests come with their address on booking.locations.v1).
+     * {@code booking.events.v1}: {@code visit.cancelled} and {@code consultation.cancelled} free the nurses,
+     * {@code personal-data.erased} drops the address; every other type is someone else's (visit requests come with
+     * their address on booking.locations.v1).
      */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Dispatcher dispatcher) {
+    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Dispatcher dispatcher, PatientLocations locations) {
         return EventHandlers.through(inbox)
                 .on(VisitCancelled.class, cancelled -> {
                     if (cancelled.visitId() == null) {
@@ -36,7 +38,8 @@ class DispatchBindings {
                     dispatcher.cancelled(cancelled.consultationId(), cancelled.visitId());
                 })
                 .on(ConsultationCancelled.class, cancelled -> dispatcher.consultationCancelled(
-                        cancelled.consultationId()));
+                        cancelled.consultationId()))
+                .on(PersonalDataErased.class, erased -> locations.erase(erased.consultationId()));
     }
 
     /**

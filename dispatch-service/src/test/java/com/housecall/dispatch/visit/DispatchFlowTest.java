@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.CloudEventHeaders;
+import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventJson;
 import com.housecall.events.EventTypes;
 import com.housecall.events.TimeWindow;
@@ -22,6 +23,7 @@ import com.housecall.events.dispatch.VisitUnschedulable;
 import com.housecall.dispatch.DispatchIntegration;
 import com.housecall.testsupport.DevJwt;
 import com.housecall.testsupport.TestKafka;
+import com.housecall.testsupport.TestEvents;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -204,8 +206,10 @@ class DispatchFlowTest extends DispatchIntegration {
         return get(token, "/api/nurse/visits");
     }
 
-    private static RecordMetadata send(String topic, String type, UUID eventId, UUID consultationId, Object payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, consultationId.toString(), EventJson.write(payload));
+    private static RecordMetadata send(String topic, String type, UUID eventId, UUID consultationId,
+                                       ConsultationEvent payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, consultationId.toString(),
+                TestEvents.value(payload));
         record.headers()
                 .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
                 .add(CloudEventHeaders.ID, eventId.toString().getBytes(UTF_8))

@@ -49,6 +49,14 @@ public class Contacts {
         }
     }
 
+    /**
+     * Erasure (issue 21): the name, email and phone go; what was sent stays (channel, type, status, times) and what
+     * is still queued is suppressed as {@code NO_CONTACT} when its turn comes.
+     */
+    public void erase(UUID consultationId) {
+        jdbc.sql("DELETE FROM contact WHERE consultation_id = ?").param(consultationId.toString()).update();
+    }
+
     public Optional<Contact> find(UUID consultationId) {
         return jdbc.sql("SELECT * FROM contact WHERE consultation_id = ?")
                 .param(consultationId.toString())

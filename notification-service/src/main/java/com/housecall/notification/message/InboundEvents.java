@@ -6,6 +6,7 @@ import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.events.booking.ContactUpdated;
+import com.housecall.events.booking.PersonalDataErased;
 import com.housecall.events.booking.VisitCancelled;
 import com.housecall.events.dispatch.VisitEscalated;
 import com.housecall.events.dispatch.VisitRescheduleFailed;
@@ -18,6 +19,7 @@ import com.housecall.events.screening.ScreeningDecided;
 import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
+import com.housecall.notification.contact.Contacts;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,14 +43,15 @@ class InboundEvents {
     /** {@code booking.events.v1}. */
     @Bean
     Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake,
-                                            VisitIntake visits) {
+                                            VisitIntake visits, Contacts contacts) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .onWithEnvelope(ConsultationRequested.class, intake::consultationRequested)
                 .onWithEnvelope(ConsultationHeld.class, intake::consultationHeld)
                 .onWithEnvelope(BookingConfirmed.class, visits::bookingConfirmed)
                 .onWithEnvelope(BookingUnfulfilled.class, visits::bookingUnfulfilled)
                 .on(VisitCancelled.class, visits::visitCancelled)
-                .on(ConsultationCancelled.class, intake::consultationCancelled);
+                .on(ConsultationCancelled.class, intake::consultationCancelled)
+                .on(PersonalDataErased.class, erased -> contacts.erase(erased.consultationId()));
     }
 
     /** {@code screening.events.v1}. */

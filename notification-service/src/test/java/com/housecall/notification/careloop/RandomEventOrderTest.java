@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
-import com.housecall.events.EventJson;
 import com.housecall.events.Topics;
 import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.ConsultationHeld;
@@ -18,6 +17,7 @@ import com.housecall.events.dispatch.VisitScheduled;
 import com.housecall.events.screening.ScreeningCompleted;
 import com.housecall.events.screening.ScreeningOutcome;
 import com.housecall.notification.NotificationIntegration;
+import com.housecall.testsupport.TestEvents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -195,7 +195,7 @@ class RandomEventOrderTest extends NotificationIntegration {
 
     private void deliver(Event event) {
         EventCatalog.Entry entry = EventCatalog.of(event.payload());
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventJson.write(event.payload()));
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(TestEvents.value(event.payload()));
         CloudEventHeaders.of(event.id(), CloudEventHeaders.source("booking-service"), entry.type(),
                 Instant.now().toString(), event.payload().consultationId().toString()).forEach(message::setHeader);
         Consumer<Message<byte[]>> consumer = switch (event.topic()) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
-import com.housecall.events.EventJson;
 import com.housecall.events.booking.ConsultationHeld;
 import com.housecall.events.booking.HoldReason;
 import com.housecall.notification.NotificationIntegration;
+import com.housecall.testsupport.TestEvents;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +89,7 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
 
     private static Message<byte[]> message(ConsultationEvent payload) {
         EventCatalog.Entry entry = EventCatalog.of(payload);
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventJson.write(payload));
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(TestEvents.value(payload));
         CloudEventHeaders.of(UUID.randomUUID().toString(), CloudEventHeaders.source("booking-service"), entry.type(),
                 Instant.now().toString(), payload.consultationId().toString()).forEach(message::setHeader);
         return message.build();

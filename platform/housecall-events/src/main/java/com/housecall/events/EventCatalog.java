@@ -5,6 +5,9 @@ import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.booking.DataKeyShredded;
+import com.housecall.events.booking.PersonalDataErased;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
 import com.housecall.events.booking.VisitCancelled;
@@ -60,6 +63,9 @@ public final class EventCatalog {
             new Entry(EventTypes.PHQ9_SUBMITTED, Topics.BOOKING_EVENTS, Phq9Submitted.class),
             new Entry(EventTypes.CONSULTATION_HELD, Topics.BOOKING_EVENTS, ConsultationHeld.class),
             new Entry(EventTypes.PHQ9_ANSWERS, Topics.BOOKING_INTAKE, Phq9Answers.class),
+            new Entry(EventTypes.PERSONAL_DATA_ERASED, Topics.BOOKING_EVENTS, PersonalDataErased.class),
+            new Entry(EventTypes.DATA_KEY_ISSUED, Topics.BOOKING_KEYS, DataKeyIssued.class),
+            new Entry(EventTypes.DATA_KEY_SHREDDED, Topics.BOOKING_KEYS, DataKeyShredded.class),
             new Entry(EventTypes.SCREENING_STARTED, Topics.SCREENING_EVENTS, ScreeningStarted.class),
             new Entry(EventTypes.SCREENING_COMPLETED, Topics.SCREENING_EVENTS, ScreeningCompleted.class),
             new Entry(EventTypes.SCREENING_DECIDED, Topics.SCREENING_EVENTS, ScreeningDecided.class),

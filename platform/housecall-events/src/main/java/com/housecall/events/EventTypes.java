@@ -21,6 +21,12 @@ public final class EventTypes {
     public static final String CONSULTATION_HELD = PREFIX + "consultation.held";
     /** On booking.intake.v1 only: the answers of a fresh PHQ-9, for screening-service. */
     public static final String PHQ9_ANSWERS = PREFIX + "phq9.answers";
+    /** An operator erased the consultation's personal data: every service drops or redacts its copies. */
+    public static final String PERSONAL_DATA_ERASED = PREFIX + "personal-data.erased";
+    /** On booking.keys.v1: the consultation's data key, wrapped by a key-encryption key version. */
+    public static final String DATA_KEY_ISSUED = PREFIX + "data-key.issued";
+    /** On booking.keys.v1: the data key is gone, and with it every PHI record it sealed. */
+    public static final String DATA_KEY_SHREDDED = PREFIX + "data-key.shredded";
 
     public static final String SCREENING_STARTED = PREFIX + "screening.started";
     public static final String SCREENING_COMPLETED = PREFIX + "screening.completed";

@@ -17,9 +17,14 @@ public final class Topics {
     public static final String BOOKING_CONTACTS = "booking.contacts.v1";
     /** Address and zone, and each visit request with its address: read by dispatch-service only. */
     public static final String BOOKING_LOCATIONS = "booking.locations.v1";
+    /**
+     * Each consultation's data key, wrapped by the key-encryption key, that opens its PHI records on the three topics
+     * above; compacted, so a shredded key's last value is the shred and the wrapped key leaves the log. No PHI.
+     */
+    public static final String BOOKING_KEYS = "booking.keys.v1";
 
     public static final java.util.List<String> ALL = java.util.List.of(BOOKING_EVENTS, SCREENING_EVENTS,
-            DISPATCH_EVENTS, NOTIFICATION_EVENTS, BOOKING_INTAKE, BOOKING_CONTACTS, BOOKING_LOCATIONS);
+            DISPATCH_EVENTS, NOTIFICATION_EVENTS, BOOKING_INTAKE, BOOKING_CONTACTS, BOOKING_LOCATIONS, BOOKING_KEYS);
 
     private Topics() {
     }
@@ -37,6 +42,11 @@ public final class Topics {
     /** The dead-letter topic of one consumer group on one topic. */
     public static String deadLetter(String topic, String consumerGroup) {
         return topic + "." + consumerGroup + ".dlq";
+    }
+
+    /** Compacted topics keep the latest value per consultation. */
+    public static boolean compacted(String topic) {
+        return topic.equals(BOOKING_CONTACTS) || topic.equals(BOOKING_KEYS);
     }
 
     public static boolean carriesPhi(String topic) {

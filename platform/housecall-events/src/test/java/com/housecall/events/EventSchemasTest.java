@@ -8,6 +8,9 @@ import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.booking.DataKeyShredded;
+import com.housecall.events.booking.PersonalDataErased;
 import com.housecall.events.booking.HoldReason;
 import com.housecall.events.booking.Phq9Answers;
 import com.housecall.events.booking.Phq9Submitted;
@@ -83,6 +86,9 @@ class EventSchemasTest {
                 new Phq9Submitted(ID, UUID.randomUUID(), 1, NOW),
                 new ConsultationHeld(ID, HoldReason.CRISIS_PHQ9, "CONFIRMED", NOW),
                 new Phq9Answers(ID, UUID.randomUUID(), 1, "America/Los_Angeles", List.of(1, 1, 1, 1, 0, 0, 1, 0, 0), NOW),
+                new PersonalDataErased(ID, NOW),
+                new DataKeyIssued(ID, UUID.randomUUID(), "v1", "c2VhbGVk"),
+                new DataKeyShredded(ID, UUID.randomUUID()),
                 new ScreeningStarted(ID, NOW),
                 new ScreeningCompleted(ID, ScreeningOutcome.ELIGIBLE, "1", List.of(),
                         new ScreeningCompleted.Score(12, "MODERATE"), null, NOW),

@@ -12,7 +12,7 @@ class TopicsTest {
         assertThat(Topics.bindingName(Topics.BOOKING_INTAKE)).isEqualTo("bookingIntake");
         assertThat(Topics.bindingName(Topics.BOOKING_LOCATIONS)).isEqualTo("bookingLocations");
         assertThat(Topics.bindingName(Topics.NOTIFICATION_EVENTS)).isEqualTo("notificationEvents");
-        assertThat(Topics.ALL.stream().map(Topics::bindingName)).doesNotHaveDuplicates().hasSize(7);
+        assertThat(Topics.ALL.stream().map(Topics::bindingName)).doesNotHaveDuplicates().hasSize(8);
     }
 
     @Test

@@ -13,9 +13,10 @@ import org.springframework.messaging.Message;
 /**
  * The one typed way in for a Kafka consumer: {@code EventHandlers.through(inbox).on(BookingConfirmed.class,
  * this::confirmed)}. For each record it reads the CloudEvents headers (a record without them is rejected: dead
- * letter), skips types it has no handler for without an inbox row, decodes the payload by the catalogue, checks
- * that {@code ce_subject} is the payload's consultation and runs the handler once per event id, in the inbox's
- * transaction; with {@link #inTurns} it first takes the consultation's turn.
+ * letter), skips types it has no handler for without an inbox row, opens a PHI topic's sealed payload with its
+ * consultation's data key ({@link DataKeyRing}; an erased consultation's record is skipped), decodes the payload by
+ * the catalogue, checks that {@code ce_subject} is the payload's consultation and runs the handler once per event
+ * id, in the inbox's transaction; with {@link #inTurns} it first takes the consultation's turn.
  */
 public final class EventHandlers implements Consumer<Message<byte[]>> {
 
@@ -93,7 +94,7 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
         if (handler == null) {
             return;
         }
-        inbox.receive(envelope, event -> {
+        inbox.open(envelope).ifPresent(opened -> inbox.receive(opened, event -> {
             if (turns != null) {
                 turns.take(event.consultationId());
             }
@@ -101,6 +102,6 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
             if (then != null) {
                 then.accept(event.consultationId());
             }
-        });
+        }));
     }
 }

@@ -25,6 +25,11 @@ public record InboundEvent(String id, String type, String source, String subject
                 message.getPayload(), EventTrace.from(headers));
     }
 
+    /** The same event with its payload opened ({@link DataKeyRing}). */
+    InboundEvent withPayload(byte[] opened) {
+        return new InboundEvent(id, type, source, subject, time, topic, opened, trace);
+    }
+
     /** The payload as its record; an unreadable one is rejected without quoting it. */
     public <T> T payload(Class<T> type) {
         try {

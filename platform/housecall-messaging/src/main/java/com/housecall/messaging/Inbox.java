@@ -4,6 +4,7 @@ import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +25,25 @@ public class Inbox {
     private final String consumerGroup;
     private final Clock clock;
     private final EventTracing tracing;
+    private final DataKeyRing keys;
 
     public Inbox(JdbcClient jdbc, TransactionTemplate transactions, String consumerGroup, Clock clock,
-                 EventTracing tracing) {
+                 EventTracing tracing, DataKeyRing keys) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumerGroup = consumerGroup;
         this.clock = clock;
         this.tracing = tracing;
+        this.keys = keys;
     }
 
     public void receive(Message<byte[]> message, Consumer<InboundEvent> handler) {
         receive(InboundEvent.from(message), handler);
+    }
+
+    /** A PHI topic's payload opened by its data key, before any transaction; empty once the data were erased. */
+    Optional<InboundEvent> open(InboundEvent event) {
+        return keys.open(event);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.housecall.messaging;
 
 import com.housecall.events.EventCatalog;
 import com.housecall.events.Topics;
+import com.housecall.events.phi.KeyEncryptionKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -14,11 +15,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -33,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * consumers' readiness.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({MessagingProperties.class, PhiProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -75,10 +78,46 @@ public class MessagingAutoConfiguration {
                 propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
+    /**
+     * The key-encryption keys; in production a service that seals or opens PHI refuses the development one (anyone
+     * can read it). The operator console never opens PHI and needs no KEK.
+     */
+    @Bean
+    KeyEncryptionKeys keyEncryptionKeys(PhiProperties properties, Environment environment) {
+        KeyEncryptionKeys keys = properties.keys();
+        String functions = environment.getProperty("spring.cloud.function.definition", "");
+        boolean handlesPhi = properties.keyOwner() || Topics.ALL.stream().filter(Topics::carriesPhi)
+                .map(Topics::bindingName).anyMatch(functions::contains);
+        if (handlesPhi && environment.matchesProfiles("production") && keys.knows(KeyEncryptionKeys.DEV_VERSION)) {
+            throw new IllegalStateException("The production profile refuses the development key-encryption key: "
+                    + "set HOUSECALL_PHI_KEK");
+        }
+        return keys;
+    }
+
+    /** The owner of the PHI topics (booking-service) keeps their data keys. */
+    @Bean
+    @ConditionalOnProperty(name = "housecall.phi.key-owner", havingValue = "true")
+    DataKeys dataKeys(JdbcClient jdbc, KeyEncryptionKeys keyEncryptionKeys, Clock clock) {
+        return new DataKeys(jdbc, keyEncryptionKeys, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "housecall.phi.key-owner", havingValue = "true")
+    DataKeyRotation dataKeyRotation(DataKeys dataKeys, OutboxWriter outboxWriter, TransactionTemplate transactions) {
+        return new DataKeyRotation(dataKeys, outboxWriter, transactions);
+    }
+
+    @Bean
+    DataKeyRing dataKeyRing(KafkaProperties kafka, KeyEncryptionKeys keyEncryptionKeys, PhiProperties properties) {
+        return new DataKeyRing(DataKeyRing.consumerConfig(kafka.buildConsumerProperties()), keyEncryptionKeys,
+                properties.keyWait());
+    }
+
     @Bean
     OutboxWriter outboxWriter(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock,
-                              EventTracing tracing) {
-        return new OutboxWriter(jdbc, module, clock, tracing);
+                              EventTracing tracing, ObjectProvider<DataKeys> dataKeys) {
+        return new OutboxWriter(jdbc, module, clock, tracing, dataKeys.getIfAvailable());
     }
 
     @Bean
@@ -91,8 +130,8 @@ public class MessagingAutoConfiguration {
     /** The consumer group is the module's directory name, as {@code spring.application.name}. */
     @Bean
     Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, @Value("${spring.application.name}") String group,
-                Clock clock, EventTracing tracing) {
-        return new Inbox(jdbc, transactions, group, clock, tracing);
+                Clock clock, EventTracing tracing, DataKeyRing dataKeyRing) {
+        return new Inbox(jdbc, transactions, group, clock, tracing, dataKeyRing);
     }
 
     @Bean
@@ -124,7 +163,7 @@ public class MessagingAutoConfiguration {
         return new OutboxMetrics(jdbc, module, clock);
     }
 
-    /** Every catalogue topic exists before anyone sends; contacts are compacted (latest per consultation). */
+    /** Every catalogue topic exists before anyone sends; contacts and keys are compacted (latest per consultation). */
     @Bean
     KafkaAdmin.NewTopics housecallTopics(MessagingProperties properties) {
         return new KafkaAdmin.NewTopics(EventCatalog.ALL.stream().map(EventCatalog.Entry::topic).distinct()
@@ -134,6 +173,6 @@ public class MessagingAutoConfiguration {
     private static NewTopic topic(String name, MessagingProperties properties) {
         TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions())
                 .replicas(properties.replicationFactor());
-        return name.equals(Topics.BOOKING_CONTACTS) ? builder.compact().build() : builder.build();
+        return Topics.compacted(name) ? builder.compact().build() : builder.build();
     }
 }

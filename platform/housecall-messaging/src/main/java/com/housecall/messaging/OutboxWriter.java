@@ -4,11 +4,14 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
+import com.housecall.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,23 +26,32 @@ public class OutboxWriter {
     private final String source;
     private final Clock clock;
     private final EventTracing tracing;
+    private final @Nullable DataKeys dataKeys;
 
-    public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing) {
+    /** {@code dataKeys}: the owner of the PHI topics' data keys seals their payloads; other services have none. */
+    public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing,
+                        @Nullable DataKeys dataKeys) {
         this.jdbc = jdbc;
         this.source = CloudEventHeaders.source(module);
         this.clock = clock;
         this.tracing = tracing;
+        this.dataKeys = dataKeys;
     }
 
     /**
      * Appends the event to the outbox; its topic and type come from the catalogue, its trace and correlation id from
      * the current span and MDC ({@link EventTracing#capture}), linked to the consultation's first trace when it is
-     * another one ({@link #linkedToFirstTrace}). Returns the event id.
+     * another one ({@link #linkedToFirstTrace}); a PHI payload sealed by its consultation's data key, and none
+     * written once that consultation's data were erased ({@link DataKeys}). Returns the event id.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(ConsultationEvent payload) {
         EventCatalog.Entry entry = EventCatalog.of(payload);
         UUID id = UUID.randomUUID();
+        Optional<byte[]> value = encode(entry, payload);
+        if (value.isEmpty()) {
+            return id;
+        }
         EventTrace trace = linkedToFirstTrace(payload.consultationId().toString(), tracing.capture());
         jdbc.sql("""
                         INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time,
@@ -47,10 +59,20 @@ public class OutboxWriter {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.toString(), entry.topic(), payload.consultationId().toString(), entry.type(), source,
                         Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
-                        new String(EventJson.write(payload), StandardCharsets.UTF_8),
+                        new String(value.get(), StandardCharsets.UTF_8),
                         trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
         return id;
+    }
+
+    private Optional<byte[]> encode(EventCatalog.Entry entry, ConsultationEvent payload) {
+        if (dataKeys != null) {
+            return dataKeys.encode(entry, payload, this::append);
+        }
+        if (Topics.carriesPhi(entry.topic())) {
+            throw new IllegalStateException("Only the owner of the data keys writes " + entry.topic());
+        }
+        return Optional.of(EventJson.write(payload));
     }
 
     /**

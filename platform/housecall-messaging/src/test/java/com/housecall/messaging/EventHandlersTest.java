@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
@@ -12,13 +13,16 @@ import com.housecall.events.Topics;
 import com.housecall.events.booking.CancelledBy;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationRequested;
+import com.housecall.events.phi.KeyEncryptionKeys;
 import com.housecall.testsupport.TestDatabase;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +45,10 @@ class EventHandlersTest {
     private final EventHandlers handlers = EventHandlers.through(inbox)
             .on(ConsultationRequested.class, handled::add);
 
+    /** Only PHI topics' records need the ring; these tests send none. */
+    static final DataKeyRing NO_KEYS = new DataKeyRing(Map.of(),
+            KeyEncryptionKeys.of(KeyEncryptionKeys.DEV, List.of()), Duration.ZERO);
+
     @BeforeAll
     static void database() {
         TestDatabase.Settings settings = TestDatabase.create("event-handlers");
@@ -49,7 +57,7 @@ class EventHandlersTest {
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         inbox = new Inbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                "test-service", Clock.systemUTC(), new EventTracing(Tracer.NOOP, Propagator.NOOP));
+                "test-service", Clock.systemUTC(), new EventTracing(Tracer.NOOP, Propagator.NOOP), NO_KEYS);
     }
 
     @BeforeEach

@@ -52,7 +52,7 @@ class OutboxRelayTest {
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING);
+        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null);
     }
 
     @BeforeEach

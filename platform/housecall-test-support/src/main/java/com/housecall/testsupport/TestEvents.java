@@ -6,10 +6,17 @@ import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
 import com.housecall.events.EventJson;
+import com.housecall.events.Topics;
+import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.booking.DataKeyShredded;
+import com.housecall.events.phi.KeyEncryptionKeys;
+import com.housecall.events.phi.SealedPayload;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,9 +31,15 @@ import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Publishes events as another service would: CloudEvents headers, key = consultation id. */
+/**
+ * Publishes events as another service would: CloudEvents headers, key = consultation id; a PHI topic's payload
+ * sealed as booking seals it, its data key (under the development KEK, the services' default in tests) announced on
+ * booking.keys.v1 first.
+ */
 public final class TestEvents {
 
+    private static final KeyEncryptionKeys KEKS = KeyEncryptionKeys.of(KeyEncryptionKeys.DEV, List.of());
+    private static final Map<UUID, DataKeyIssued> DATA_KEYS = new ConcurrentHashMap<>();
     private static KafkaProducer<byte[], byte[]> producer;
 
     private TestEvents() {
@@ -45,7 +58,35 @@ public final class TestEvents {
         String subject = payload.consultationId().toString();
         Map<String, String> headers = CloudEventHeaders.of(eventId, CloudEventHeaders.source(sourceModule), entry.type(),
                 Instant.now().toString(), subject);
-        return send(entry.topic(), subject, EventJson.write(payload), headers);
+        return send(entry.topic(), subject, value(payload), headers);
+    }
+
+    /** The record value booking would write: JSON, sealed on a PHI topic (its data key announced first). */
+    public static byte[] value(ConsultationEvent payload) {
+        EventCatalog.Entry entry = EventCatalog.of(payload);
+        byte[] json = EventJson.write(payload);
+        if (!Topics.carriesPhi(entry.topic())) {
+            return json;
+        }
+        DataKeyIssued key = DATA_KEYS.computeIfAbsent(payload.consultationId(), TestEvents::issue);
+        return SealedPayload.seal(key.consultationId(), key.keyId(), KEKS.unwrap(key.consultationId(),
+                new KeyEncryptionKeys.Wrapped(key.kekVersion(), key.wrappedKey())), entry.type(), json);
+    }
+
+    /** Shreds the consultation's data key as booking's erasure does: its sealed records never open again. */
+    public static void shred(UUID consultationId) {
+        DataKeyIssued key = DATA_KEYS.get(consultationId);
+        if (key != null) {
+            publish(new DataKeyShredded(consultationId, key.keyId()), "booking-service");
+        }
+    }
+
+    private static DataKeyIssued issue(UUID consultationId) {
+        KeyEncryptionKeys.Wrapped wrapped = KEKS.wrap(consultationId, SealedPayload.newDataKey());
+        DataKeyIssued key = new DataKeyIssued(consultationId, UUID.randomUUID(), wrapped.kekVersion(),
+                wrapped.wrappedKey());
+        publish(key, "booking-service");
+        return key;
     }
 
     /** Publishes raw bytes with raw headers: for poison messages. */

@@ -3,6 +3,12 @@ package com.housecall.testsupport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
+import com.housecall.events.EventJson;
+import com.housecall.events.EventTypes;
+import com.housecall.events.Topics;
+import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.phi.KeyEncryptionKeys;
+import com.housecall.events.phi.SealedPayload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +56,13 @@ public final class TopicRecorder implements AutoCloseable {
         poller = Thread.ofPlatform().name("topic-recorder").daemon().start(this::poll);
     }
 
+    /** Recording a PHI topic records booking.keys.v1 too, so {@link #opened} finds each record's data key. */
     public static TopicRecorder start(String... topics) {
-        return new TopicRecorder(List.of(topics));
+        List<String> recorded = new ArrayList<>(List.of(topics));
+        if (recorded.stream().anyMatch(Topics::carriesPhi) && !recorded.contains(Topics.BOOKING_KEYS)) {
+            recorded.add(Topics.BOOKING_KEYS);
+        }
+        return new TopicRecorder(recorded);
     }
 
     private void poll() {
@@ -92,6 +103,30 @@ public final class TopicRecorder implements AutoCloseable {
                 && consultationId.equals(r.header("ce_subject"));
         await().atMost(Duration.ofSeconds(60)).until(() -> !matching(filter).isEmpty());
         return matching(filter).getFirst();
+    }
+
+    /**
+     * The JSON payload of a record: a PHI topic's opened with its consultation's data key as booking.keys.v1 last
+     * announced it, under the development KEK the services use in tests.
+     */
+    public String opened(Received record) {
+        if (!Topics.carriesPhi(record.topic())) {
+            return record.value();
+        }
+        SealedPayload sealed = SealedPayload.read(record.value().getBytes(UTF_8));
+        String consultationId = sealed.consultationId().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !keysOf(consultationId).isEmpty());
+        DataKeyIssued key = EventJson.read(keysOf(consultationId).getLast().value().getBytes(UTF_8),
+                DataKeyIssued.class);
+        var dataKey = KeyEncryptionKeys.of(KeyEncryptionKeys.DEV, List.of()).unwrap(key.consultationId(),
+                new KeyEncryptionKeys.Wrapped(key.kekVersion(), key.wrappedKey()));
+        return new String(sealed.open(dataKey, record.header("ce_type")), UTF_8);
+    }
+
+    private List<Received> keysOf(String consultationId) {
+        return matching(r -> r.topic().equals(Topics.BOOKING_KEYS)
+                && EventTypes.DATA_KEY_ISSUED.equals(r.header("ce_type"))
+                && consultationId.equals(r.header("ce_subject")));
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.housecall.events.booking.BookingConfirmed;
 import com.housecall.events.booking.BookingUnfulfilled;
 import com.housecall.events.booking.ConsultationCancelled;
 import com.housecall.events.booking.ConsultationHeld;
+import com.housecall.events.booking.PersonalDataErased;
 import com.housecall.messaging.EventHandlers;
+import com.housecall.screening.review.DecisionNotes;
 import com.housecall.screening.safety.SafetyAlerts;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +29,13 @@ public class BookingEventHandler {
 
     private final Withdrawals withdrawals;
     private final SafetyAlerts alerts;
+    private final DecisionNotes notes;
     private final Clock clock;
 
-    BookingEventHandler(Withdrawals withdrawals, SafetyAlerts alerts, Clock clock) {
+    BookingEventHandler(Withdrawals withdrawals, SafetyAlerts alerts, DecisionNotes notes, Clock clock) {
         this.withdrawals = withdrawals;
         this.alerts = alerts;
+        this.notes = notes;
         this.clock = clock;
     }
 
@@ -44,7 +48,8 @@ public class BookingEventHandler {
                 .on(BookingConfirmed.class, confirmed -> heard(confirmed, "CONFIRMED"))
                 .on(BookingUnfulfilled.class, unfulfilled -> heard(unfulfilled, "UNFULFILLED"))
                 .on(BookingCompleted.class, completed -> heard(completed, "COMPLETED"))
-                .on(ConsultationCancelled.class, cancelled -> cancelled(cancelled.consultationId()));
+                .on(ConsultationCancelled.class, cancelled -> cancelled(cancelled.consultationId()))
+                .on(PersonalDataErased.class, erased -> notes.erase(erased.consultationId()));
     }
 
     private void heard(ConsultationEvent event, String status) {
