@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an event in the caller's transaction; {@link OutboxRelay} sends it after the commit. Never send to
+ * Records an event in the caller's transaction; {@link OutboxRelay} sends it once the commit wakes it. Never send to
  * Kafka directly from a handler: a crash between the database commit and the send would lose the event.
  */
 public class OutboxWriter {
@@ -23,12 +23,15 @@ public class OutboxWriter {
     private final String source;
     private final Clock clock;
     private final EventTracing tracing;
+    private final Runnable committed;
 
-    public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing) {
+    /** {@code committed} runs once a transaction that appended commits: it wakes the relay. */
+    public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing, Runnable committed) {
         this.jdbc = jdbc;
         this.source = CloudEventHeaders.source(module);
         this.clock = clock;
         this.tracing = tracing;
+        this.committed = committed;
     }
 
     /**
@@ -50,6 +53,7 @@ public class OutboxWriter {
                         new String(EventJson.write(payload), StandardCharsets.UTF_8),
                         trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
+        AfterCommit.run(committed); // the relay sends at once, not at its next poll
         return id;
     }
 
