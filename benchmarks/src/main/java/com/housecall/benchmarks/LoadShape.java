@@ -16,12 +16,15 @@ import java.util.List;
 
 /**
  * DECISIONS 24: the consultations spread over every state of the demo roster ({@code roster/states.csv} of
- * dispatch-service) and the next 15 weekdays, so nurse capacity is not what the run measures. Each body is an
- * eligible intake (CLINICAL-RULES.md) of an invented patient; nothing in it is a real person's.
+ * dispatch-service) and the next 15 weekdays, so nurse capacity is not what the run measures. Each is a clinic's
+ * referral with an eligible intake of an invented patient; nothing in it is a real person's.
  */
 final class LoadShape {
 
     static final int WEEKDAYS = 15;
+
+    /** An eligible intake (CLINICAL-RULES.md), as the referral's QuestionnaireResponse items. */
+    private static final String INTAKE = String.join(", ", intake());
 
     record Area(String state, ZoneId zone, String zipPrefix) {
     }
@@ -53,24 +56,57 @@ final class LoadShape {
         return days.get((n / areas.size()) % days.size());
     }
 
-    String body(int n) {
+    /** A partner clinic's referral (CONTRACT.md section 5) of an invented patient, numbered {@code id} by the clinic. */
+    String referral(int n, String id) {
         Area area = area(n);
         ZonedDateTime start = ZonedDateTime.of(day(n), LocalTime.of(9, 0), area.zone());
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         return """
-                {"patient": {"givenName": "Bench", "familyName": "Patient%d", "dateOfBirth": "1985-03-01",
-                  "email": "bench.%d@example.test", "phone": "+1415555%04d", "preferredChannels": ["EMAIL", "SMS"]},
-                 "address": {"line1": "%d Bench St", "city": "Benchville", "state": "%s", "postalCode": "%s01"},
-                 "timeZone": "%s",
-                 "intake": {"phq9": [2, 2, 1, 2, 1, 2, 1, 1, 0], "gad7": [1, 1, 1, 1, 0, 0, 1],
-                  "failedAntidepressantTrials": 2, "conditions": [], "medications": ["sertraline 100 mg"],
-                  "alcoholUseDisorder": false, "substanceUseDisorder": false, "pregnant": false,
-                  "breastfeeding": false, "bloodPressure": {"systolic": 124, "diastolic": 80},
-                  "inPersonEvaluationCompleted": true},
-                 "preferredWindows": [{"start": "%s", "end": "%s"}],
-                 "consent": {"treatment": true, "sms": true, "email": true}}"""
-                .formatted(n, n, n % 10_000, n + 1, area.state(), area.zipPrefix(), area.zone().getId(),
+                {"resourceType": "ServiceRequest",
+                 "contained": [
+                  {"resourceType": "Patient", "id": "patient",
+                   "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/timezone", "valueCode": "%s"}],
+                   "name": [{"family": "Patient%d", "given": ["Bench"]}], "birthDate": "1985-03-01",
+                   "telecom": [{"system": "phone", "value": "(415) 555-%04d", "use": "mobile"},
+                               {"system": "email", "value": "bench.%d@example.test"}],
+                   "address": [{"line": ["%d Bench St"], "city": "Benchville", "state": "%s", "postalCode": "%s01"}]},
+                  {"resourceType": "QuestionnaireResponse", "id": "intake", "status": "completed", "item": [%s]}],
+                 "identifier": [{"system": "https://bench.housecall.test/referrals", "value": "%s"}],
+                 "status": "active", "intent": "order", "code": {"text": "Ketamine infusion course at home"},
+                 "subject": {"reference": "#patient"}, "supportingInfo": [{"reference": "#intake"}],
+                 "occurrencePeriod": {"start": "%s", "end": "%s"}}"""
+                .formatted(area.zone().getId(), n, n % 10_000, n, n + 1, area.state(), area.zipPrefix(), INTAKE, id,
                         start.format(iso), start.plusHours(4).format(iso));
+    }
+
+    private static List<String> intake() {
+        List<String> items = new ArrayList<>();
+        int[] phq9 = {2, 2, 1, 2, 1, 2, 1, 1, 0};
+        for (int i = 0; i < phq9.length; i++) {
+            items.add(item("phq9-" + (i + 1), "\"valueInteger\": " + phq9[i]));
+        }
+        int[] gad7 = {1, 1, 1, 1, 0, 0, 1};
+        for (int i = 0; i < gad7.length; i++) {
+            items.add(item("gad7-" + (i + 1), "\"valueInteger\": " + gad7[i]));
+        }
+        items.add(item("failed-antidepressant-trials", "\"valueInteger\": 2"));
+        items.add(item("medication", "\"valueString\": \"sertraline 100 mg\""));
+        for (String no : List.of("alcohol-use-disorder", "substance-use-disorder", "pregnant", "breastfeeding")) {
+            items.add(item(no, "\"valueBoolean\": false"));
+        }
+        for (String yes : List.of("in-person-evaluation-completed", "consent-treatment", "consent-sms",
+                "consent-email")) {
+            items.add(item(yes, "\"valueBoolean\": true"));
+        }
+        items.add(item("systolic-bp", "\"valueInteger\": 124"));
+        items.add(item("diastolic-bp", "\"valueInteger\": 80"));
+        items.add(item("preferred-channel", "\"valueCoding\": {\"code\": \"SMS\"}"));
+        items.add(item("preferred-channel", "\"valueCoding\": {\"code\": \"EMAIL\"}"));
+        return items;
+    }
+
+    private static String item(String linkId, String value) {
+        return "{\"linkId\": \"" + linkId + "\", \"answer\": [{" + value + "}]}";
     }
 
     private static List<Area> areas() {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The open model: POST /api/consultations through the gateway at fixed times ({@link Schedule}), never waiting for
+ * The open model: referrals ({@code POST /api/referrals}, FHIR) through the gateway at fixed times ({@link Schedule}), never waiting for
  * an answer before the next; each accepted consultation is timed from its POST to its first terminal status.
  */
 final class Pipeline {
@@ -53,14 +53,13 @@ final class Pipeline {
         long began = System.nanoTime();
         Schedule.atRate(options.rate(), options.count(), n -> {
             long at = System.nanoTime();
-            HttpRequest post = HttpRequest.newBuilder(URI.create(options.gateway() + "/api/consultations"))
+            HttpRequest post = HttpRequest.newBuilder(URI.create(options.gateway() + "/api/referrals"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + tokens.forConsultation(n))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + runId + "-" + n)
-                    .POST(HttpRequest.BodyPublishers.ofString(shape.body(n))).build();
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(shape.referral(n, "bench-" + runId + "-" + n))).build();
             answers.add(http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
-                String id = answer == null || answer.statusCode() != 202 ? null : Json.field(answer.body(), "id");
+                String id = answer == null || answer.statusCode() != 201 ? null : Json.field(answer.body(), "id");
                 if (id != null) {
                     sentAt.put(id, at);
                 } else {

@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Keycloak's access tokens of the demo patients, by the password grant of the public {@code housecall-web} client
- * (as bin/smoke gets one), fetched again every minute so a long run never sends an expired one.
+ * Keycloak's access tokens of the demo partner clinics ({@code clinic-a}, {@code clinic-b}: the client credentials
+ * grant, as a clinic gets one), fetched again every minute so a long run never sends an expired one. Clinics, not
+ * the two demo patients: a patient's requests queue on that patient's turn and count against one active course,
+ * which many real patients would never share; referrals are not counted per patient (booking's ActiveCourseLimit).
  */
 final class Tokens {
 
-    static final List<String> PATIENTS = List.of("patient1", "patient2");
+    static final List<String> CLINICS = List.of("clinic-a", "clinic-b");
 
     private final HttpClient http;
     private final String tokenEndpoint;
-    private final AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(PATIENTS.size());
+    private final AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(CLINICS.size());
 
     Tokens(HttpClient http, String keycloak) {
         this.http = http;
@@ -26,23 +28,23 @@ final class Tokens {
     }
 
     void refresh() throws IOException, InterruptedException {
-        for (int i = 0; i < PATIENTS.size(); i++) {
-            String user = PATIENTS.get(i);
+        for (int i = 0; i < CLINICS.size(); i++) {
+            String clinic = CLINICS.get(i);
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=housecall-web"
-                            + "&username=" + user + "&password=" + user))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clinic
+                            + "&client_secret=" + clinic + "-secret"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String token = Json.field(answer.body(), "access_token");
             if (answer.statusCode() != 200 || token == null) {
-                throw new IOException("Keycloak gave no token for " + user + " (HTTP " + answer.statusCode() + ")");
+                throw new IOException("Keycloak gave no token for " + clinic + " (HTTP " + answer.statusCode() + ")");
             }
             tokens.set(i, token);
         }
     }
 
-    /** The patients take turns. */
+    /** The clinics take turns. */
     String forConsultation(int n) {
-        return tokens.get(n % PATIENTS.size());
+        return tokens.get(n % CLINICS.size());
     }
 }
