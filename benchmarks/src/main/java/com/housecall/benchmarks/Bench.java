@@ -59,8 +59,9 @@ public final class Bench {
         }, 60, 60, TimeUnit.SECONDS);
         Pipeline.Result pipeline;
         try (Terminals terminals = new Terminals(clients, options.bootstrap())) {
-            pipeline = new Pipeline(options, http, tokens, new LoadShape(LocalDate.now(ZoneOffset.UTC)))
-                    .run(terminals);
+            Pipeline load = new Pipeline(options, http, tokens, new LoadShape(LocalDate.now(ZoneOffset.UTC)));
+            load.warmUp();
+            pipeline = load.run(terminals);
         } finally {
             refresher.shutdownNow();
         }

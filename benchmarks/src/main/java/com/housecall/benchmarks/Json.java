@@ -23,7 +23,8 @@ final class Json {
 
     static String object(Map<String, ?> fields) {
         return fields.entrySet().stream()
-                .map(e -> string(e.getKey()) + ": " + (e.getValue() instanceof Number n ? n : string(e.getValue() + "")))
+                .map(e -> string(e.getKey()) + ": "
+                        + (e.getValue() instanceof Number n ? n : string(e.getValue() + "")))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -56,7 +56,7 @@ final class LoadShape {
         return days.get((n / areas.size()) % days.size());
     }
 
-    /** A partner clinic's referral (CONTRACT.md section 5) of an invented patient, numbered {@code id} by the clinic. */
+    /** A partner clinic's referral (CONTRACT.md section 5) of an invented patient, {@code id} its clinic's number. */
     String referral(int n, String id) {
         Area area = area(n);
         ZonedDateTime start = ZonedDateTime.of(day(n), LocalTime.of(9, 0), area.zone());

@@ -44,7 +44,7 @@ final class Tokens {
     }
 
     /** The clinics take turns. */
-    String forConsultation(int n) {
+    String forReferral(int n) {
         return tokens.get(n % CLINICS.size());
     }
 }

@@ -33,7 +33,8 @@ class LoadShapeTest {
         int n = IntStream.range(0, 51).filter(i -> shape.area(i).state().equals("CA")).findFirst().orElseThrow();
 
         assertThat(shape.referral(n, "bench-1")).contains("\"state\": \"CA\"",
-                "\"valueCode\": \"America/Los_Angeles\"", "T09:00:00-08:00", "T13:00:00-08:00", "\"postalCode\": \"9", "\"value\": \"bench-1\"",
+                "\"valueCode\": \"America/Los_Angeles\"", "T09:00:00-08:00", "T13:00:00-08:00",
+                "\"postalCode\": \"9", "\"value\": \"bench-1\"",
                 "\"linkId\": \"phq9-9\", \"answer\": [{\"valueInteger\": 0}]");
     }
 }
