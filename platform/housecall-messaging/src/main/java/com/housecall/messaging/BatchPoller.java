@@ -2,8 +2,10 @@ package com.housecall.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,7 +23,8 @@ public abstract class BatchPoller implements SmartLifecycle {
     private final Duration interval;
     private final int batchSize;
     private final boolean enabled;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     protected BatchPoller(String name, Duration interval, int batchSize, boolean enabled) {
         this.name = name;
@@ -44,6 +47,24 @@ public abstract class BatchPoller implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("{} failed, will retry: {} [{}]", name, FailureReason.of(e), FailureReason.types(e));
+        }
+    }
+
+    /**
+     * Runs a tick now rather than at the next interval (the outbox relay after a commit that appended events);
+     * wakes that come while one is pending are one tick. Does nothing while stopped.
+     */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakePending.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    wakePending.set(false);
+                    tick();
+                });
+            } catch (RejectedExecutionException e) {
+                wakePending.set(false); // stopping: the last tick sends what is left
+            }
         }
     }
 

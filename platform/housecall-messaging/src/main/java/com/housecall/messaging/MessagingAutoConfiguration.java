@@ -9,7 +9,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +47,7 @@ public class MessagingAutoConfiguration {
     @Bean
     ProducerFactory<byte[], byte[]> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putAll(KafkaClientSettings.producer());
         DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config,
                 new ByteArraySerializer(), new ByteArraySerializer());
         // kafka_producer_* metrics: Boot instruments only the factories it builds itself
@@ -116,8 +114,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxWriter outboxWriter(JdbcClient jdbc, @Value("${spring.application.name}") String module, Clock clock,
-                              EventTracing tracing, ObjectProvider<DataKeys> dataKeys) {
-        return new OutboxWriter(jdbc, module, clock, tracing, dataKeys.getIfAvailable());
+                              EventTracing tracing, ObjectProvider<DataKeys> dataKeys, OutboxRelay relay) {
+        return new OutboxWriter(jdbc, module, clock, tracing, dataKeys.getIfAvailable(), relay::wake);
     }
 
     @Bean

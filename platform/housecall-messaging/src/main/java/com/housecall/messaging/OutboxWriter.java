@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an event in the caller's transaction; {@link OutboxRelay} sends it after the commit. Never send to
+ * Records an event in the caller's transaction; {@link OutboxRelay} sends it once the commit wakes it. Never send to
  * Kafka directly from a handler: a crash between the database commit and the send would lose the event.
  */
 public class OutboxWriter {
@@ -27,15 +27,20 @@ public class OutboxWriter {
     private final Clock clock;
     private final EventTracing tracing;
     private final @Nullable DataKeys dataKeys;
+    private final Runnable committed;
 
-    /** {@code dataKeys}: the owner of the PHI topics' data keys seals their payloads; other services have none. */
+    /**
+     * {@code dataKeys}: the owner of the PHI topics' data keys seals their payloads; other services have none.
+     * {@code committed} runs once a transaction that appended commits: it wakes the relay.
+     */
     public OutboxWriter(JdbcClient jdbc, String module, Clock clock, EventTracing tracing,
-                        @Nullable DataKeys dataKeys) {
+                        @Nullable DataKeys dataKeys, Runnable committed) {
         this.jdbc = jdbc;
         this.source = CloudEventHeaders.source(module);
         this.clock = clock;
         this.tracing = tracing;
         this.dataKeys = dataKeys;
+        this.committed = committed;
     }
 
     /**
@@ -62,6 +67,7 @@ public class OutboxWriter {
                         new String(value.get(), StandardCharsets.UTF_8),
                         trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
+        AfterCommit.run(committed); // the relay sends at once, not at its next poll
         return id;
     }
 

@@ -2,6 +2,7 @@ package com.housecall.messaging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestDatabase;
@@ -52,7 +53,7 @@ class OutboxRelayTest {
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null);
+        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null, () -> { });
     }
 
     @BeforeEach
@@ -109,6 +110,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aCommitWakesTheRelayLongBeforeItsNextPoll() {
+        OutboxRelay relay = relay(200, Duration.ofHours(1));
+        OutboxWriter waking = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null,
+                relay::wake);
+        relay.start();
+        try {
+            UUID event = transactions.execute(status -> waking.append(requested(UUID.randomUUID())));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+            assertThat(sentIds).containsExactly(event.toString());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
     void aRecordCarriesTheCloudEventsHeadersAsPlainStrings() {
         OutboxRelay.Row row = new OutboxRelay.Row(1, "0b8e0f4e-3a8c-4a43-9d5c-4f4a3f0f7a10", "booking.events.v1",
                 "5d1c7f0e-1111-4c3a-8f55-2f0d3c6b9a77", "com.housecall.consultation.requested",
@@ -132,14 +149,21 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(int batchSize) {
-        MessagingProperties properties = new MessagingProperties(true, Duration.ofMillis(100), batchSize, 3, (short) 1,
+        return relay(batchSize, Duration.ofMillis(100));
+    }
+
+    private OutboxRelay relay(int batchSize, Duration interval) {
+        MessagingProperties properties = new MessagingProperties(true, interval, batchSize, 3, (short) 1,
                 4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10));
         return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties, NO_TRACING);
     }
 
     private UUID append(UUID consultation) {
-        return transactions.execute(status -> writer.append(new ConsultationRequested(consultation, "web", "OR",
-                "972", "America/Los_Angeles", Instant.now())));
+        return transactions.execute(status -> writer.append(requested(consultation)));
+    }
+
+    private static ConsultationRequested requested(UUID consultation) {
+        return new ConsultationRequested(consultation, "web", "OR", "972", "America/Los_Angeles", Instant.now());
     }
 
     private long outboxRows() {

@@ -1,0 +1,64 @@
+package com.housecall.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code bin/housecall bench} was asked: {@code --short} (about 30 s, for CI), {@code --rate N} consultations a
+ * second, {@code --duration S} seconds of sending; where the gateway, Keycloak and Kafka listen (the launcher's
+ * {@code HOUSECALL_<PART>_PORT} variables) and where the report goes.
+ */
+record Options(boolean quick, double rate, Duration duration, Duration drain, String gateway, String keycloak,
+               String bootstrap, Path reports) {
+
+    static final String USAGE = "usage: bin/housecall bench [--short] [--rate N] [--duration S]";
+
+    static Options parse(List<String> args, Map<String, String> env, Path state) {
+        boolean quick = args.contains("--short");
+        double rate = quick ? 5 : 50;
+        long seconds = quick ? 15 : 60;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--short" -> { }
+                case "--rate" -> rate = positive(arg, value(args, ++i));
+                case "--duration" -> seconds = (long) positive(arg, value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
+            }
+        }
+        return new Options(quick, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 60 : 120),
+                "http://localhost:" + port(env, "GATEWAY", 8080), "http://localhost:" + port(env, "KEYCLOAK", 8180),
+                "127.0.0.1:" + port(env, "KAFKA", 9092), state.resolve("bench"));
+    }
+
+    /** How many consultations the run sends: rate times duration, at least one. */
+    int count() {
+        return (int) Math.max(1, Math.round(rate * duration.toSeconds()));
+    }
+
+    private static String value(List<String> args, int i) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(args.get(i - 1) + " needs a value; " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static double positive(String option, String value) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(option + " must be a positive number, not '" + value + "'");
+    }
+
+    private static int port(Map<String, String> env, String part, int fallback) {
+        String value = env.get("HOUSECALL_" + part + "_PORT");
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+}

@@ -1,0 +1,50 @@
+package com.housecall.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Keycloak's access tokens of the demo partner clinics ({@code clinic-a}, {@code clinic-b}: the client credentials
+ * grant, as a clinic gets one), fetched again every minute so a long run never sends an expired one. Clinics, not
+ * the two demo patients: a patient's requests queue on that patient's turn and count against one active course,
+ * which many real patients would never share; referrals are not counted per patient (booking's ActiveCourseLimit).
+ */
+final class Tokens {
+
+    static final List<String> CLINICS = List.of("clinic-a", "clinic-b");
+
+    private final HttpClient http;
+    private final String tokenEndpoint;
+    private final AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(CLINICS.size());
+
+    Tokens(HttpClient http, String keycloak) {
+        this.http = http;
+        this.tokenEndpoint = keycloak + "/realms/housecall/protocol/openid-connect/token";
+    }
+
+    void refresh() throws IOException, InterruptedException {
+        for (int i = 0; i < CLINICS.size(); i++) {
+            String clinic = CLINICS.get(i);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clinic
+                            + "&client_secret=" + clinic + "-secret"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String token = Json.field(answer.body(), "access_token");
+            if (answer.statusCode() != 200 || token == null) {
+                throw new IOException("Keycloak gave no token for " + clinic + " (HTTP " + answer.statusCode() + ")");
+            }
+            tokens.set(i, token);
+        }
+    }
+
+    /** The clinics take turns. */
+    String forReferral(int n) {
+        return tokens.get(n % CLINICS.size());
+    }
+}

@@ -1,0 +1,47 @@
+package com.housecall.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    private static final Path STATE = Path.of("/tmp/state");
+
+    @Test
+    void theFullRunIsFiftyASecondForAMinuteAndShortIsAboutThirtySeconds() {
+        Options full = Options.parse(List.of(), Map.of(), STATE);
+        Options quick = Options.parse(List.of("--short"), Map.of(), STATE);
+
+        assertThat(full.count()).isEqualTo(3000);
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(quick.reports()).isEqualTo(STATE.resolve("bench"));
+    }
+
+    @Test
+    void rateDurationAndPortsAreTheCallersAndTheLaunchers() {
+        Options options = Options.parse(List.of("--rate", "10", "--duration", "30"),
+                Map.of("HOUSECALL_GATEWAY_PORT", "18080", "HOUSECALL_KAFKA_PORT", "19092"), STATE);
+
+        assertThat(options.count()).isEqualTo(300);
+        assertThat(options.gateway()).isEqualTo("http://localhost:18080");
+        assertThat(options.bootstrap()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.keycloak()).isEqualTo("http://localhost:8180");
+    }
+
+    @Test
+    void aWrongOptionIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> Options.parse(List.of("--rate", "-1"), Map.of(), STATE))
+                .hasMessageContaining("--rate must be a positive number");
+        assertThatThrownBy(() -> Options.parse(List.of("--duration"), Map.of(), STATE))
+                .hasMessageContaining("--duration needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("--fast"), Map.of(), STATE))
+                .hasMessageContaining(Options.USAGE);
+    }
+}
