@@ -373,8 +373,6 @@ class OperatorPageBrowserIT {
         field("nurse-save").click();
         wait.until(d -> d.findElement(By.id("roster-message")).getText().startsWith("Saved Roster T."));
         wait.until(d -> d.findElement(row).getText().contains("Mon–Tue 08:00–18:00"));
-        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("roster-panel")));
-        screenshot("operatorEditedANurseOnTheRoster");
 
         JsonNode stored = ConsultationFlowIT.JSON.readTree(send("operator1", HttpRequest.newBuilder(
                 URI.create(platform.gateway.url() + "/api/nurses/" + id)).GET()).body());
