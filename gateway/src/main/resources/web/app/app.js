@@ -3,7 +3,8 @@
 // consents. Crisis resources show the moment PHQ-9 item 9 is answered above 0, before anything is sent.
 'use strict';
 
-const { el, problemText } = window.HousecallUi;
+const { el, problemText, formatTime } = window.HousecallUi;
+const { instantIn } = window.HousecallZones;
 const F = window.HousecallForms;
 const $ = (id) => document.getElementById(id);
 const FINAL = ['INELIGIBLE', 'CANCELLED', 'COMPLETED'];
@@ -49,33 +50,6 @@ function watchItem9(container, prefix, box) {
 }
 
 // ---- times in the patient's zone -------------------------------------------------------------------------
-function offsetMinutes(utcMillis, timeZone) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric',
-    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    .formatToParts(new Date(utcMillis)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((asUtc - utcMillis) / 60000);
-}
-
-function offsetText(minutes) {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** A datetime-local value read in an IANA zone (or at a fixed offset), as RFC 3339 with seconds. */
-function instantIn(local, timeZone, fixedOffset) {
-  const [date, time] = local.split('T');
-  const wall = `${date}T${time.slice(0, 5)}:00`;
-  if (fixedOffset) return wall + fixedOffset;
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const guess = Date.UTC(y, m - 1, d, h, mi);
-  let offset = offsetMinutes(guess, timeZone);
-  offset = offsetMinutes(guess - offset * 60000, timeZone);
-  return wall + offsetText(offset);
-}
-
 /** A visit's start as the patient's clock shows it: the wall time it carries, with its offset. */
 function wallTime(rfc3339) {
   if (!rfc3339) return 'to be set';
@@ -197,9 +171,9 @@ async function loadList() {
   if (!response.ok) { say(await problemText(response), 'error'); return; }
   const page = await response.json();
   $('consultations').replaceChildren(...(page.items.length ? page.items.map((item) => {
-    const link = el('a', { href: `#${item.id}`, textContent: `Requested ${new Date(item.createdAt).toLocaleDateString()}` });
+    const link = el('a', { href: `#${item.id}`, textContent: `Requested ${formatTime(item.createdAt)}` });
     link.addEventListener('click', (e) => { e.preventDefault(); openConsultation(item.id); });
-    return el('li', {}, link, ' ', el('span', { className: 'status', textContent: item.status }));
+    return el('li', {}, link, ' ', el('span', { className: 'status', textContent: label(item.status) }));
   }) : [el('li', { className: 'muted', textContent: 'None yet.' })]));
 }
 
@@ -221,15 +195,30 @@ async function refreshConsultation() {
   renderConsultation(await response.json());
 }
 
+const label = (status) => F.STATUS_LABELS[status] || status;
+
+/** The status in plain words: a clinician's decline is told as one, and after a crisis with 911 and 988 again. */
+function statusWords(consultation) {
+  const screening = consultation.screening || {};
+  if (consultation.status !== 'INELIGIBLE' || !screening.decision || screening.decision.decision !== 'DECLINE') {
+    return F.STATUS_WORDS[consultation.status] || '';
+  }
+  return screening.outcome === 'CRISIS' ? F.DECLINED_AFTER_CRISIS : F.DECLINED;
+}
+
 function renderConsultation(consultation) {
   const first = !view.consultation || view.consultation.id !== consultation.id;
   view.consultation = consultation;
-  $('status-code').textContent = consultation.status;
+  const ended = FINAL.includes(consultation.status);
+  $('status-code').textContent = label(consultation.status);
   $('status-code').classList.toggle('hold', consultation.status === 'SAFETY_HOLD');
-  $('status-words').textContent = F.STATUS_WORDS[consultation.status] || '';
-  if (consultation.status === 'SAFETY_HOLD') renderCrisis($('detail-crisis'));
-  $('cancel-course').hidden = FINAL.includes(consultation.status);
+  const words = statusWords(consultation);
+  $('status-words').textContent = words;
+  if (consultation.status === 'SAFETY_HOLD' || words === F.DECLINED_AFTER_CRISIS) renderCrisis($('detail-crisis'));
+  $('cancel-course').hidden = ended;
+  $('fresh-phq9-part').hidden = ended;
   const visits = consultation.visits || [];
+  $('visits-part').hidden = ended && visits.length === 0; // an ended request without visits: nothing to list
   $('no-visits').hidden = visits.length > 0;
   $('visits').replaceChildren(...visits.map((visit) => {
     const actions = el('td');
@@ -248,10 +237,18 @@ function renderConsultation(consultation) {
     });
     return el('tr', { className: 'visit' }, ...cells, actions);
   }));
-  if (first && consultation.patient) {
-    $('contact-email').value = consultation.patient.email || '';
-    $('contact-phone').value = consultation.patient.phone || '';
-  }
+  if (first && consultation.patient) fillContact(consultation);
+}
+
+/** The contact form as the patient's choices stand now: their contacts, channels and consents. */
+function fillContact({ patient, contact }) {
+  $('contact-email').value = patient.email || '';
+  $('contact-phone').value = patient.phone || '';
+  if (!contact) return;
+  $('contact-channel-sms').checked = contact.preferredChannels.includes('SMS');
+  $('contact-channel-email').checked = contact.preferredChannels.includes('EMAIL');
+  $('contact-consent-sms').checked = contact.consent.sms;
+  $('contact-consent-email').checked = contact.consent.email;
 }
 
 function button(label, text, onClick, className = '') {
@@ -272,9 +269,19 @@ async function action(path, method, body, done) {
   return answer;
 }
 
+/**
+ * The patient's own zone, never the visit's offset: a new time on the other side of a daylight-saving change has
+ * another offset than the visit has now.
+ */
+function patientZone() {
+  const contact = view.consultation && view.consultation.contact;
+  return (contact && contact.timeZone) || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 function openReschedule(visit) {
   view.rescheduleVisit = visit;
   $('reschedule-title').textContent = `Move visit ${visit.sequence} (now ${wallTime(visit.start)})`;
+  $('reschedule-zone').textContent = `Times in your time zone (${patientZone().replace(/_/g, ' ')}).`;
   const [start, end] = defaultWindow();
   $('reschedule-start').value = start;
   $('reschedule-end').value = end;
@@ -285,10 +292,9 @@ function openReschedule(visit) {
 async function reschedule(event) {
   event.preventDefault();
   const visit = view.rescheduleVisit;
-  const offset = visit.start ? visit.start.slice(-6) : null; // the patient's offset, as the visit carries it
-  const zone = offset ? null : Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const window = { start: instantIn($('reschedule-start').value, zone, offset),
-    end: instantIn($('reschedule-end').value, zone, offset) };
+  const zone = patientZone();
+  const window = { start: instantIn($('reschedule-start').value, zone),
+    end: instantIn($('reschedule-end').value, zone) };
   const answer = await action(`/api/consultations/${view.id}/visits/${visit.id}/reschedule`, 'POST',
     { preferredWindows: [window] }, `We are finding a nurse for visit ${visit.sequence} at the new time. `
       + 'It keeps its old time until then.');

@@ -59,6 +59,15 @@ window.HousecallForms = (() => {
     CANCELLED: 'This consultation was cancelled.',
     COMPLETED: 'Your course is complete.',
   };
+  // the status as a short badge beside those words
+  const STATUS_LABELS = { REQUESTED: 'Received', SCREENING: 'Checking your answers', IN_REVIEW: 'With a clinician',
+    SAFETY_HOLD: 'Paused', SCHEDULING: 'Finding a nurse', CONFIRMED: 'Booked', UNFULFILLED: 'Needs other times',
+    INELIGIBLE: 'Not offered', CANCELLED: 'Cancelled', COMPLETED: 'Complete' };
+  // a clinician's decline (the texts of the decline messages, DECISIONS 10), after a crisis with 988 again
+  const DECLINED = 'A clinician reviewed your request carefully. We are sorry: we can\'t offer treatment at home. '
+    + 'Please talk to your doctor about other options.';
+  const DECLINED_AFTER_CRISIS = `${DECLINED} If you are in danger, call 911. You can call or text 988 any time, day `
+    + 'or night.';
 
   /** One fieldset per question, its four answers as radio buttons (arrow keys move between them). */
   function questions(container, prefix, texts) {
@@ -82,5 +91,6 @@ window.HousecallForms = (() => {
     });
   }
 
-  return { PHQ9, GAD7, YES_NO, CONDITIONS, STATES, ZONES, STATUS_WORDS, questions, answers };
+  return { PHQ9, GAD7, YES_NO, CONDITIONS, STATES, ZONES, STATUS_WORDS, STATUS_LABELS, DECLINED, DECLINED_AFTER_CRISIS,
+    questions, answers };
 })();

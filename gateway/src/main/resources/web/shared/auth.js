@@ -1,5 +1,6 @@
-// Housecall pages' login: Keycloak's authorization code with PKCE (as the operators' page does it), the token kept
-// in memory only, renewed before it expires, sent as an Authorization header (never in a URL). No libraries.
+// Housecall pages' login, every page's one (the operators' page, reached through the gateway at /ops/, loads it
+// too): Keycloak's authorization code with PKCE, the token kept in memory only, renewed before it expires, sent as an
+// Authorization header (never in a URL). No libraries.
 'use strict';
 
 window.HousecallAuth = (() => {
@@ -83,7 +84,7 @@ window.HousecallAuth = (() => {
   return { start, api, roles, signOut, claims: () => auth.claims };
 })();
 
-// Small helpers both pages use: element building, problem+json messages, times in a zone.
+// Small helpers the pages share: element building, problem+json messages, times in a zone.
 window.HousecallUi = (() => {
   function el(tag, props = {}, ...children) {
     const node = Object.assign(document.createElement(tag), props);

@@ -1,79 +1,15 @@
-// Housecall operator page: Keycloak login (authorization code + PKCE), the live event stream read with fetch and
-// an Authorization header (never a token in a URL), timelines and dead letters. No libraries. After cards.js,
-// alerts.js and work.js.
+// Housecall operator page: the live event stream read with fetch and an Authorization header (never a token in a
+// URL), timelines and dead letters. No libraries. After the gateway's /shared/auth.js (the page is reached through
+// the gateway at /ops/), cards.js, alerts.js and work.js.
 'use strict';
 
 const MAX_ROWS = 500;
 /** Dead letters counted this often; the banner shows when there are more than when the page opened. */
 const DEAD_LETTER_POLL_MS = 30000;
 const DEAD_LETTER_WARNING = 10;
-const auth = { token: null, refreshToken: null, config: null, timer: null, operator: false };
 const state = { paused: [], counts: {}, deadLetterBaseline: null };
-
-// ---- login -----------------------------------------------------------------------------------------------
-const redirectUri = () => location.origin + location.pathname;
-const endpoint = (name) => `${auth.config.issuer}/protocol/openid-connect/${name}`;
-
-function base64url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-async function login() {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const loginState = base64url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem('ops.pkce', JSON.stringify({ verifier, state: loginState }));
-  const query = new URLSearchParams({ client_id: auth.config.clientId, response_type: 'code', scope: 'openid',
-    redirect_uri: redirectUri(), state: loginState, code_challenge: challenge, code_challenge_method: 'S256' });
-  location.assign(`${endpoint('auth')}?${query}`);
-}
-
-async function tokenRequest(form) {
-  const response = await fetch(endpoint('token'), { method: 'POST', body: new URLSearchParams(form),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-  if (!response.ok) throw new Error('token request refused');
-  const tokens = await response.json();
-  auth.token = tokens.access_token;
-  auth.refreshToken = tokens.refresh_token;
-  clearTimeout(auth.timer);
-  auth.timer = setTimeout(refresh, Math.max(10, (tokens.expires_in || 300) - 30) * 1000);
-  const claims = JSON.parse(atob(auth.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-  $('who').textContent = claims.preferred_username || 'signed in';
-  auth.operator = ((claims.realm_access || {}).roles || []).includes('operator');
-}
-
-async function refresh() {
-  try {
-    await tokenRequest({ grant_type: 'refresh_token', client_id: auth.config.clientId, refresh_token: auth.refreshToken });
-  } catch (e) {
-    await login();
-  }
-}
-
-async function signIn() {
-  auth.config = await (await fetch('config.json')).json();
-  const params = new URLSearchParams(location.search);
-  const pending = JSON.parse(sessionStorage.getItem('ops.pkce') || 'null');
-  if (params.has('code') && pending && params.get('state') === pending.state) {
-    sessionStorage.removeItem('ops.pkce');
-    history.replaceState(null, '', redirectUri()); // the code leaves the address bar
-    await tokenRequest({ grant_type: 'authorization_code', client_id: auth.config.clientId, code: params.get('code'),
-      redirect_uri: redirectUri(), code_verifier: pending.verifier });
-    return true;
-  }
-  await login();
-  return false;
-}
-
-async function api(path, options = {}) {
-  const call = () => fetch(path, { ...options, headers: { ...(options.headers || {}), Authorization: `Bearer ${auth.token}` } });
-  let response = await call();
-  if (response.status === 401) {
-    await refresh();
-    response = await call();
-  }
-  return response;
-}
+// the login, the bearer calls and sign-out are the gateway's /shared/auth.js, as the other pages have them
+const { api } = window.HousecallAuth;
 
 // ---- streams ---------------------------------------------------------------------------------------------
 // Two streams of GET /api/ops/events, each resuming after its own last id when the connection drops: the table
@@ -239,9 +175,8 @@ function consumerOf(d) {
 
 async function replay(id) {
   const response = await api(`/api/ops/dead-letters/${encodeURIComponent(id)}/replay`, { method: 'POST' });
-  const problem = response.ok ? null : await response.json().catch(() => ({}));
   $('dead-letter-message').textContent = response.ok ? `Replayed ${id}`
-    : `${id} not replayed: ${problem.detail || `the console answered ${response.status}`}`;
+    : `${id} not replayed: ${await problemText(response)}`;
   await loadDeadLetters();
 }
 
@@ -259,15 +194,13 @@ $('pause').addEventListener('change', () => {
 });
 $('reload-dead-letters').addEventListener('click', loadDeadLetters);
 $('sound').addEventListener('click', toggleSound);
-$('logout').addEventListener('click', () => {
-  const query = new URLSearchParams({ client_id: auth.config.clientId, post_logout_redirect_uri: redirectUri() });
-  location.assign(`${endpoint('logout')}?${query}`);
-});
+$('logout').addEventListener('click', () => HousecallAuth.signOut());
 
-signIn().then((signedIn) => {
-  if (!signedIn) return;
+HousecallAuth.start('config.json', 'ops.pkce').then((claims) => {
+  if (!claims) return;
+  $('who').textContent = claims.preferred_username || 'signed in';
   // nothing of the page is drawn for a user without the operator role (the API refuses them anyway)
-  if (!auth.operator) {
+  if (!HousecallAuth.roles().includes('operator')) {
     $('refused').hidden = false;
     return;
   }

@@ -1,15 +1,10 @@
 // Housecall operator page: how things read. Times in the viewer's zone (the UTC instant on hover), event cards with
-// their key fields and the JSON on demand. Loaded before app.js; plain globals, no libraries.
+// their key fields and the JSON on demand. Loaded after /shared/auth.js, before app.js; plain globals, no libraries.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
+const { el, problemText } = window.HousecallUi; // the gateway's /shared/auth.js
 const SAFETY_ALERT = 'com.housecall.safety.alert';
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  children.forEach((child) => node.append(child));
-  return node;
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 

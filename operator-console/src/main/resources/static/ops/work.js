@@ -1,17 +1,11 @@
 // Housecall operator page: finding a consultation (by the start of its id and by status), a nurse's day, and
-// reassigning a visit to another nurse. Each calls the platform's API through the gateway with the operator's token.
+// reassigning a visit to another nurse (the roster's table and form are roster.js). Each calls the platform's API
+// through the gateway with the operator's token.
 'use strict';
 
 const STATUSES = ['REQUESTED', 'SCREENING', 'INELIGIBLE', 'IN_REVIEW', 'SAFETY_HOLD', 'SCHEDULING', 'CONFIRMED',
   'UNFULFILLED', 'COMPLETED', 'CANCELLED'];
 const roster = { nurses: [], shown: null };
-
-/** The problem's detail, or what went wrong when there is none. */
-async function problemText(response) {
-  const problem = await response.json().catch(() => ({}));
-  const fields = (problem.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
-  return fields || problem.detail || `the platform answered ${response.status}`;
-}
 
 // ---- search ------------------------------------------------------------------------------------------------
 async function search(event) {
@@ -56,6 +50,7 @@ async function loadRoster() {
     { value: n.id, textContent: `${n.displayName} (${n.username}, ${n.licenseStates.join(' ')})` })));
   if (chosen) $('nurse-select').value = chosen;
   if (!$('nurse-date').value) $('nurse-date').value = new Date().toLocaleDateString('en-CA'); // yyyy-mm-dd
+  drawRoster();
 }
 
 async function showNurseDay(nurseId, isoOrDate) {
@@ -122,5 +117,6 @@ function startWork() {
   $('search-status').append(...STATUSES.map((s) => el('option', { value: s, textContent: s })));
   $('search').addEventListener('submit', search);
   $('nurse-form').addEventListener('submit', (e) => { e.preventDefault(); drawNurseDay(); });
+  startRoster();
   loadRoster();
 }

@@ -73,8 +73,12 @@ final class HeadlessChromium implements AutoCloseable {
         browser.findElement(By.id("kc-login")).click();
     }
 
-    /** Sets an input's value as a person's typing would end (date and time inputs take no typed ISO text). */
     void set(WebElement input, String value) {
+        set(browser, input, value);
+    }
+
+    /** Sets an input's value as a person's typing would end (date and time inputs take no typed ISO text). */
+    static void set(ChromeDriver browser, WebElement input, String value) {
         browser.executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);

@@ -43,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operators' page in a real browser: Debian's headless Chromium, driven by Selenium through Debian's
@@ -97,11 +98,8 @@ class OperatorPageBrowserIT {
             return;
         }
         try {
-            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
             browser.executeScript("window.scrollTo(0, 0)");
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            screenshot(test.getTestMethod().orElseThrow().getName());
         } finally {
             browser.quit();
             try (var files = Files.walk(profile)) {
@@ -324,6 +322,73 @@ class OperatorPageBrowserIT {
                 : request.PUT(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(id == null ? 201 : 200);
         return ConsultationFlowIT.JSON.readTree(response.body()).get("id").asString();
+    }
+
+    @Test
+    void anOperatorAddsANurseToTheRosterReadsARefusalBesideTheFormAndEditsAShift() throws Exception {
+        String username = "e2e-roster-" + UUID.randomUUID().toString().substring(0, 8);
+        logIn("operator1");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "operator1"));
+        wait.until(d -> d.findElement(By.id("roster-count")).getText().contains("nurses"));
+
+        WebElement form = browser.findElement(By.id("nurse-edit"));
+        browser.executeScript("arguments[0].scrollIntoView()", form);
+        field("edit-displayName").sendKeys("Roster T.");
+        field("edit-username").sendKeys("nurse1"); // already on the roster
+        field("edit-timeZone").clear();
+        field("edit-timeZone").sendKeys("America/Denver");
+        field("edit-licenseStates").sendKeys("CO");
+        field("edit-homePostalCode").sendKeys("80202");
+        field("edit-serviceAreaPrefixes").sendKeys("802");
+        HeadlessChromium.set(browser, field("shift-MONDAY-start"), "08:00");
+        HeadlessChromium.set(browser, field("shift-MONDAY-end"), "16:00");
+        // out of dispatch from the start: the shared platform's other tests count on the demo roster alone
+        field("edit-active").click();
+        field("nurse-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nurse-edit-problem"),
+                "already on the roster"));
+
+        field("edit-username").clear();
+        field("edit-username").sendKeys(username);
+        field("nurse-save").click();
+        wait.until(ExpectedConditions.textToBe(By.id("roster-message"), "Added Roster T. (" + username + ")."));
+        assertThat(field("nurse-edit-problem").getText()).isEmpty();
+        By row = By.xpath("//tbody[@id='roster']/tr[td[2][text()='" + username + "']]");
+        wait.until(d -> d.findElement(row).getText().contains("Mon 08:00–16:00 (America/Denver)"));
+        assertThat(browser.findElement(row).getText()).contains("Roster T.", "CO", "no");
+        String id = browser.findElement(row).getDomAttribute("data-id");
+
+        // a Monday that ends before it starts: the field's refusal, named by its day, beside the form
+        browser.findElement(row).findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("nurse-edit-heading"), "Edit Roster T."));
+        HeadlessChromium.set(browser, field("shift-MONDAY-end"), "07:00");
+        field("nurse-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nurse-edit-problem"),
+                "Monday shift end: must be after start"));
+        HeadlessChromium.set(browser, field("shift-MONDAY-end"), "18:00");
+        HeadlessChromium.set(browser, field("shift-TUESDAY-start"), "08:00");
+        HeadlessChromium.set(browser, field("shift-TUESDAY-end"), "18:00");
+        field("nurse-save").click();
+        wait.until(d -> d.findElement(By.id("roster-message")).getText().startsWith("Saved Roster T."));
+        wait.until(d -> d.findElement(row).getText().contains("Mon–Tue 08:00–18:00"));
+
+        JsonNode stored = ConsultationFlowIT.JSON.readTree(send("operator1", HttpRequest.newBuilder(
+                URI.create(platform.gateway.url() + "/api/nurses/" + id)).GET()).body());
+        assertThat(stored.get("shifts").toString()).contains("\"MONDAY\"", "\"18:00\"", "\"TUESDAY\"");
+        assertThat(stored.get("active").asBoolean()).isFalse();
+        assertThat(stored.get("timeZone").asString()).isEqualTo("America/Denver");
+    }
+
+    WebElement field(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    void screenshot(String name) throws Exception {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

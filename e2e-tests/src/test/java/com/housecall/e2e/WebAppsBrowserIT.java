@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -24,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * The patients' app and the clinicians' workspace (CONTRACT.md section 12) in headless Chromium against the gateway,
  * the services and a real Keycloak: a patient on a phone-sized screen requests through the intake form (crisis
  * resources show the moment item 9 is above 0, before sending), sees CONFIRMED and moves a visit; a clinician
- * approves a case from the queue and acknowledges a safety alert from its case page.
+ * approves a case from the queue and acknowledges a safety alert from its case page; a clinician declines a case and
+ * the patient reads the outcome in plain words.
  */
 class WebAppsBrowserIT {
 
@@ -49,8 +52,10 @@ class WebAppsBrowserIT {
             return;
         }
         try {
-            chromium.browser.executeScript("window.scrollTo(0, 0)");
-            chromium.screenshot(test.getTestMethod().orElseThrow().getName());
+            if (!chromium.browser.getCurrentUrl().endsWith(".js")) { // a script shown as text: nothing to see
+                chromium.browser.executeScript("window.scrollTo(0, 0)");
+                chromium.screenshot(test.getTestMethod().orElseThrow().getName());
+            }
         } finally {
             chromium.close();
         }
@@ -73,8 +78,13 @@ class WebAppsBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("crisis")));
 
         element("submit-request").click();
-        wait.until(ExpectedConditions.textToBe(By.id("status-code"), "CONFIRMED"));
+        wait.until(ExpectedConditions.textToBe(By.id("status-code"), "Booked"));
         assertThat(element("status-words").getText()).contains("booked");
+        // the contact form starts from the choices sent with the request
+        for (String box : List.of("contact-channel-sms", "contact-channel-email", "contact-consent-sms",
+                "contact-consent-email")) {
+            assertThat(element(box).isSelected()).as(box).isTrue();
+        }
         String id = chromium.browser.getCurrentUrl().substring(chromium.browser.getCurrentUrl().indexOf('#') + 1);
         JsonNode consultation = consultation("patient1", id);
         assertThat(consultation.get("intake").get("medications").toString()).contains("sertraline 100 mg");
@@ -140,6 +150,75 @@ class WebAppsBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Acknowledged"));
         wait.until(ExpectedConditions.numberOfElementsToBe(acknowledge, 0));
         assertThat(get("clinician1", "/api/screenings/alerts?open=true&size=100").body()).doesNotContain(crisis);
+    }
+
+    @Test
+    void aClinicianDeclinesACaseWithANoteAndAcknowledgesAnAlertThenThePatientReadsTheOutcome() throws Exception {
+        String review = request(ConsultationFlowIT.request(1, 0));
+        String crisis = request(ConsultationFlowIT.request(2, 1));
+        await().atMost(HeadlessChromium.WAIT).until(() -> get("clinician1", "/api/screenings/alerts?open=true&size=100")
+                .body().contains(crisis) && "IN_REVIEW".equals(consultation("clinician1", review).get("status")
+                .asString()));
+
+        // the on-call page's link: straight to the case
+        chromium.logIn(base + "/clinician/cases/" + review, "housecall-clinician", platform.keycloak.issuer(),
+                "clinician1");
+        WebDriverWait wait = chromium.waiting();
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.textToBe(By.id("case-id"), review));
+        String note = "Only one trial so far: two are needed first.";
+        element("decision-decline").click();
+        element("decision-note").sendKeys(note);
+        element("decide").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Declined case"));
+        wait.until(d -> d.findElement(By.id("decisions")).getText().contains("clinician1"));
+        assertThat(element("decisions").getText()).contains("DECLINE", note);
+        By acknowledge = By.xpath("//ul[@id='alerts']/li[a[@data-id='" + crisis + "']]/button");
+        wait.until(ExpectedConditions.elementToBeClickable(acknowledge)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Acknowledged"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(acknowledge, 0));
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "INELIGIBLE"));
+        chromium.browser.executeScript("arguments[0].scrollIntoView()", element("decisions"));
+        chromium.screenshot("clinicianDeclinedACase");
+
+        // the patient, on their phone, in a browser of their own
+        chromium.close();
+        chromium = HeadlessChromium.open(412, 915);
+        chromium.logIn(base + "/app/", "housecall-web", platform.keycloak.issuer(), "patient1");
+        WebDriverWait patient = chromium.waiting();
+        patient.ignoring(StaleElementReferenceException.class);
+        By declined = By.cssSelector("#consultations a[href='#" + review + "']");
+        patient.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//ul[@id='consultations']/li[a["
+                + "@href='#" + review + "']]"), "Not offered"));
+        chromium.browser.findElement(declined).click();
+        patient.until(ExpectedConditions.textToBe(By.id("status-code"), "Not offered"));
+        assertThat(element("status-words").getText()).contains("A clinician reviewed your request",
+                "we can't offer treatment at home", "talk to your doctor");
+        // nothing left to do on an ended request, and the clinician's note stays with the clinicians
+        assertThat(element("visits-part").isDisplayed()).isFalse();
+        assertThat(element("fresh-phq9-part").isDisplayed()).isFalse();
+        assertThat(element("cancel-course").isDisplayed()).isFalse();
+        assertThat(chromium.browser.findElement(By.tagName("main")).getText()).doesNotContain(note);
+    }
+
+    /**
+     * The app's zone arithmetic in the browser's own Intl: a new visit time is read in the patient's zone with the
+     * offset of its own day, so a visit in standard time moved past the spring change is sent at daylight time.
+     */
+    @ParameterizedTest
+    @CsvSource({"America/Los_Angeles, 2027-03-13T09:00, 2027-03-13T09:00:00-08:00",
+        "America/Los_Angeles, 2027-03-15T09:00, 2027-03-15T09:00:00-07:00",
+        "America/Los_Angeles, 2026-11-02T08:30, 2026-11-02T08:30:00-08:00",
+        "America/New_York, 2026-10-30T16:45, 2026-10-30T16:45:00-04:00",
+        "America/Phoenix, 2027-03-15T09:00, 2027-03-15T09:00:00-07:00"})
+    void aNewVisitTimeIsReadInThePatientsZoneWithTheOffsetOfItsOwnDay(String zone, String local, String sent) {
+        // the script itself, on the app's origin, then run there as the app's page runs it
+        chromium.browser.get(base + "/app/zones.js");
+        chromium.browser.executeScript("const script = document.createElement('script');"
+                + "script.src = '/app/zones.js'; document.documentElement.append(script);");
+        chromium.waiting().until(d -> chromium.browser.executeScript("return !!window.HousecallZones"));
+        assertThat(chromium.browser.executeScript("return HousecallZones.instantIn(arguments[0], arguments[1])",
+                local, zone)).isEqualTo(sent);
     }
 
     /** The intake form as a patient in San Francisco fills it, PHQ-9 answered {@code phq9}. */

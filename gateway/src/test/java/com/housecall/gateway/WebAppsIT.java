@@ -56,7 +56,7 @@ class WebAppsIT extends GatewayIntegration {
 
     @Test
     void theScriptsAndStylesComeFromTheGatewaysOwnClasspath() {
-        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js",
+        for (String asset : new String[] {"/shared/auth.js", "/shared/web.css", "/app/app.js", "/app/zones.js",
             "/clinician/clinician.js", "/nurse/nurse.js"}) {
             HttpResponse<String> response = send(request(port, asset).GET().build());
             assertThat(response.statusCode()).as(asset).isEqualTo(200);

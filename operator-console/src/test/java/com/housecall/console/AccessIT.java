@@ -51,6 +51,8 @@ class AccessIT extends ConsoleIntegration {
         HttpResponse<String> page = get(null, "/ops/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Housecall operators");
+        // one login for every page: the gateway's, as the page is reached through the gateway at /ops/
+        assertThat(page.body()).contains("<script src=\"/shared/auth.js\"></script>");
         // issue 21: the page ran without a Content-Security-Policy
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'self'", "connect-src 'self' http://localhost:", "frame-ancestors 'none'"));

@@ -75,7 +75,16 @@ class ConsultationQueries {
                         Instants.withOffset(v.startAt()), Instants.withOffset(v.endAt()), v.status(),
                         v.nurseDisplay() == null ? null : new ConsultationView.Nurse(v.nurseDisplay()))).toList(),
                 repository.timeline(c.id()).stream().map(t -> new ConsultationView.TimelineItem(
-                        EventTypes.shortName(t.eventType()), Instants.utc(t.at()))).toList());
+                        EventTypes.shortName(t.eventType()), Instants.utc(t.at()))).toList(),
+                seesPhi ? contact(request) : null);
+    }
+
+    private ConsultationView.Contact contact(JsonNode request) {
+        JsonNode consent = request.path("consent");
+        return new ConsultationView.Contact(
+                List.of(json.treeToValue(request.path("patient").path("preferredChannels"), String[].class)),
+                new ActionRequests.ChannelConsent(consent.path("sms").asBoolean(false),
+                        consent.path("email").asBoolean(false)), request.path("timeZone").asString());
     }
 
     private static JsonNode patient(JsonNode patient) {

@@ -56,6 +56,25 @@ class ContactChangeIT extends BookingIntegration {
     }
 
     @Test
+    void theOwnersViewCarriesTheCurrentChannelsConsentsAndZoneThatTheAppStartsFrom() throws Exception {
+        String id = requested();
+        String own = "/api/consultations/" + id;
+
+        JsonNode asRequested = json(as("patient1", "GET", own, null)).get("contact");
+        assertThat(asRequested.get("preferredChannels").toString()).isEqualTo("[\"SMS\",\"EMAIL\"]");
+        assertThat(asRequested.get("consent").toString()).isEqualTo("{\"sms\":true,\"email\":true}");
+        // the zone a new visit time is read in: a visit's own offset may be the other side of a daylight-saving change
+        assertThat(asRequested.get("timeZone").asString()).isEqualTo("America/Los_Angeles");
+
+        JsonNode answered = json(as("patient1", "PUT", contact(id), EMAIL_ONLY)).get("contact");
+        assertThat(answered.get("preferredChannels").toString()).isEqualTo("[\"EMAIL\"]");
+        assertThat(answered.get("consent").toString()).isEqualTo("{\"sms\":false,\"email\":true}");
+        assertThat(json(as("patient1", "GET", own, null)).get("contact")).isEqualTo(answered);
+        // with the patient's other PHI: an operator sees neither
+        assertThat(json(as("operator1", "GET", own, null)).has("contact")).isFalse();
+    }
+
+    @Test
     void aChannelWithoutItsContactOrConsentIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
         String id = requested();
         topics.awaitOne(Topics.BOOKING_CONTACTS, EventTypes.CONTACT_UPDATED, id);
