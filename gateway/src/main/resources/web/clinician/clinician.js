@@ -95,7 +95,7 @@ async function loadCase(id) {
   const intake = consultation.intake || {};
   $('case-intake').replaceChildren(...Object.entries(intake).flatMap(([key, value]) => [
     el('dt', { textContent: INTAKE_LABELS[key] || key }), el('dd', { textContent: intakeValue(value) })]));
-  $('decision-form').hidden = !!(screening.decision);
+  $('decide-section').hidden = !!(screening.decision); // a decided case shows its decision below, not a form
   if (decisionsResponse.ok) {
     const decisions = (await decisionsResponse.json()).items;
     $('no-decisions').hidden = decisions.length > 0;
