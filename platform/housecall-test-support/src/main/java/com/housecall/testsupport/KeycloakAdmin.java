@@ -43,8 +43,8 @@ final class KeycloakAdmin {
     }
 
     /**
-     * The realm's client scopes as a realm file declares them: by name, mappers by name, without Keycloak's ids;
-     * and the names of the realm's default and optional scopes, sorted.
+     * The realm's client scopes as a realm file declares them: by name, mappers by name, without Keycloak's ids and
+     * with {@code userinfo.token.claim} spelled out; and the names of the realm's default and optional scopes.
      */
     Map<String, Object> clientScopes() {
         Map<String, Object> scopes = new TreeMap<>();
@@ -56,6 +56,10 @@ final class KeycloakAdmin {
             for (Object mapper : (List<?>) declared.getOrDefault("protocolMappers", List.of())) {
                 Map<String, Object> withoutId = new TreeMap<>((Map<String, Object>) mapper);
                 withoutId.remove("id");
+                // a running Keycloak reads a missing userinfo.token.claim as false (only an import reads it as true)
+                Map<String, Object> config = new TreeMap<>((Map<String, Object>) withoutId.get("config"));
+                config.putIfAbsent("userinfo.token.claim", "false");
+                withoutId.put("config", config);
                 mappers.put((String) withoutId.get("name"), withoutId);
             }
             declared.put("protocolMappers", mappers);
