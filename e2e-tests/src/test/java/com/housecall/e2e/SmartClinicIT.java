@@ -32,7 +32,7 @@ class SmartClinicIT {
         // past the scope check: the referral itself is then judged (an empty one is invalid, 422)
         assertThat(call("clinic-c", "POST", "/api/fhir/ServiceRequest", "{\"resourceType\": \"ServiceRequest\"}")
                 .statusCode()).isEqualTo(422);
-        HttpResponse<String> search = call("clinic-c", "GET", "/api/fhir/Task?identifier=urn:test|" + UNKNOWN, null);
+        HttpResponse<String> search = call("clinic-c", "GET", "/api/fhir/Task?identifier=urn:test%7C" + UNKNOWN, null);
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(search.body()).contains("\"Bundle\"");
 
