@@ -158,8 +158,9 @@ final class Commands {
                         Each part: running or not, healthy or not. Exit 3 unless all are up.
                   token <user>
                         Prints an access token from Keycloak (password grant on housecall-web,
-                        password = user name; client credentials for the partner clinics):
-                        patient1 patient2 nurse1 clinician1 operator1 clinic-a clinic-b
+                        password = user name; client credentials for the partner clinics,
+                        clinic-c's signed with its dev key):
+                        patient1 patient2 nurse1 clinician1 operator1 clinic-a clinic-b clinic-c
                   logs <part> [--follow]
                         The last 100 lines of a part's log (.housecall/logs/<part>.log).
                   help

@@ -60,7 +60,8 @@ final class Summary {
             out.println("""
                       No Keycloak (--dev-tokens): tokens are signed with the development key in .housecall/dev-jwt, \
                     for the
-                        demo users patient1 patient2 nurse1 clinician1 operator1 and partner clients clinic-a clinic-b.
+                        demo users patient1 patient2 nurse1 clinician1 operator1 and partner clients clinic-a clinic-b \
+                    clinic-c.
                         The pages cannot sign in without Keycloak (DECISIONS 36): start without --dev-tokens for them.\
                     """);
         } else {
@@ -68,7 +69,9 @@ final class Summary {
                       Demo logins (Keycloak realm %s, %s; password = user name):
                         patient1, patient2 (patient), nurse1 (nurse), clinician1 (clinician), operator1 (operator);
                         partner clinics (client credentials): clinic-a/clinic-a-secret, clinic-b/clinic-b-secret \
-                    (clinic).""".formatted(Settings.REALM, settings.issuer()));
+                    (clinic);
+                        clinic-c signs a client assertion (SMART Backend Services; dev key \
+                    deploy/keycloak/clinic-c-private.pem).""".formatted(Settings.REALM, settings.issuer()));
         }
         out.println("""
                   A token for curl, and a call through the gateway:

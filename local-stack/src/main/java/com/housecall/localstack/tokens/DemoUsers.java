@@ -34,8 +34,16 @@ public final class DemoUsers {
             return email == null;
         }
 
+        /** A partner clinic on SMART Backend Services: it signs a {@link ClientAssertion} instead of a secret. */
+        public boolean signsAssertions() {
+            return isClient() && username.equals(SMART_CLINIC);
+        }
+
         /** The password, or a partner clinic's client secret. */
         public String secret() {
+            if (signsAssertions()) {
+                throw new IllegalStateException(username + " has no secret: it signs a client assertion");
+            }
             return isClient() ? username + "-secret" : username;
         }
 
@@ -45,6 +53,11 @@ public final class DemoUsers {
         }
     }
 
+    /** The demo clinic with {@code private_key_jwt} (DECISIONS 42): its key is deploy/keycloak's, dev only. */
+    public static final String SMART_CLINIC = "clinic-c";
+    /** The SMART scopes the realm puts into every token of {@link #SMART_CLINIC} (its default client scopes). */
+    public static final List<String> SMART_SCOPES = List.of("system/ServiceRequest.write", "system/Task.read");
+
     public static final List<User> ALL = List.of(
             new User("patient1", "patient", "housecall-web", "patient1@housecall.test", "Pat", "One"),
             new User("patient2", "patient", "housecall-web", "patient2@housecall.test", "Pat", "Two"),
@@ -52,7 +65,8 @@ public final class DemoUsers {
             new User("clinician1", "clinician", "housecall-web", "clinician1@housecall.test", "Cleo", "One"),
             new User("operator1", "operator", "housecall-ops", "operator1@housecall.test", "Otto", "One"),
             new User("clinic-a", "clinic", "clinic-a", null, null, null),
-            new User("clinic-b", "clinic", "clinic-b", null, null, null));
+            new User("clinic-b", "clinic", "clinic-b", null, null, null),
+            new User(SMART_CLINIC, "clinic", SMART_CLINIC, null, null, null));
 
     private static final Map<String, User> BY_NAME = Map.copyOf(
             ALL.stream().collect(Collectors.toMap(User::username, Function.identity())));

@@ -111,8 +111,10 @@ public final class DevTokens {
                 .claim("preferred_username", user.preferredUsername())
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)));
         if (user.isClient()) {
-            // what Keycloak's client-credentials grant adds
-            claims.claim("client_id", user.clientId()).claim("scope", "profile email");
+            // what Keycloak's client-credentials grant adds, the SMART clinic's default scopes first
+            String scope = user.signsAssertions() ? String.join(" ", DemoUsers.SMART_SCOPES) + " profile email"
+                    : "profile email";
+            claims.claim("client_id", user.clientId()).claim("scope", scope);
         } else {
             claims.claim("scope", "openid profile email")
                     .claim("email", user.email())

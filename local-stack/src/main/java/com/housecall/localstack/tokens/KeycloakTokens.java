@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Asks the local Keycloak ({@code bin/housecall up}) for an access token for a demo user or partner clinic of
  * {@link DemoUsers}: the password grant on {@value TokenEndpoint#PASSWORD_CLIENT} for people (password = user
- * name), the client-credentials grant for {@code clinic-a}/{@code clinic-b} (secret = client id + {@code -secret}).
+ * name), the client-credentials grant for {@code clinic-a}/{@code clinic-b} (secret = client id + {@code -secret}),
+ * and for {@code clinic-c} with a {@link ClientAssertion} signed by its dev key (SMART Backend Services).
  *
  * <pre>
  * KeycloakTokens token &lt;issuer&gt; &lt;user&gt;   prints the access token only
@@ -35,7 +36,9 @@ public final class KeycloakTokens {
             err.println("unknown user '" + args[2] + "'; known: " + String.join(", ", DemoUsers.usernames()));
             return 2;
         }
-        Map<String, String> form = user.isClient()
+        Map<String, String> form = user.signsAssertions()
+                ? ClientAssertion.grant(user.clientId(), TokenEndpoint.of(issuer), ClientAssertion.demoKey())
+                : user.isClient()
                 ? Map.of("grant_type", "client_credentials", "client_id", user.clientId(),
                         "client_secret", user.secret())
                 : Map.of("grant_type", "password", "client_id", TokenEndpoint.PASSWORD_CLIENT,

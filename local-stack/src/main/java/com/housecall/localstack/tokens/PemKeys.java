@@ -62,7 +62,12 @@ public final class PemKeys {
     }
 
     public static RSAPrivateCrtKey readPrivateKey(Path pem) throws IOException, GeneralSecurityException {
-        byte[] der = decode(Files.readString(pem), "PRIVATE KEY");
+        return privateKey(Files.readString(pem));
+    }
+
+    /** An RSA private key from PKCS#8 PEM text. */
+    public static RSAPrivateCrtKey privateKey(String pem) throws GeneralSecurityException {
+        byte[] der = decode(pem, "PRIVATE KEY");
         return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
@@ -88,7 +93,7 @@ public final class PemKeys {
         return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
     }
 
-    private static RSAPublicKey publicOf(RSAPrivateCrtKey key) throws GeneralSecurityException {
+    public static RSAPublicKey publicOf(RSAPrivateCrtKey key) throws GeneralSecurityException {
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
     }

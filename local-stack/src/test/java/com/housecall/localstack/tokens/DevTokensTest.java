@@ -80,7 +80,8 @@ class DevTokensTest {
                 "clinician1", List.of("clinician", "housecall-web"),
                 "operator1", List.of("operator", "housecall-ops"),
                 "clinic-a", List.of("clinic", "clinic-a"),
-                "clinic-b", List.of("clinic", "clinic-b"));
+                "clinic-b", List.of("clinic", "clinic-b"),
+                "clinic-c", List.of("clinic", "clinic-c"));
         assertThat(DemoUsers.usernames()).containsAll(expected.keySet());
         for (var user : expected.entrySet()) {
             String token = DevTokens.issue(keys, user.getKey());
@@ -101,6 +102,17 @@ class DevTokensTest {
         assertThat(jwt.getClaimAsString("client_id")).isEqualTo("clinic-a");
         assertThat(jwt.getClaims()).doesNotContainKeys("email", "email_verified", "given_name", "family_name", "name");
         assertThat(roles(jwt)).contains("clinic");
+        assertThat(jwt.getClaimAsString("scope")).isEqualTo("profile email");
+    }
+
+    @Test
+    void theSmartClinicsTokenCarriesItsSystemScopesLikeKeycloaks() throws Exception {
+        String token = DevTokens.issue(keys, "clinic-c");
+        Jwt jwt = decoder().decode(token);
+
+        assertThat(jwt.getClaimAsString("azp")).isEqualTo("clinic-c");
+        assertThat(jwt.getClaimAsString("scope"))
+                .isEqualTo("system/ServiceRequest.write system/Task.read profile email");
     }
 
     @Test

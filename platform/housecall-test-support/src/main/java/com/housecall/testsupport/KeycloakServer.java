@@ -3,6 +3,7 @@ package com.housecall.testsupport;
 import com.housecall.localstack.keycloak.KeycloakDistribution;
 import com.housecall.localstack.keycloak.KeycloakProcess;
 import com.housecall.localstack.keycloak.TokenEndpoint;
+import com.housecall.localstack.tokens.ClientAssertion;
 import com.housecall.localstack.tokens.DemoUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,6 +149,10 @@ public final class KeycloakServer {
     /** A real token for a demo user or partner clinic of {@link DemoUsers}, like {@code DevJwt.token(name)}. */
     public String token(String demoUser) {
         DemoUsers.User user = DemoUsers.require(demoUser);
+        if (user.signsAssertions()) {
+            return requestToken(ClientAssertion.grant(user.clientId(), tokenEndpoint(), ClientAssertion.demoKey()))
+                    .accessToken();
+        }
         return user.isClient() ? clientCredentials(user.clientId(), user.secret())
                 : passwordGrant(user.username(), user.secret());
     }
@@ -159,10 +164,15 @@ public final class KeycloakServer {
      * gateway listens on a free port adds its own through the admin API.
      */
     public void allowBrowserPages(String clientId, String pages) {
+        admin(REALM).allowBrowserPages(clientId, pages);
+    }
+
+    /** The admin API of {@code realm} (which need not exist yet), as this run's administrator. */
+    KeycloakAdmin admin(String realm) {
         String admin = TokenEndpoint.post(TokenEndpoint.of(baseUrl() + "/realms/master"), Map.of(
                 "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD))
                 .accessToken();
-        new KeycloakAdmin(baseUrl() + "/admin/realms/" + REALM, admin).allowBrowserPages(clientId, pages);
+        return new KeycloakAdmin(baseUrl() + "/admin/realms", realm, admin);
     }
 
     /** Posts {@code form} to the token endpoint; the answer, successful or not. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -75,6 +76,23 @@ class KeycloakServerIT {
         assertThat(claims.getStringClaim("azp")).isEqualTo("clinic-a");
         assertThat(realmRoles(claims)).contains("clinic").doesNotContain("patient");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("service-account-clinic-a");
+        // the SMART scopes are clinic-c's alone: a clinic on a secret keeps the clinic role's reach
+        assertThat(claims.getStringClaim("scope").split(" ")).containsExactlyInAnyOrder("profile", "email");
+    }
+
+    @Test
+    void theRealmHasKeycloaksBuiltInClientScopesAsANewRealmHasThem() {
+        // declaring clientScopes in a realm file replaces Keycloak's built-ins: the files list them in full
+        KeycloakAdmin fresh = keycloak.admin("fresh-" + UUID.randomUUID());
+        fresh.createRealm();
+        Map<String, Object> expected = fresh.clientScopes();
+
+        Map<String, Object> housecall = keycloak.admin(KeycloakServer.REALM).clientScopes();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scopes = (Map<String, Object>) housecall.get("clientScopes");
+        assertThat(scopes).containsKeys(DemoUsers.SMART_SCOPES.toArray(String[]::new));
+        scopes.keySet().removeAll(DemoUsers.SMART_SCOPES);
+        assertThat(housecall).isEqualTo(expected);
     }
 
     @Test

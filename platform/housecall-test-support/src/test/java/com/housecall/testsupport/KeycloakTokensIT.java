@@ -55,6 +55,16 @@ class KeycloakTokensIT {
     }
 
     @Test
+    void theSmartClinicGetsItsTokenWithAnAssertionSignedByItsDevKey() {
+        Result result = cli("token", keycloak.issuer(), "clinic-c");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Jwt jwt = decoder.decode(result.out().strip());
+        assertThat(jwt.getClaimAsString("azp")).isEqualTo("clinic-c");
+        assertThat(jwt.getClaimAsString("scope")).contains("system/ServiceRequest.write", "system/Task.read");
+    }
+
+    @Test
     void aRefusalExitsOneWithKeycloaksError() {
         // the realm exists, the token endpoint answers, but this issuer's realm does not
         Result result =

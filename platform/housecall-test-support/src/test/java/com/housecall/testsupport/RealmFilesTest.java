@@ -1,8 +1,12 @@
 package com.housecall.testsupport;
 
+import com.housecall.localstack.tokens.ClientAssertion;
 import com.housecall.localstack.tokens.DemoUsers;
+import com.housecall.localstack.tokens.PemKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,7 +39,7 @@ class RealmFilesTest {
         assertThat(names(dev.path("roles").path("realm"), "name")).containsExactlyInAnyOrderElementsOf(ROLES);
         assertThat(names(dev.path("clients"), "clientId"))
                 .containsExactly("housecall-web", "housecall-mobile", "housecall-ops", "housecall-clinician",
-                        "clinic-a", "clinic-b");
+                        "clinic-a", "clinic-b", "clinic-c");
 
         for (String id : List.of("housecall-web", "housecall-mobile", "housecall-ops", "housecall-clinician")) {
             JsonNode client = client(dev, id);
@@ -61,6 +65,45 @@ class RealmFilesTest {
             assertThat(clinic.path("standardFlowEnabled").asBoolean()).as(id).isFalse();
             assertThat(clinic.path("directAccessGrantsEnabled").asBoolean()).as(id).isFalse();
             assertThat(clinic.path("implicitFlowEnabled").asBoolean()).as(id).isFalse();
+        }
+    }
+
+    @Test
+    void clinicCAuthenticatesWithTheDevKeyAndCarriesTheSmartScopes() throws Exception {
+        JsonNode clinic = client(dev, DemoUsers.SMART_CLINIC);
+        assertThat(clinic.path("publicClient").asBoolean()).isFalse();
+        assertThat(clinic.path("clientAuthenticatorType").asString()).isEqualTo("client-jwt");
+        assertThat(clinic.has("secret")).isFalse();
+        assertThat(clinic.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(clinic.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(clinic.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        JsonNode attributes = clinic.path("attributes");
+        assertThat(attributes.path("use.jwks.string").asString()).isEqualTo("true");
+        assertThat(attributes.path("token.endpoint.auth.signing.alg").asString()).isEqualTo("RS384");
+        // the JWKS is the public half of deploy/keycloak/clinic-c-private.pem, named by its thumbprint
+        RSAKey key = (RSAKey) JWKSet.parse(attributes.path("jwks.string").asString()).getKeys().getFirst();
+        assertThat(key.toRSAPublicKey()).isEqualTo(PemKeys.publicOf(ClientAssertion.demoKey()));
+        assertThat(key.getKeyID()).isEqualTo(key.computeThumbprint().toString());
+        assertThat(strings(clinic.path("defaultClientScopes"))).containsAll(DemoUsers.SMART_SCOPES);
+    }
+
+    @Test
+    void bothRealmsHaveTheSmartScopesAndOnlyTheSmartClinicGetsThemByDefault() {
+        for (JsonNode realm : List.of(dev, production)) {
+            for (String name : DemoUsers.SMART_SCOPES) {
+                JsonNode scope = realm.path("clientScopes").valueStream()
+                        .filter(s -> s.path("name").asString().equals(name)).findFirst().orElseThrow();
+                assertThat(scope.path("protocol").asString()).isEqualTo("openid-connect");
+                assertThat(scope.path("attributes").path("include.in.token.scope").asString()).isEqualTo("true");
+            }
+            assertThat(strings(realm.path("defaultDefaultClientScopes")))
+                    .contains("roles", "basic").doesNotContainAnyElementsOf(DemoUsers.SMART_SCOPES);
+            assertThat(strings(realm.path("defaultOptionalClientScopes")))
+                    .doesNotContainAnyElementsOf(DemoUsers.SMART_SCOPES);
+            assertThat(realm.path("clients").valueStream()
+                    .filter(c -> strings(c.path("defaultClientScopes")).containsAll(DemoUsers.SMART_SCOPES))
+                    .map(c -> c.path("clientId").asString()))
+                    .isSubsetOf(DemoUsers.SMART_CLINIC);
         }
     }
 
