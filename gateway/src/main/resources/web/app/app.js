@@ -354,9 +354,9 @@ async function main() {
   buildForm();
   loadCrisisResources();
   $('logout').addEventListener('click', () => HousecallAuth.signOut());
-  const opened = location.hash.slice(1);
   const claims = await HousecallAuth.start('/app/config.json', 'app.pkce');
   if (!claims) return;
+  const opened = location.hash.slice(1); // restored after the sign-in: a message's link opens its consultation
   $('who').textContent = claims.given_name || claims.preferred_username || 'signed in';
   if (!HousecallAuth.roles().includes('patient')) { $('refused').hidden = false; return; }
   $('new-request').addEventListener('click', openRequestForm);

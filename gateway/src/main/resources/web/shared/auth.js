@@ -14,7 +14,8 @@ window.HousecallAuth = (() => {
     const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
     const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
     const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
-    sessionStorage.setItem(auth.key, JSON.stringify({ verifier, state }));
+    // the hash (a message's link to one consultation) is not part of the redirect URI: kept to restore after
+    sessionStorage.setItem(auth.key, JSON.stringify({ verifier, state, hash: location.hash }));
     const query = new URLSearchParams({ client_id: auth.config.clientId, response_type: 'code', scope: 'openid',
       redirect_uri: redirectUri(), state, code_challenge: challenge, code_challenge_method: 'S256' });
     location.assign(`${endpoint('auth')}?${query}`);
@@ -50,7 +51,7 @@ window.HousecallAuth = (() => {
     const pending = JSON.parse(sessionStorage.getItem(key) || 'null');
     if (params.has('code') && pending && params.get('state') === pending.state) {
       sessionStorage.removeItem(key);
-      history.replaceState(null, '', redirectUri()); // the code leaves the address bar
+      history.replaceState(null, '', redirectUri() + (pending.hash || '')); // the code leaves the address bar
       await tokenRequest({ grant_type: 'authorization_code', client_id: auth.config.clientId,
         code: params.get('code'), redirect_uri: redirectUri(), code_verifier: pending.verifier });
       return auth.claims;

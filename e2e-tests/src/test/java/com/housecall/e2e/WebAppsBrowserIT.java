@@ -181,17 +181,15 @@ class WebAppsBrowserIT {
         chromium.browser.executeScript("arguments[0].scrollIntoView()", element("decisions"));
         chromium.screenshot("clinicianDeclinedACase");
 
-        // the patient, on their phone, in a browser of their own
+        // the patient follows the email's link to this consultation, on their phone, in a browser of their own:
+        // the sign-in brings them back to it
         chromium.close();
         chromium = HeadlessChromium.open(412, 915);
-        chromium.logIn(base + "/app/", "housecall-web", platform.keycloak.issuer(), "patient1");
+        chromium.logIn(base + "/app/#" + review, "housecall-web", platform.keycloak.issuer(), "patient1");
         WebDriverWait patient = chromium.waiting();
         patient.ignoring(StaleElementReferenceException.class);
-        By declined = By.cssSelector("#consultations a[href='#" + review + "']");
-        patient.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//ul[@id='consultations']/li[a["
-                + "@href='#" + review + "']]"), "Not offered"));
-        chromium.browser.findElement(declined).click();
         patient.until(ExpectedConditions.textToBe(By.id("status-code"), "Not offered"));
+        assertThat(chromium.browser.getCurrentUrl()).endsWith("/app/#" + review);
         assertThat(element("status-words").getText()).contains("A clinician reviewed your request",
                 "we can't offer treatment at home", "talk to your doctor");
         // nothing left to do on an ended request, and the clinician's note stays with the clinicians
@@ -199,6 +197,10 @@ class WebAppsBrowserIT {
         assertThat(element("fresh-phq9-part").isDisplayed()).isFalse();
         assertThat(element("cancel-course").isDisplayed()).isFalse();
         assertThat(chromium.browser.findElement(By.tagName("main")).getText()).doesNotContain(note);
+        chromium.screenshot("patientOpensTheDeclinedConsultationFromTheEmailsLink");
+        chromium.browser.findElement(By.id("back-to-list")).click();
+        patient.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//ul[@id='consultations']/li[a["
+                + "@href='#" + review + "']]"), "Not offered"));
     }
 
     /**
