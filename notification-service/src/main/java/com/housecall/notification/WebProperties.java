@@ -14,6 +14,11 @@ public record WebProperties(@DefaultValue("http://localhost:8080") String baseUr
         return base() + "app/";
     }
 
+    /** One consultation in the patient app (emails; an SMS has no room for it): the app opens it after sign-in. */
+    public String consultationUrl(String consultationId) {
+        return appUrl() + "#" + consultationId;
+    }
+
     /** Where an on-call page sends the clinician: the case itself (DECISIONS 5). */
     public String caseUrl(String consultationId) {
         return base() + "clinician/cases/" + consultationId;

@@ -40,6 +40,7 @@ final class MessageContent {
         variables.put("consultationId", notification.consultationId().toString());
         variables.put("alertSequence", notification.detail() == null ? "" : notification.detail());
         variables.put("caseUrl", web.caseUrl(notification.consultationId().toString()));
+        variables.put("consultationUrl", web.consultationUrl(notification.consultationId().toString()));
         String nurse = notification.nurseName() == null ? "" : firstName(notification.nurseName());
         variables.put("nurseFirstName", nurse.length() > MAX_NURSE_NAME ? nurse.substring(0, MAX_NURSE_NAME) : nurse);
         String start = notification.visitStartNow() != null ? notification.visitStartNow() : notification.visitStart();

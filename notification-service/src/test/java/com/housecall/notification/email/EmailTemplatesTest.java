@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Emails as the patient reads them: the course email, the request's first answer, the crisis message. */
 class EmailTemplatesTest {
 
+    /** Emails link to the consultation itself: the app opens it once the patient has signed in. */
+    private static final String CONSULTATION_URL = "https://housecall.example/app/#c0ffee00-0000-4000-8000-000000000001";
+
     private final EmailTemplates templates = new EmailTemplates();
 
     private static Map<String, Object> visit(String givenName) {
@@ -19,7 +22,7 @@ class EmailTemplatesTest {
         variables.put("time", "9:30 AM");
         variables.put("zoneName", "Pacific Time");
         variables.put("nurseFirstName", "Maria");
-        variables.put("appUrl", "https://housecall.example/app/");
+        variables.put("consultationUrl", CONSULTATION_URL);
         variables.put("supportContact", "1-800-555-0100");
         variables.put("scheduled", true);
         variables.put("courseDates", List.of("Visit 2: Thursday, March 5, 2026 at 9:30 AM",
@@ -35,7 +38,7 @@ class EmailTemplatesTest {
         for (String body : new String[] {email.text(), email.html()}) {
             assertThat(body).contains("Alex", "Maria", "Tuesday, March 3, 2026", "9:30 AM", "Pacific Time",
                     "6 hours", "quiet room", "companion", "Visit 2: Thursday, March 5, 2026 at 9:30 AM",
-                    "Visit 3: not scheduled yet", "https://housecall.example/app/");
+                    "Visit 3: not scheduled yet", CONSULTATION_URL);
             assertThat(body.toLowerCase()).doesNotContain("ketamine");
         }
         assertThat(email.html()).startsWith("<!DOCTYPE html>");
