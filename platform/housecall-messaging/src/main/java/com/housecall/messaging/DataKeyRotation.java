@@ -1,6 +1,6 @@
 package com.housecall.messaging;
 
-import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.phi.DataKeyIssued;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

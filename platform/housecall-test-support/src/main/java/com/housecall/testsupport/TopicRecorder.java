@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.housecall.events.EventJson;
 import com.housecall.events.EventTypes;
 import com.housecall.events.Topics;
-import com.housecall.events.booking.DataKeyIssued;
+import com.housecall.events.phi.DataKeyIssued;
 import com.housecall.events.phi.KeyEncryptionKeys;
 import com.housecall.events.phi.SealedPayload;
 import java.time.Duration;

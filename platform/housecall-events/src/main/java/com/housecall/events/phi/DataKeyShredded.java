@@ -1,4 +1,4 @@
-package com.housecall.events.booking;
+package com.housecall.events.phi;
 
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.OperatorVisible;
