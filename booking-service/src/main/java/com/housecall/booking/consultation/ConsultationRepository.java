@@ -1,5 +1,6 @@
 package com.housecall.booking.consultation;
 
+import com.housecall.messaging.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ class ConsultationRepository {
 
     List<TimelineEntry> timeline(UUID consultationId) {
         return jdbc.sql("SELECT event_type, at FROM consultation_timeline WHERE consultation_id = ? ORDER BY seq")
-                .param(consultationId.toString()).query(TimelineEntry.class).list();
+                .param(consultationId.toString()).query(RecordRows.of(TimelineEntry.class)).list();
     }
 
     private static StoredConsultation consultation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

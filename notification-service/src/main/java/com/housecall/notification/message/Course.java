@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.RecordRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -80,6 +81,6 @@ class Course {
         return jdbc.sql("""
                         SELECT id, detail, send_at FROM message WHERE consultation_id = ? AND type = 'BOOKING_CONFIRMED'
                         ORDER BY created_at LIMIT 1""")
-                .param(consultationId.toString()).query(Confirmation.class).optional();
+                .param(consultationId.toString()).query(RecordRows.of(Confirmation.class)).optional();
     }
 }

@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.RecordRows;
 import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.messaging.EventTrace;
 import com.housecall.messaging.EventTracing;
@@ -123,7 +124,7 @@ class Messages {
                         SELECT id, type, send_at, cancelled_at, only_channel FROM message
                         WHERE consultation_id = ? AND expanded_at IS NULL ORDER BY created_at""")
                 .param(contact.consultationId().toString())
-                .query(Pending.class).list();
+                .query(RecordRows.of(Pending.class)).list();
         for (Pending message : pending) {
             NotificationType type = NotificationType.valueOf(message.type());
             if (message.cancelledAt() == null && !type.onCall()) {
@@ -230,7 +231,7 @@ class Messages {
                 List<Queued> queued = jdbc.sql("""
                                 SELECT id, consultation_id, channel FROM notification
                                 WHERE message_id = ? AND status = 'QUEUED'""")
-                        .param(id).query(Queued.class).list();
+                        .param(id).query(RecordRows.of(Queued.class)).list();
                 for (Queued notification : queued) {
                     jdbc.sql("UPDATE notification SET status = 'SUPPRESSED', reason = ? WHERE id = ? AND status = 'QUEUED'")
                             .params(reason, notification.id()).update();

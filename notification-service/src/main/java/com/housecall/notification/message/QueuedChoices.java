@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.RecordRows;
 import com.housecall.notification.contact.Channel;
 import com.housecall.notification.contact.Contact;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ class QueuedChoices {
                         FROM message m JOIN notification n ON n.message_id = m.id
                         WHERE m.consultation_id = ? AND m.cancelled_at IS NULL AND n.status = 'QUEUED'
                           AND n.recipient = 'PATIENT' GROUP BY m.id, m.type, m.only_channel""")
-                .param(contact.consultationId().toString()).query(Waiting.class).list();
+                .param(contact.consultationId().toString()).query(RecordRows.of(Waiting.class)).list();
         for (Waiting message : waiting) {
             NotificationType type = NotificationType.valueOf(message.type());
             for (Channel channel : Channel.values()) {

@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.RecordRows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,12 +33,12 @@ class Visits {
     }
 
     Optional<Visit> find(UUID visitId) {
-        return jdbc.sql("SELECT * FROM visit WHERE visit_id = ?").param(visitId.toString()).query(Visit.class).optional();
+        return jdbc.sql("SELECT * FROM visit WHERE visit_id = ?").param(visitId.toString()).query(RecordRows.of(Visit.class)).optional();
     }
 
     List<Visit> ofConsultation(UUID consultationId) {
         return jdbc.sql("SELECT * FROM visit WHERE consultation_id = ? ORDER BY sequence").param(consultationId.toString())
-                .query(Visit.class).list();
+                .query(RecordRows.of(Visit.class)).list();
     }
 
     void save(UUID visitId, UUID consultationId, int sequence, OffsetDateTime start, String timeZone,

@@ -79,7 +79,7 @@ public class DataKeys {
         List<Row> stale = jdbc.sql("""
                         SELECT consultation_id, key_id, kek_version, wrapped_key FROM data_key
                         WHERE wrapped_key IS NOT NULL AND kek_version <> ? ORDER BY consultation_id LIMIT ?""")
-                .params(keks.currentVersion(), limit).query(Row.class).list();
+                .params(keks.currentVersion(), limit).query(RecordRows.of(Row.class)).list();
         return stale.stream().map(row -> {
             UUID consultationId = UUID.fromString(row.consultationId());
             KeyEncryptionKeys.Wrapped rewrapped = keks.rewrap(consultationId, row.wrapped());
@@ -91,7 +91,7 @@ public class DataKeys {
 
     private Optional<Row> find(UUID consultationId) {
         return jdbc.sql("SELECT consultation_id, key_id, kek_version, wrapped_key FROM data_key "
-                + "WHERE consultation_id = ?").param(consultationId.toString()).query(Row.class).optional();
+                + "WHERE consultation_id = ?").param(consultationId.toString()).query(RecordRows.of(Row.class)).optional();
     }
 
     /** A concurrent first PHI event of the same consultation waits on the key row and then uses the winner's key. */

@@ -56,7 +56,7 @@ public class OutboxRelay extends BatchPoller {
                                    traceparent, tracestate, correlation_id
                             FROM outbox_event ORDER BY seq LIMIT ?""")
                     .param(properties.relayBatchSize())
-                    .query(Row.class).list();
+                    .query(RecordRows.of(Row.class)).list();
             if (rows.isEmpty()) {
                 return 0;
             }
