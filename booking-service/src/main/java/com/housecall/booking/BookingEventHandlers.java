@@ -6,10 +6,8 @@ import com.housecall.events.Topics;
 import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** The topics booking-service reads; each handler only translates and calls the domain. */
 @Configuration
@@ -17,19 +15,19 @@ class BookingEventHandlers {
 
     /** Screening's events, then whether a referral's Task changed for its clinic's subscriptions. */
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ConsultationTurns turns, ScreeningAndDispatchEvents events,
+    EventHandlers screeningEvents(Inbox inbox, ConsultationTurns turns, ScreeningAndDispatchEvents events,
                                               TaskNotifier tasks) {
         return events.screening(inbox).inTurns(turns).then(tasks::changed);
     }
 
     /** booking's own events: each may have changed a referral's Task (partner subscriptions, DECISIONS 38). */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, TaskNotifier tasks) {
+    EventHandlers bookingEvents(Inbox inbox, ConsultationTurns turns, TaskNotifier tasks) {
         return EventHandlers.through(inbox).inTurns(turns).onEvery(Topics.BOOKING_EVENTS, tasks::changed);
     }
 
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ScreeningAndDispatchEvents events) {
+    EventHandlers dispatchEvents(Inbox inbox, ScreeningAndDispatchEvents events) {
         return events.dispatch(inbox);
     }
 }

@@ -13,11 +13,9 @@ import com.housecall.screening.rules.MedicationTable;
 import com.housecall.screening.rules.Ruleset;
 import com.housecall.security.HousecallSecurity;
 import com.housecall.security.Roles;
-import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -35,7 +33,7 @@ class ScreeningConfiguration {
      * booking.events.v1 handled at the same moment then either sees the screened case or leaves a tombstone it sees.
      */
     @Bean
-    Consumer<Message<byte[]>> bookingIntake(Inbox inbox, ConsultationTurns turns, IntakeScreening screening,
+    EventHandlers bookingIntake(Inbox inbox, ConsultationTurns turns, IntakeScreening screening,
                                             MaintenanceScreening maintenance) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .on(IntakeSubmitted.class, screening::screen)
@@ -44,7 +42,7 @@ class ScreeningConfiguration {
 
     /** booking.events.v1: cancellations and the consultation status; other types are skipped without an inbox row. */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, BookingEventHandler events) {
+    EventHandlers bookingEvents(Inbox inbox, ConsultationTurns turns, BookingEventHandler events) {
         return events.handlers(EventHandlers.through(inbox).inTurns(turns));
     }
 

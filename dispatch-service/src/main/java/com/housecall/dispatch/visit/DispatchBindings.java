@@ -11,10 +11,8 @@ import com.housecall.messaging.EventRejectedException;
 import com.housecall.messaging.Inbox;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /**
  * The two Kafka consumers ({@code spring.cloud.function.definition}): thin, they check and translate the event
@@ -29,7 +27,7 @@ class DispatchBindings {
      * their address on booking.locations.v1).
      */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Dispatcher dispatcher, PatientLocations locations) {
+    EventHandlers bookingEvents(Inbox inbox, Dispatcher dispatcher, PatientLocations locations) {
         return EventHandlers.through(inbox)
                 .on(VisitCancelled.class, cancelled -> {
                     if (cancelled.visitId() == null) {
@@ -47,7 +45,7 @@ class DispatchBindings {
      * RESCHEDULE, REPLAN) at the address it carries; {@code location.updated} keeps the address current.
      */
     @Bean
-    Consumer<Message<byte[]>> bookingLocations(Inbox inbox, Dispatcher dispatcher) {
+    EventHandlers bookingLocations(Inbox inbox, Dispatcher dispatcher) {
         return EventHandlers.through(inbox)
                 .on(VisitLocation.class, location -> dispatcher.requested(checked(location)))
                 .on(LocationUpdated.class, location -> dispatcher.located(address(location)));

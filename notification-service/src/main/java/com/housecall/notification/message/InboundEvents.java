@@ -20,10 +20,8 @@ import com.housecall.messaging.ConsultationTurns;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import com.housecall.notification.contact.Contacts;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /**
  * The Spring Cloud Stream consumers ({@code spring.cloud.function.definition}): each event goes through the
@@ -36,13 +34,13 @@ class InboundEvents {
 
     /** {@code booking.contacts.v1}. */
     @Bean
-    Consumer<Message<byte[]>> bookingContacts(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+    EventHandlers bookingContacts(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
         return EventHandlers.through(inbox).inTurns(turns).on(ContactUpdated.class, intake::contactUpdated);
     }
 
     /** {@code booking.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake,
+    EventHandlers bookingEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake,
                                             VisitIntake visits, Contacts contacts) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .onWithEnvelope(ConsultationRequested.class, intake::consultationRequested)
@@ -56,7 +54,7 @@ class InboundEvents {
 
     /** {@code screening.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
+    EventHandlers screeningEvents(Inbox inbox, ConsultationTurns turns, MessageIntake intake) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .onWithEnvelope(ScreeningCompleted.class, intake::screeningCompleted)
                 .onWithEnvelope(ScreeningDecided.class, intake::screeningDecided)
@@ -65,7 +63,7 @@ class InboundEvents {
 
     /** {@code dispatch.events.v1}. */
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, ConsultationTurns turns, VisitIntake visits,
+    EventHandlers dispatchEvents(Inbox inbox, ConsultationTurns turns, VisitIntake visits,
                                              MessageIntake intake) {
         return EventHandlers.through(inbox).inTurns(turns)
                 .onWithEnvelope(VisitScheduled.class, visits::visitScheduled)

@@ -1,5 +1,6 @@
 package com.housecall.notification.careloop;
 
+import com.housecall.messaging.EventHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,11 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -55,19 +54,19 @@ class RandomEventOrderTest extends NotificationIntegration {
 
     @Autowired
     @Qualifier("bookingContacts")
-    Consumer<Message<byte[]>> contacts;
+    EventHandlers contacts;
 
     @Autowired
     @Qualifier("bookingEvents")
-    Consumer<Message<byte[]>> bookings;
+    EventHandlers bookings;
 
     @Autowired
     @Qualifier("screeningEvents")
-    Consumer<Message<byte[]>> screenings;
+    EventHandlers screenings;
 
     @Autowired
     @Qualifier("dispatchEvents")
-    Consumer<Message<byte[]>> dispatches;
+    EventHandlers dispatches;
 
     @Test
     void aHeldConsultationGetsTheCrisisMessageOncePerConsentedChannelWhateverTheOrder() {
@@ -198,13 +197,13 @@ class RandomEventOrderTest extends NotificationIntegration {
         MessageBuilder<byte[]> message = MessageBuilder.withPayload(TestEvents.value(event.payload()));
         CloudEventHeaders.of(event.id(), CloudEventHeaders.source("booking-service"), entry.type(),
                 Instant.now().toString(), event.payload().consultationId().toString()).forEach(message::setHeader);
-        Consumer<Message<byte[]>> consumer = switch (event.topic()) {
+        EventHandlers consumer = switch (event.topic()) {
             case Topics.BOOKING_CONTACTS -> contacts;
             case Topics.BOOKING_EVENTS -> bookings;
             case Topics.SCREENING_EVENTS -> screenings;
             default -> dispatches;
         };
-        consumer.accept(message.build());
+        consumer.handle(message.build());
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {

@@ -1,5 +1,6 @@
 package com.housecall.notification.message;
 
+import com.housecall.messaging.EventHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +38,11 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
 
     @Autowired
     @Qualifier("bookingContacts")
-    Consumer<Message<byte[]>> contacts;
+    EventHandlers contacts;
 
     @Autowired
     @Qualifier("bookingEvents")
-    Consumer<Message<byte[]>> bookings;
+    EventHandlers bookings;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -66,14 +66,14 @@ class ContactAndMessageAtOnceTest extends NotificationIntegration {
         // the contact's handler has run; its transaction stays open until the test lets it commit
         CompletableFuture<Void> contact = CompletableFuture.runAsync(() ->
                 new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                    contacts.accept(message(contact(consultationId, email, newPhone(), List.of("EMAIL"), true, true,
+                    contacts.handle(message(contact(consultationId, email, newPhone(), List.of("EMAIL"), true, true,
                             daytimeZone())));
                     contactHandled.countDown();
                     awaitLatch(commitContact);
                 }), threads);
         assertThat(contactHandled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> crisis = CompletableFuture.runAsync(() -> bookings.accept(message(
+        CompletableFuture<Void> crisis = CompletableFuture.runAsync(() -> bookings.handle(message(
                 new ConsultationHeld(consultationId, HoldReason.CRISIS_INTAKE, "SCREENING", Instant.now()))),
                 threads);
         // the screening either finished without waiting, or waits for the contact's transaction

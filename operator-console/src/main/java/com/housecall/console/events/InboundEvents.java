@@ -1,10 +1,9 @@
 package com.housecall.console.events;
 
+import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /**
  * The Spring Cloud Stream consumers of the four shared topics ({@code spring.cloud.function.definition}), group
@@ -15,26 +14,26 @@ import org.springframework.messaging.Message;
 class InboundEvents {
 
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, EventLog log) {
+    EventHandlers bookingEvents(Inbox inbox, EventLog log) {
         return store(inbox, log);
     }
 
     @Bean
-    Consumer<Message<byte[]>> screeningEvents(Inbox inbox, EventLog log) {
+    EventHandlers screeningEvents(Inbox inbox, EventLog log) {
         return store(inbox, log);
     }
 
     @Bean
-    Consumer<Message<byte[]>> dispatchEvents(Inbox inbox, EventLog log) {
+    EventHandlers dispatchEvents(Inbox inbox, EventLog log) {
         return store(inbox, log);
     }
 
     @Bean
-    Consumer<Message<byte[]>> notificationEvents(Inbox inbox, EventLog log) {
+    EventHandlers notificationEvents(Inbox inbox, EventLog log) {
         return store(inbox, log);
     }
 
-    private static Consumer<Message<byte[]>> store(Inbox inbox, EventLog log) {
-        return message -> inbox.receive(message, log::append);
+    private static EventHandlers store(Inbox inbox, EventLog log) {
+        return EventHandlers.through(inbox).onEveryType(log::append);
     }
 }

@@ -3,13 +3,15 @@ package com.housecall.messaging;
 import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,10 +39,6 @@ public class Inbox {
         this.keys = keys;
     }
 
-    public void receive(Message<byte[]> message, Consumer<InboundEvent> handler) {
-        receive(InboundEvent.from(message), handler);
-    }
-
     /** A PHI topic's payload opened by its data key, before any transaction; empty once the data were erased. */
     Optional<InboundEvent> open(InboundEvent event) {
         return keys.open(event);
@@ -51,31 +49,56 @@ public class Inbox {
      * in a consumer span, child of the record's {@code traceparent}, so the events it appends carry the trace on.
      */
     void receive(InboundEvent event, Consumer<InboundEvent> handler) {
-        tracing.continueTrace(event.trace(), "receive " + event.type(), Span.Kind.CONSUMER,
-                Map.of("messaging.destination.name", String.valueOf(event.topic()), "messaging.message.id", event.id(),
-                        "messaging.consumer.group.name", consumerGroup), () -> {
-                    handleOnce(event, handler);
-                    return null;
-                });
+        if (Boolean.TRUE.equals(transactions.execute(status -> handleTraced(event, handler)))) {
+            logHandled(event);
+        }
     }
 
-    private void handleOnce(InboundEvent event, Consumer<InboundEvent> handler) {
-        Boolean handled = transactions.execute(status -> {
-            boolean seen = jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer_group = ? AND event_id = ?")
-                    .params(consumerGroup, event.id()).query(Long.class).single() > 0;
-            if (seen) {
-                return false;
+    /**
+     * Several events in one transaction, so one commit (and one write to disk) carries them all; all or none take
+     * effect. {@link EventHandlers} hands a poll's events here and, if this fails, each to {@link #receive}.
+     */
+    void receiveAll(List<InboundEvent> events, Consumer<InboundEvent> handler) {
+        List<InboundEvent> handled = new ArrayList<>(events.size());
+        transactions.executeWithoutResult(status -> {
+            for (InboundEvent event : events) {
+                if (handleTraced(event, handler)) {
+                    handled.add(event);
+                }
             }
-            // a concurrent duplicate fails on the primary key here, rolls back, and is retried as seen
-            jdbc.sql("INSERT INTO processed_event (consumer_group, event_id, processed_at) VALUES (?, ?, ?)")
-                    .params(consumerGroup, event.id(), Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
-                    .update();
-            handler.accept(event);
-            return true;
         });
-        if (Boolean.TRUE.equals(handled)) {
-            // names the service: the end-to-end test runs every service in one JVM, on one logger context
-            log.info("Handled {} {} in {}", event.type(), event.id(), consumerGroup);
+        handled.forEach(this::logHandled);
+    }
+
+    private boolean handleTraced(InboundEvent event, Consumer<InboundEvent> handler) {
+        return tracing.continueTrace(event.trace(), "receive " + event.type(), Span.Kind.CONSUMER,
+                Map.of("messaging.destination.name", String.valueOf(event.topic()), "messaging.message.id", event.id(),
+                        "messaging.consumer.group.name", consumerGroup), () -> handleOnce(event, handler));
+    }
+
+    /** In the caller's transaction: false if the event was handled before. */
+    private boolean handleOnce(InboundEvent event, Consumer<InboundEvent> handler) {
+        boolean seen = jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer_group = ? AND event_id = ?")
+                .params(consumerGroup, event.id()).query(Long.class).single() > 0;
+        if (seen) {
+            return false;
         }
+        // a concurrent duplicate fails on the primary key here, rolls back, and is retried as seen
+        jdbc.sql("INSERT INTO processed_event (consumer_group, event_id, processed_at) VALUES (?, ?, ?)")
+                .params(consumerGroup, event.id(), Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        handler.accept(event);
+        return true;
+    }
+
+    /** After the commit, with the event's correlation id, as the handler's own lines. */
+    private void logHandled(InboundEvent event) {
+        String correlationId = event.trace().correlationId();
+        if (correlationId != null) {
+            MDC.put(EventTrace.MDC_CORRELATION_ID, correlationId);
+        }
+        // names the service: the end-to-end test runs every service in one JVM, on one logger context
+        log.info("Handled {} {} in {}", event.type(), event.id(), consumerGroup);
+        MDC.remove(EventTrace.MDC_CORRELATION_ID);
     }
 }

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
 import com.housecall.events.CloudEventHeaders;
 import com.housecall.events.ConsultationEvent;
 import com.housecall.events.EventCatalog;
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -70,8 +71,8 @@ class EventHandlersTest {
         ConsultationRequested requested = requested(UUID.randomUUID());
         Message<byte[]> message = message(requested, requested.consultationId().toString());
 
-        handlers.accept(message);
-        handlers.accept(message);
+        handlers.handle(message);
+        handlers.handle(message);
 
         assertThat(handled).containsExactly(requested);
         assertThat(processedEvents()).isOne();
@@ -80,7 +81,7 @@ class EventHandlersTest {
     @Test
     void aTypeWithoutAHandlerIsSkippedWithoutAnInboxRow() {
         UUID consultation = UUID.randomUUID();
-        handlers.accept(message(new ConsultationCancelled(consultation, "REQUESTED", CancelledBy.PATIENT,
+        handlers.handle(message(new ConsultationCancelled(consultation, "REQUESTED", CancelledBy.PATIENT,
                 Instant.now()), consultation.toString()));
 
         assertThat(handled).isEmpty();
@@ -91,7 +92,7 @@ class EventHandlersTest {
     void aSubjectThatIsNotThePayloadsConsultationIsRejectedAndRecordsNothing() {
         ConsultationRequested requested = requested(UUID.randomUUID());
 
-        assertThatThrownBy(() -> handlers.accept(message(requested, UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> handlers.handle(message(requested, UUID.randomUUID().toString())))
                 .isInstanceOf(EventRejectedException.class)
                 .hasMessage("ce_subject does not match the payload's consultation id");
         assertThat(handled).isEmpty();
@@ -102,7 +103,7 @@ class EventHandlersTest {
     void aRecordWithoutCloudEventsHeadersIsRejectedNotSkipped() {
         Message<byte[]> bare = MessageBuilder.withPayload("{}".getBytes(UTF_8)).build();
 
-        assertThatThrownBy(() -> handlers.accept(bare)).isInstanceOf(EventRejectedException.class);
+        assertThatThrownBy(() -> handlers.handle(bare)).isInstanceOf(EventRejectedException.class);
     }
 
     @Test
@@ -122,13 +123,78 @@ class EventHandlersTest {
         Message<byte[]> cancelled = message(new ConsultationCancelled(consultation, "REQUESTED", CancelledBy.PATIENT,
                 Instant.now()), consultation.toString());
 
-        everything.accept(message(requested(consultation), consultation.toString()));
-        everything.accept(cancelled);
-        everything.accept(cancelled);
+        everything.handle(message(requested(consultation), consultation.toString()));
+        everything.handle(cancelled);
+        everything.handle(cancelled);
 
         assertThat(seen).containsExactly(consultation, consultation);
         assertThat(after).containsExactly(consultation, consultation);
         assertThat(processedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void aPollsEventsAllTakeEffectOnceEachConsultationsInTheOrderTheyCame() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<UUID> seen = new ArrayList<>();
+        EventHandlers everything = EventHandlers.through(inbox).onEvery(Topics.BOOKING_EVENTS, seen::add);
+        Message<byte[]> cancelled = message(new ConsultationCancelled(second, "REQUESTED", CancelledBy.PATIENT,
+                Instant.now()), second.toString());
+
+        everything.accept(poll(List.of(message(requested(second), second.toString()),
+                message(requested(first), first.toString()), cancelled, cancelled)));
+
+        assertThat(seen).containsExactlyInAnyOrder(first, second, second);
+        assertThat(processedEvents()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailingEventEndsThePollAfterThoseBeforeItTookEffectAndNamesItsPosition() {
+        UUID before = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS effect (consultation_id VARCHAR(36))").update();
+        EventHandlers failingOne = EventHandlers.through(inbox).on(ConsultationRequested.class, requested -> {
+            if (requested.consultationId().equals(failing)) {
+                throw new IllegalStateException("the database went away");
+            }
+            jdbc.sql("INSERT INTO effect VALUES (?)").param(requested.consultationId().toString()).update();
+        });
+
+        assertThatThrownBy(() -> failingOne.accept(poll(List.of(message(requested(before), before.toString()),
+                message(requested(failing), failing.toString()), message(requested(after), after.toString())))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isOne());
+
+        assertThat(jdbc.sql("SELECT consultation_id FROM effect WHERE consultation_id IN (?, ?, ?)")
+                .params(before.toString(), failing.toString(), after.toString()).query(String.class).list())
+                .containsExactly(before.toString());
+        assertThat(processedEvents()).isOne();
+    }
+
+    @Test
+    void anUnreadableRecordEndsThePollAfterThoseBeforeIt() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        Message<byte[]> bare = MessageBuilder.withPayload("{}".getBytes(UTF_8)).build();
+
+        assertThatThrownBy(() -> handlers.accept(poll(List.of(message(requested(before), before.toString()), bare,
+                message(requested(after), after.toString())))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isOne();
+                    assertThat(e.getCause()).isInstanceOf(EventRejectedException.class);
+                });
+        assertThat(handled).extracting(ConsultationRequested::consultationId).containsExactly(before);
+    }
+
+    /** As the binder's batch mode hands a poll over: the values in a list, each record's headers in another. */
+    private static Message<List<byte[]>> poll(List<Message<byte[]>> records) {
+        List<Map<String, Object>> headers = new ArrayList<>();
+        records.forEach(record -> headers.add(new HashMap<>(record.getHeaders())));
+        return MessageBuilder.withPayload(records.stream().map(Message::getPayload).toList())
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, records.stream()
+                        .map(record -> record.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC)).toList())
+                .build();
     }
 
     private static ConsultationRequested requested(UUID consultation) {

@@ -4,6 +4,7 @@ import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.messaging.EventHandlers;
 import com.housecall.messaging.Inbox;
 import io.micrometer.tracing.Tracer;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,7 @@ public class BookingEventsConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> bookingEvents(Inbox inbox, Things things, Deliveries deliveries, Tracer tracer,
+    Consumer<Message<List<byte[]>>> bookingEvents(Inbox inbox, Things things, Deliveries deliveries, Tracer tracer,
                                             HandlerSpans spans) {
         EventHandlers handlers = EventHandlers.through(inbox).on(ConsultationRequested.class, requested -> {
             if (FAILING_SOURCE.equals(requested.source())) {
@@ -51,9 +52,9 @@ public class BookingEventsConsumer {
                 things.followUp(requested.consultationId());
             }
         });
-        return message -> {
-            deliveries.record(message);
-            handlers.accept(message);
+        return poll -> {
+            deliveries.record(poll);
+            handlers.accept(poll);
         };
     }
 }
