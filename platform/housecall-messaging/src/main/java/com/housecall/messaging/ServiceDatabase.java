@@ -43,8 +43,11 @@ public final class ServiceDatabase {
             Path home = Path.of(env.getOrDefault("HOUSECALL_HOME", ".housecall"));
             // WRITE_DELAY=0: a commit is written when it returns, so a process killed right after it (its Kafka
             // offset committed too) keeps it; H2's default writes up to half a second later (issue 15)
+            // LOCK_TIMEOUT=10000: a consumer's poll is one transaction and holds its consultations' rows for up to a
+            // second under load; H2's default (1 s) failed the transaction waiting behind it, where PostgreSQL waits
+            // (deadlocks are still found at once)
             properties.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("data").resolve(module).toAbsolutePath()
-                    + H2_POSTGRES_MODE + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+                    + H2_POSTGRES_MODE + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
