@@ -17,10 +17,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows in insertion order, then deletes them. A crash after a send and before the
- * delete sends the row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
+ * Publishes committed outbox rows in insertion order per key, then deletes them; several instances share the work
+ * by the key's bucket ({@code outbox_bucket}, DECISIONS 27). A crash after a send and before the delete sends the
+ * row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
  */
 public class OutboxRelay extends BatchPoller {
+
+    /** A quarter of the buckets: up to four instances send at once, and one alone still sends 200 rows a batch. */
+    static final int BUCKETS_PER_BATCH = 4;
 
     record Row(long seq, String eventId, String topic, String eventKey, String eventType, String eventSource,
                String eventTime, String payload, @Nullable String traceparent, @Nullable String tracestate,
@@ -36,6 +40,8 @@ public class OutboxRelay extends BatchPoller {
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final MessagingProperties properties;
     private final EventTracing tracing;
+    /** Where the next batch starts looking; the poller's thread alone relays. */
+    private volatile int nextBucket;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<byte[], byte[]> kafka,
                        MessagingProperties properties, EventTracing tracing) {
@@ -47,15 +53,23 @@ public class OutboxRelay extends BatchPoller {
         this.tracing = tracing;
     }
 
-    /** Sends one batch; returns how many events went out. The lock row keeps several instances in line. */
+    /**
+     * Sends one batch from the buckets it locks; returns how many events went out. A bucket's holder sends its rows
+     * in seq order and deletes them before it lets go, so one key's events (one bucket) never overtake each other,
+     * while other instances send other buckets.
+     */
     public int relayOnce() {
         Integer sent = transactions.execute(status -> {
-            jdbc.sql("SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+            List<Integer> buckets = lockBucketsWithRows();
+            if (buckets.isEmpty()) {
+                return 0;
+            }
+            nextBucket = buckets.getLast() + 1;
             List<Row> rows = jdbc.sql("""
                             SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
                                    traceparent, tracestate, correlation_id
-                            FROM outbox_event ORDER BY seq LIMIT ?""")
-                    .param(properties.relayBatchSize())
+                            FROM outbox_event WHERE bucket IN (:buckets) ORDER BY seq LIMIT :limit""")
+                    .param("buckets", buckets).param("limit", properties.relayBatchSize())
                     .query(RecordRows.of(Row.class)).list();
             if (rows.isEmpty()) {
                 return 0;
@@ -68,6 +82,20 @@ public class OutboxRelay extends BatchPoller {
             return rows.size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Up to {@link #BUCKETS_PER_BATCH} buckets that hold rows and that no other relay holds, taken round from where
+     * the last batch stopped, so a busy bucket does not starve the others.
+     */
+    private List<Integer> lockBucketsWithRows() {
+        return jdbc.sql("""
+                        SELECT bucket FROM outbox_bucket b
+                        WHERE EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
+                        ORDER BY CASE WHEN bucket >= :next THEN 0 ELSE 1 END, bucket
+                        LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("next", nextBucket).param("limit", BUCKETS_PER_BATCH)
+                .query(Integer.class).list();
     }
 
     /**
@@ -98,9 +126,14 @@ public class OutboxRelay extends BatchPoller {
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 
+    /** Batches until one sends nothing: a batch takes a few buckets, so a short one leaves the others' rows. */
     @Override
     protected int runBatch() {
-        return relayOnce();
+        int total = 0;
+        for (int sent = relayOnce(); sent > 0; sent = relayOnce()) {
+            total += sent;
+        }
+        return total;
     }
 
     /** After every other poller, so the events they write on the way down still go out. */

@@ -17,8 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,14 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay against a real database (H2, or PostgreSQL in CI) and a stand-in producer that can act while a batch
- * is being sent: the race the relay must survive is another transaction committing an earlier row meanwhile.
+ * is being sent: the races the relay must survive are another transaction committing an earlier row meanwhile, and
+ * another instance's relay wanting to send too.
  */
 class OutboxRelayTest {
 
@@ -43,8 +45,7 @@ class OutboxRelayTest {
     private static final EventTracing NO_TRACING = new EventTracing(Tracer.NOOP, Propagator.NOOP);
     private static TransactionTemplate transactions;
     private static OutboxWriter writer;
-    private final List<String> sentIds = new CopyOnWriteArrayList<>();
-    private Runnable duringSend = () -> { };
+    private final RecordingKafka kafka = new RecordingKafka();
 
     @BeforeAll
     static void database() {
@@ -70,25 +71,27 @@ class OutboxRelayTest {
         assertThat(relay(2).relayOnce()).isEqualTo(1);
         assertThat(relay(2).relayOnce()).isZero();
 
-        assertThat(sentIds).containsExactlyElementsOf(appended.stream().map(UUID::toString).toList());
+        assertThat(kafka.sentIds()).containsExactlyElementsOf(appended.stream().map(UUID::toString).toList());
         assertThat(outboxRows()).isZero();
     }
 
     @Test
     void anEarlierRowCommittedWhileABatchIsSentIsNotLost() throws SQLException {
         try (Connection slow = dataSource.getConnection()) {
-            // a transaction takes its outbox seq first but commits last, while the relay sends a later row
+            // a transaction takes its outbox seq first but commits last, while the relay sends a later row of the
+            // same bucket
             slow.setAutoCommit(false);
+            UUID consultation = UUID.randomUUID();
             String slowEvent = UUID.randomUUID().toString();
-            insertRaw(slow, slowEvent);
-            UUID fastEvent = append(UUID.randomUUID());
-            duringSend = () -> commit(slow);
+            insertRaw(slow, slowEvent, consultation);
+            UUID fastEvent = append(consultation);
+            kafka.duringSend(() -> commit(slow));
 
             relay(200).relayOnce();
-            duringSend = () -> { };
+            kafka.duringSend(() -> { });
             relay(200).relayOnce();
 
-            assertThat(sentIds).as("both events went out").contains(fastEvent.toString(), slowEvent);
+            assertThat(kafka.sentIds()).as("both events went out").contains(fastEvent.toString(), slowEvent);
             assertThat(outboxRows()).isZero();
         }
     }
@@ -96,17 +99,48 @@ class OutboxRelayTest {
     @Test
     void aFailedSendKeepsTheRowsForTheNextTick() {
         UUID event = append(UUID.randomUUID());
-        duringSend = () -> {
+        kafka.duringSend(() -> {
             throw new org.apache.kafka.common.errors.TimeoutException("broker down");
-        };
+        });
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay(200).relayOnce());
         assertThat(outboxRows()).isEqualTo(1);
 
-        duringSend = () -> { };
+        kafka.duringSend(() -> { });
         assertThat(relay(200).relayOnce()).isEqualTo(1);
-        assertThat(sentIds).containsExactly(event.toString());
+        assertThat(kafka.sentIds()).containsExactly(event.toString());
         assertThat(outboxRows()).isZero();
+    }
+
+    @Test
+    void aRelaySendingOneBucketLeavesTheOtherBucketsToAnotherRelay() throws Exception {
+        UUID held = UUID.randomUUID();
+        UUID heldEvent = append(held);
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        kafka.duringSend(() -> {
+            sending.countDown();
+            awaitLatch(release);
+        });
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = instances.submit(() -> relay(200).relayOnce());
+            assertThat(sending.await(30, TimeUnit.SECONDS)).as("the first relay is sending").isTrue();
+            kafka.duringSend(() -> { });
+            UUID otherEvent = append(consultationInAnotherBucketThan(held));
+
+            int sentBySecond = instances.submit(() -> relay(200).relayOnce()).get(30, TimeUnit.SECONDS);
+
+            assertThat(sentBySecond).as("the second relay sent the other bucket at once").isEqualTo(1);
+            assertThat(kafka.sentIds()).as("and left the held one alone").containsExactly(otherEvent.toString());
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(kafka.sentIds()).containsExactly(otherEvent.toString(), heldEvent.toString());
+            assertThat(outboxRows()).isZero();
+        } finally {
+            release.countDown();
+            instances.close();
+        }
     }
 
     @Test
@@ -119,7 +153,7 @@ class OutboxRelayTest {
             UUID event = transactions.execute(status -> waking.append(requested(UUID.randomUUID())));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
-            assertThat(sentIds).containsExactly(event.toString());
+            assertThat(kafka.sentIds()).containsExactly(event.toString());
         } finally {
             relay.stop();
         }
@@ -155,11 +189,26 @@ class OutboxRelayTest {
     private OutboxRelay relay(int batchSize, Duration interval) {
         MessagingProperties properties = new MessagingProperties(true, interval, batchSize, 3, (short) 1,
                 4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10));
-        return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties, NO_TRACING);
+        return new OutboxRelay(jdbc, transactions, kafka, properties, NO_TRACING);
     }
 
     private UUID append(UUID consultation) {
         return transactions.execute(status -> writer.append(requested(consultation)));
+    }
+
+    private static UUID consultationInAnotherBucketThan(UUID consultation) {
+        int bucket = OutboxWriter.bucketOf(consultation.toString());
+        return Stream.generate(UUID::randomUUID).filter(id -> OutboxWriter.bucketOf(id.toString()) != bucket)
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ConsultationRequested requested(UUID consultation) {
@@ -170,13 +219,15 @@ class OutboxRelayTest {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single();
     }
 
-    private static void insertRaw(Connection connection, String eventId) throws SQLException {
+    private static void insertRaw(Connection connection, String eventId, UUID consultation) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload)
-                VALUES (?, 'booking.events.v1', ?, 'com.housecall.consultation.requested', '/housecall/booking-service',
-                        '2026-01-02T03:04:05.678Z', '{}')""")) {
+                INSERT INTO outbox_event (event_id, topic, event_key, bucket, event_type, event_source, event_time,
+                                          payload)
+                VALUES (?, 'booking.events.v1', ?, ?, 'com.housecall.consultation.requested',
+                        '/housecall/booking-service', '2026-01-02T03:04:05.678Z', '{}')""")) {
             insert.setString(1, eventId);
-            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(2, consultation.toString());
+            insert.setInt(3, OutboxWriter.bucketOf(consultation.toString()));
             insert.executeUpdate();
         }
     }
@@ -186,25 +237,6 @@ class OutboxRelayTest {
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Acknowledges every send at once, after running {@link #duringSend}; never talks to a broker. */
-    private final class RecordingKafka extends KafkaTemplate<byte[], byte[]> {
-
-        RecordingKafka() {
-            super(new DefaultKafkaProducerFactory<>(Map.of()));
-        }
-
-        @Override
-        public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
-            duringSend.run();
-            sentIds.add(new String(record.headers().lastHeader("ce_id").value(), UTF_8));
-            return CompletableFuture.completedFuture(new SendResult<>(record, null));
-        }
-
-        @Override
-        public void flush() {
         }
     }
 }
