@@ -89,12 +89,20 @@ public class OutboxRelay extends BatchPoller {
      * the last batch stopped, so a busy bucket does not starve the others.
      */
     private List<Integer> lockBucketsWithRows() {
+        List<Integer> buckets = new ArrayList<>(lockBucketsWithRows("bucket >= :next", BUCKETS_PER_BATCH));
+        if (buckets.size() < BUCKETS_PER_BATCH) {
+            buckets.addAll(lockBucketsWithRows("bucket < :next", BUCKETS_PER_BATCH - buckets.size()));
+        }
+        return buckets;
+    }
+
+    /** In primary-key order: H2 locks every row it has to sort, so a computed order would lock all sixteen. */
+    private List<Integer> lockBucketsWithRows(String range, int limit) {
         return jdbc.sql("""
                         SELECT bucket FROM outbox_bucket b
-                        WHERE EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
-                        ORDER BY CASE WHEN bucket >= :next THEN 0 ELSE 1 END, bucket
-                        LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("next", nextBucket).param("limit", BUCKETS_PER_BATCH)
+                        WHERE %s AND EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
+                        ORDER BY bucket LIMIT :limit FOR UPDATE SKIP LOCKED""".formatted(range))
+                .param("next", nextBucket).param("limit", limit)
                 .query(Integer.class).list();
     }
 
