@@ -3,8 +3,6 @@ package com.housecall.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.testsupport.TestDatabase;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +14,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rows waiting in the outbox when V6 adds the buckets (a service stopped before its relay sent them, then upgraded)
@@ -63,10 +59,7 @@ class OutboxBucketsMigrationTest {
                 .containsAll(IntStream.range(0, OutboxWriter.BUCKETS).boxed().toList());
 
         RecordingKafka kafka = new RecordingKafka();
-        OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                kafka, new MessagingProperties(true, Duration.ofSeconds(1), 200, 3, (short) 1, 4,
-                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10)),
-                new EventTracing(Tracer.NOOP, Propagator.NOOP));
+        OutboxRelay relay = TestRelays.relay(dataSource, kafka, 200, Duration.ofSeconds(1));
         while (relay.relayOnce() > 0) {
             // batch after batch until the outbox is empty
         }
