@@ -7,6 +7,7 @@ import io.micrometer.tracing.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,9 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
  */
 public class OutboxRelay extends BatchPoller {
-
-    /** A quarter of the buckets: up to four instances send at once, and one alone still sends 200 rows a batch. */
-    static final int BUCKETS_PER_BATCH = 4;
 
     record Row(long seq, String eventId, String topic, String eventKey, String eventType, String eventSource,
                String eventTime, String payload, @Nullable String traceparent, @Nullable String tracestate,
@@ -60,17 +58,10 @@ public class OutboxRelay extends BatchPoller {
      */
     public int relayOnce() {
         Integer sent = transactions.execute(status -> {
-            List<Integer> buckets = lockBucketsWithRows();
-            if (buckets.isEmpty()) {
-                return 0;
-            }
-            nextBucket = buckets.getLast() + 1;
-            List<Row> rows = jdbc.sql("""
-                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
-                                   traceparent, tracestate, correlation_id
-                            FROM outbox_event WHERE bucket IN (:buckets) ORDER BY seq LIMIT :limit""")
-                    .param("buckets", buckets).param("limit", properties.relayBatchSize())
-                    .query(RecordRows.of(Row.class)).list();
+            List<Row> rows = new ArrayList<>();
+            int start = nextBucket;
+            lockBucketsFor(rows, start, OutboxWriter.BUCKETS);
+            lockBucketsFor(rows, 0, start);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -85,25 +76,31 @@ public class OutboxRelay extends BatchPoller {
     }
 
     /**
-     * Up to {@link #BUCKETS_PER_BATCH} buckets that hold rows and that no other relay holds, taken round from where
-     * the last batch stopped, so a busy bucket does not starve the others.
+     * Locks, one by one from {@code from} up to {@code to}, buckets that hold rows and that no other relay holds,
+     * and adds each one's rows until the batch is full. A backlog fills a batch from a bucket or two and leaves the
+     * others to other instances; the next batch starts after the last bucket, so a busy one does not starve the rest.
      */
-    private List<Integer> lockBucketsWithRows() {
-        List<Integer> buckets = new ArrayList<>(lockBucketsWithRows("bucket >= :next", BUCKETS_PER_BATCH));
-        if (buckets.size() < BUCKETS_PER_BATCH) {
-            buckets.addAll(lockBucketsWithRows("bucket < :next", BUCKETS_PER_BATCH - buckets.size()));
+    private void lockBucketsFor(List<Row> rows, int from, int to) {
+        int batchSize = properties.relayBatchSize();
+        for (int next = from; rows.size() < batchSize; next = nextBucket) {
+            // in primary-key order: H2 locks every row it has to sort, which would be every bucket
+            Optional<Integer> bucket = jdbc.sql("""
+                            SELECT bucket FROM outbox_bucket b
+                            WHERE bucket >= ? AND bucket < ?
+                              AND EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
+                            ORDER BY bucket LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                    .params(next, to).query(Integer.class).optional();
+            if (bucket.isEmpty()) {
+                return;
+            }
+            // "bucket, seq": H2 reads the index in order, rather than sorting the whole bucket, only when told so
+            rows.addAll(jdbc.sql("""
+                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
+                                   traceparent, tracestate, correlation_id
+                            FROM outbox_event WHERE bucket = ? ORDER BY bucket, seq LIMIT ?""")
+                    .params(bucket.get(), batchSize - rows.size()).query(RecordRows.of(Row.class)).list());
+            nextBucket = bucket.get() + 1;
         }
-        return buckets;
-    }
-
-    /** In primary-key order: H2 locks every row it has to sort, so a computed order would lock all sixteen. */
-    private List<Integer> lockBucketsWithRows(String range, int limit) {
-        return jdbc.sql("""
-                        SELECT bucket FROM outbox_bucket b
-                        WHERE %s AND EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
-                        ORDER BY bucket LIMIT :limit FOR UPDATE SKIP LOCKED""".formatted(range))
-                .param("next", nextBucket).param("limit", limit)
-                .query(Integer.class).list();
     }
 
     /**
