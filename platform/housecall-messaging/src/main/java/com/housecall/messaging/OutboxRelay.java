@@ -60,8 +60,8 @@ public class OutboxRelay extends BatchPoller {
         Integer sent = transactions.execute(status -> {
             List<Row> rows = new ArrayList<>();
             int start = nextBucket;
-            lockBucketsFor(rows, start, OutboxWriter.BUCKETS);
-            lockBucketsFor(rows, 0, start);
+            fillFromFreeBuckets(rows, start, OutboxWriter.BUCKETS);
+            fillFromFreeBuckets(rows, 0, start);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -80,7 +80,7 @@ public class OutboxRelay extends BatchPoller {
      * and adds each one's rows until the batch is full. A backlog fills a batch from a bucket or two and leaves the
      * others to other instances; the next batch starts after the last bucket, so a busy one does not starve the rest.
      */
-    private void lockBucketsFor(List<Row> rows, int from, int to) {
+    private void fillFromFreeBuckets(List<Row> rows, int from, int to) {
         int batchSize = properties.relayBatchSize();
         for (int next = from; rows.size() < batchSize; next = nextBucket) {
             // in primary-key order: H2 locks every row it has to sort, which would be every bucket
@@ -131,7 +131,10 @@ public class OutboxRelay extends BatchPoller {
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 
-    /** Batches until one sends nothing: a batch takes a few buckets, so a short one leaves the others' rows. */
+    /**
+     * Batches until one sends nothing, not only until one is short: rows committed into a bucket while this relay
+     * held it (another instance's wake passed it over) go out with the next batch rather than at the next poll.
+     */
     @Override
     protected int runBatch() {
         int total = 0;
