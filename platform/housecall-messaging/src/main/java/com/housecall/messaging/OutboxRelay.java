@@ -7,6 +7,7 @@ import io.micrometer.tracing.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,8 +18,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows in insertion order, then deletes them. A crash after a send and before the
- * delete sends the row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
+ * Publishes committed outbox rows in insertion order per key, then deletes them; several instances share the work
+ * by the key's bucket ({@code outbox_bucket}, DECISIONS 27). A crash after a send and before the delete sends the
+ * row again: consumers are idempotent on {@code ce_id}, so the effect stays single.
  */
 public class OutboxRelay extends BatchPoller {
 
@@ -36,6 +38,8 @@ public class OutboxRelay extends BatchPoller {
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final MessagingProperties properties;
     private final EventTracing tracing;
+    /** Where the next batch starts looking; the poller's thread alone relays. */
+    private volatile int nextBucket;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<byte[], byte[]> kafka,
                        MessagingProperties properties, EventTracing tracing) {
@@ -47,16 +51,17 @@ public class OutboxRelay extends BatchPoller {
         this.tracing = tracing;
     }
 
-    /** Sends one batch; returns how many events went out. The lock row keeps several instances in line. */
+    /**
+     * Sends one batch from the buckets it locks; returns how many events went out. A bucket's holder sends its rows
+     * in seq order and deletes them before it lets go, so one key's events (one bucket) never overtake each other,
+     * while other instances send other buckets.
+     */
     public int relayOnce() {
         Integer sent = transactions.execute(status -> {
-            jdbc.sql("SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
-            List<Row> rows = jdbc.sql("""
-                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
-                                   traceparent, tracestate, correlation_id
-                            FROM outbox_event ORDER BY seq LIMIT ?""")
-                    .param(properties.relayBatchSize())
-                    .query(RecordRows.of(Row.class)).list();
+            List<Row> rows = new ArrayList<>();
+            int start = nextBucket;
+            fillFromFreeBuckets(rows, start, OutboxWriter.BUCKETS);
+            fillFromFreeBuckets(rows, 0, start);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -68,6 +73,34 @@ public class OutboxRelay extends BatchPoller {
             return rows.size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Locks, one by one from {@code from} up to {@code to}, buckets that hold rows and that no other relay holds,
+     * and adds each one's rows until the batch is full. A backlog fills a batch from a bucket or two and leaves the
+     * others to other instances; the next batch starts after the last bucket, so a busy one does not starve the rest.
+     */
+    private void fillFromFreeBuckets(List<Row> rows, int from, int to) {
+        int batchSize = properties.relayBatchSize();
+        for (int next = from; rows.size() < batchSize; next = nextBucket) {
+            // in primary-key order: H2 locks every row it has to sort, which would be every bucket
+            Optional<Integer> bucket = jdbc.sql("""
+                            SELECT bucket FROM outbox_bucket b
+                            WHERE bucket >= ? AND bucket < ?
+                              AND EXISTS (SELECT 1 FROM outbox_event e WHERE e.bucket = b.bucket)
+                            ORDER BY bucket LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                    .params(next, to).query(Integer.class).optional();
+            if (bucket.isEmpty()) {
+                return;
+            }
+            // "bucket, seq": H2 reads the index in order, rather than sorting the whole bucket, only when told so
+            rows.addAll(jdbc.sql("""
+                            SELECT seq, event_id, topic, event_key, event_type, event_source, event_time, payload,
+                                   traceparent, tracestate, correlation_id
+                            FROM outbox_event WHERE bucket = ? ORDER BY bucket, seq LIMIT ?""")
+                    .params(bucket.get(), batchSize - rows.size()).query(RecordRows.of(Row.class)).list());
+            nextBucket = bucket.get() + 1;
+        }
     }
 
     /**
@@ -98,9 +131,17 @@ public class OutboxRelay extends BatchPoller {
         return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
     }
 
+    /**
+     * Batches until one sends nothing, not only until one is short: rows committed into a bucket while this relay
+     * held it (another instance's wake passed it over) go out with the next batch rather than at the next poll.
+     */
     @Override
     protected int runBatch() {
-        return relayOnce();
+        int total = 0;
+        for (int sent = relayOnce(); sent > 0; sent = relayOnce()) {
+            total += sent;
+        }
+        return total;
     }
 
     /** After every other poller, so the events they write on the way down still go out. */

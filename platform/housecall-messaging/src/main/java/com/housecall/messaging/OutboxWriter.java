@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class OutboxWriter {
 
+    private static final int BUCKET_BITS = 4;
+    /** The outbox's buckets: a relay instance sends some of them at a time, each key's rows lie in one. */
+    static final int BUCKETS = 1 << BUCKET_BITS;
+
     private final JdbcClient jdbc;
     private final String source;
     private final Clock clock;
@@ -57,18 +61,28 @@ public class OutboxWriter {
         if (value.isEmpty()) {
             return id;
         }
-        EventTrace trace = linkedToFirstTrace(payload.consultationId().toString(), tracing.capture());
+        String key = payload.consultationId().toString();
+        EventTrace trace = linkedToFirstTrace(key, tracing.capture());
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time,
-                                                  payload, traceparent, tracestate, correlation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.toString(), entry.topic(), payload.consultationId().toString(), entry.type(), source,
+                        INSERT INTO outbox_event (event_id, topic, event_key, bucket, event_type, event_source,
+                                                  event_time, payload, traceparent, tracestate, correlation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), entry.topic(), key, bucketOf(key), entry.type(), source,
                         Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
                         new String(value.get(), StandardCharsets.UTF_8),
                         trace.traceparent(), trace.tracestate(), trace.correlationId())
                 .update();
         AfterCommit.run(committed); // the relay sends at once, not at its next poll
         return id;
+    }
+
+    /**
+     * The key's outbox bucket, the same in every JVM and in {@code V6__outbox_buckets.sql}: {@link String#hashCode}
+     * (its formula is part of the Java SE API), Fibonacci-hashed (times 2^32 / golden ratio) to its top bits, so every
+     * character counts: modulo 16 alone, the hash code depends on an alternating sum of the characters only.
+     */
+    static int bucketOf(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - BUCKET_BITS);
     }
 
     private Optional<byte[]> encode(EventCatalog.Entry entry, ConsultationEvent payload) {

@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 
-/** What the broker knows: end offsets, a group's committed offsets, the partition of a key. */
+/** What the broker knows: end offsets, a group's committed offsets, the partition of a key; a topic made. */
 final class KafkaOffsets {
 
     private KafkaOffsets() {
@@ -29,6 +30,17 @@ final class KafkaOffsets {
     /** The partition the default partitioner picks for {@code key} (what a keyed send does). */
     static int partitionOf(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** Creates {@code topic} as the services declare it, unless it exists: without a service, nobody else does. */
+    static void createTopic(String topic, int partitions) {
+        call(admin -> {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                        .get(10, TimeUnit.SECONDS);
+            }
+            return null;
+        });
     }
 
     static int partitionCount(String topic) {

@@ -6,45 +6,42 @@ import static org.awaitility.Awaitility.await;
 
 import com.housecall.events.booking.ConsultationRequested;
 import com.housecall.testsupport.TestDatabase;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay against a real database (H2, or PostgreSQL in CI) and a stand-in producer that can act while a batch
- * is being sent: the race the relay must survive is another transaction committing an earlier row meanwhile.
+ * is being sent: the races the relay must survive are another transaction committing an earlier row meanwhile, and
+ * another instance's relay wanting to send too.
  */
 class OutboxRelayTest {
 
     private static DataSource dataSource;
     private static JdbcClient jdbc;
-    private static final EventTracing NO_TRACING = new EventTracing(Tracer.NOOP, Propagator.NOOP);
     private static TransactionTemplate transactions;
     private static OutboxWriter writer;
-    private final List<String> sentIds = new CopyOnWriteArrayList<>();
-    private Runnable duringSend = () -> { };
+    private final RecordingKafka kafka = new RecordingKafka();
 
     @BeforeAll
     static void database() {
@@ -52,8 +49,8 @@ class OutboxRelayTest {
         dataSource = new DriverManagerDataSource(settings.url(), settings.username(), settings.password());
         MessagingSchema.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        writer = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null, () -> { });
+        transactions = TestRelays.transactions(dataSource);
+        writer = TestRelays.writer(dataSource, () -> { });
     }
 
     @BeforeEach
@@ -70,25 +67,27 @@ class OutboxRelayTest {
         assertThat(relay(2).relayOnce()).isEqualTo(1);
         assertThat(relay(2).relayOnce()).isZero();
 
-        assertThat(sentIds).containsExactlyElementsOf(appended.stream().map(UUID::toString).toList());
+        assertThat(kafka.sentIds()).containsExactlyElementsOf(appended.stream().map(UUID::toString).toList());
         assertThat(outboxRows()).isZero();
     }
 
     @Test
     void anEarlierRowCommittedWhileABatchIsSentIsNotLost() throws SQLException {
         try (Connection slow = dataSource.getConnection()) {
-            // a transaction takes its outbox seq first but commits last, while the relay sends a later row
+            // a transaction takes its outbox seq first but commits last, while the relay sends a later row of the
+            // same bucket
             slow.setAutoCommit(false);
+            UUID consultation = UUID.randomUUID();
             String slowEvent = UUID.randomUUID().toString();
-            insertRaw(slow, slowEvent);
-            UUID fastEvent = append(UUID.randomUUID());
-            duringSend = () -> commit(slow);
+            insertRaw(slow, slowEvent, consultation);
+            UUID fastEvent = append(consultation);
+            kafka.duringSend(() -> commit(slow));
 
             relay(200).relayOnce();
-            duringSend = () -> { };
+            kafka.duringSend(() -> { });
             relay(200).relayOnce();
 
-            assertThat(sentIds).as("both events went out").contains(fastEvent.toString(), slowEvent);
+            assertThat(kafka.sentIds()).as("both events went out").contains(fastEvent.toString(), slowEvent);
             assertThat(outboxRows()).isZero();
         }
     }
@@ -96,30 +95,60 @@ class OutboxRelayTest {
     @Test
     void aFailedSendKeepsTheRowsForTheNextTick() {
         UUID event = append(UUID.randomUUID());
-        duringSend = () -> {
+        kafka.duringSend(() -> {
             throw new org.apache.kafka.common.errors.TimeoutException("broker down");
-        };
+        });
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay(200).relayOnce());
         assertThat(outboxRows()).isEqualTo(1);
 
-        duringSend = () -> { };
+        kafka.duringSend(() -> { });
         assertThat(relay(200).relayOnce()).isEqualTo(1);
-        assertThat(sentIds).containsExactly(event.toString());
+        assertThat(kafka.sentIds()).containsExactly(event.toString());
         assertThat(outboxRows()).isZero();
+    }
+
+    @Test
+    void aRelaySendingSomeBucketsLeavesTheOthersToAnotherRelay() throws Exception {
+        List<UUID> appended = oneConsultationPerBucket().stream().map(this::append).toList();
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        kafka.duringSend(() -> {
+            sending.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+        });
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            // a batch of two events: the first relay locks the two buckets they lie in, one row each
+            Future<Integer> first = instances.submit(() -> relay(2).relayOnce());
+            assertThat(sending.await(30, TimeUnit.SECONDS)).as("the first relay is sending").isTrue();
+            kafka.duringSend(() -> { });
+
+            int sentBySecond = instances.submit(() -> relay(200).relayOnce()).get(30, TimeUnit.SECONDS);
+
+            assertThat(sentBySecond).as("the second relay sent the other buckets meanwhile")
+                    .isEqualTo(OutboxWriter.BUCKETS - 2);
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(kafka.sentIds()).as("each event once")
+                    .containsExactlyInAnyOrderElementsOf(appended.stream().map(UUID::toString).toList());
+            assertThat(outboxRows()).isZero();
+        } finally {
+            release.countDown();
+            instances.close();
+        }
     }
 
     @Test
     void aCommitWakesTheRelayLongBeforeItsNextPoll() {
         OutboxRelay relay = relay(200, Duration.ofHours(1));
-        OutboxWriter waking = new OutboxWriter(jdbc, "booking-service", Clock.systemUTC(), NO_TRACING, null,
-                relay::wake);
+        OutboxWriter waking = TestRelays.writer(dataSource, relay::wake);
         relay.start();
         try {
             UUID event = transactions.execute(status -> waking.append(requested(UUID.randomUUID())));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
-            assertThat(sentIds).containsExactly(event.toString());
+            assertThat(kafka.sentIds()).containsExactly(event.toString());
         } finally {
             relay.stop();
         }
@@ -153,13 +182,20 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(int batchSize, Duration interval) {
-        MessagingProperties properties = new MessagingProperties(true, interval, batchSize, 3, (short) 1,
-                4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofMinutes(10));
-        return new OutboxRelay(jdbc, transactions, new RecordingKafka(), properties, NO_TRACING);
+        return TestRelays.relay(dataSource, kafka, batchSize, interval);
     }
 
     private UUID append(UUID consultation) {
         return transactions.execute(status -> writer.append(requested(consultation)));
+    }
+
+    private static Collection<UUID> oneConsultationPerBucket() {
+        Map<Integer, UUID> byBucket = new TreeMap<>();
+        while (byBucket.size() < OutboxWriter.BUCKETS) {
+            UUID consultation = UUID.randomUUID();
+            byBucket.putIfAbsent(OutboxWriter.bucketOf(consultation.toString()), consultation);
+        }
+        return byBucket.values();
     }
 
     private static ConsultationRequested requested(UUID consultation) {
@@ -170,13 +206,15 @@ class OutboxRelayTest {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single();
     }
 
-    private static void insertRaw(Connection connection, String eventId) throws SQLException {
+    private static void insertRaw(Connection connection, String eventId, UUID consultation) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, event_source, event_time, payload)
-                VALUES (?, 'booking.events.v1', ?, 'com.housecall.consultation.requested', '/housecall/booking-service',
-                        '2026-01-02T03:04:05.678Z', '{}')""")) {
+                INSERT INTO outbox_event (event_id, topic, event_key, bucket, event_type, event_source, event_time,
+                                          payload)
+                VALUES (?, 'booking.events.v1', ?, ?, 'com.housecall.consultation.requested',
+                        '/housecall/booking-service', '2026-01-02T03:04:05.678Z', '{}')""")) {
             insert.setString(1, eventId);
-            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(2, consultation.toString());
+            insert.setInt(3, OutboxWriter.bucketOf(consultation.toString()));
             insert.executeUpdate();
         }
     }
@@ -186,25 +224,6 @@ class OutboxRelayTest {
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Acknowledges every send at once, after running {@link #duringSend}; never talks to a broker. */
-    private final class RecordingKafka extends KafkaTemplate<byte[], byte[]> {
-
-        RecordingKafka() {
-            super(new DefaultKafkaProducerFactory<>(Map.of()));
-        }
-
-        @Override
-        public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
-            duringSend.run();
-            sentIds.add(new String(record.headers().lastHeader("ce_id").value(), UTF_8));
-            return CompletableFuture.completedFuture(new SendResult<>(record, null));
-        }
-
-        @Override
-        public void flush() {
         }
     }
 }
