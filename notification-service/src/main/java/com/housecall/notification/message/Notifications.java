@@ -41,17 +41,23 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Queued notifications due at {@code now}, oldest first. */
+    /**
+     * Queued notifications due at {@code now}, oldest first. Two index range reads (notification_due) rather than
+     * {@code due_at IS NULL OR due_at <= ?}, which no index serves: that scanned every future reminder of every
+     * course on each run of the sender (7,590 rows after 500 consultations).
+     */
     List<Outgoing> due(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT n.id, n.consultation_id, n.type, n.channel, n.recipient, n.attempts, m.visit_id,
                                m.visit_start, m.time_zone, m.nurse_name, m.detail, m.action_at, m.cancelled_at,
                                v.status AS visit_status, v.start_at AS visit_start_now,
                                m.traceparent, m.tracestate, m.correlation_id
-                        FROM notification n
+                        FROM (SELECT id FROM notification WHERE status = 'QUEUED' AND due_at IS NULL
+                              UNION ALL
+                              SELECT id FROM notification WHERE status = 'QUEUED' AND due_at <= ?) due
+                        JOIN notification n ON n.id = due.id
                         JOIN message m ON m.id = n.message_id
                         LEFT JOIN visit v ON v.visit_id = m.visit_id
-                        WHERE n.status = 'QUEUED' AND (n.due_at IS NULL OR n.due_at <= ?)
                         ORDER BY n.created_at, n.id
                         LIMIT ?""")
                 .params(now.atOffset(ZoneOffset.UTC), limit)
