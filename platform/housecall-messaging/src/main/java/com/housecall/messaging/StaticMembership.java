@@ -1,7 +1,9 @@
 package com.housecall.messaging;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
@@ -43,7 +46,7 @@ class StaticMembership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StaticMembership.class);
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9._-]");
-    private static final long ADMIN_TIMEOUT_SECONDS = 5;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(3);
 
     private final String instance;
     private final KafkaAdmin admin;
@@ -99,20 +102,27 @@ class StaticMembership implements SmartLifecycle {
         if (membersByGroup.isEmpty()) {
             return;
         }
-        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+        Map<String, Object> config = new HashMap<>(admin.getConfigurationProperties());
+        // a broker that does not answer cannot move the partitions either: the shutdown does not wait for it
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        Admin client = Admin.create(config);
+        try {
             membersByGroup.forEach((group, members) -> leave(client, group, members));
+        } finally {
+            client.close(Duration.ZERO);
         }
     }
 
     private void leave(Admin client, String group, Set<String> members) {
         try {
             List<MemberToRemove> ours = client.describeConsumerGroups(List.of(group)).describedGroups().get(group)
-                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).members().stream()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).members().stream()
                     .map(MemberDescription::groupInstanceId).flatMap(Optional::stream)
                     .filter(id -> isOneOf(id, members)).map(MemberToRemove::new).toList();
             if (!ours.isEmpty()) {
                 client.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(ours)).all()
-                        .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Left consumer group {} ({} consumers of instance {})", group, ours.size(), instance);
             }
         } catch (ExecutionException e) {
