@@ -10,6 +10,7 @@ import com.housecall.messaging.testapp.Deliveries;
 import com.housecall.messaging.testapp.TestAppProcess;
 import com.housecall.messaging.testapp.TestApps;
 import com.housecall.testsupport.TestEvents;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,13 +81,9 @@ class StaticMembershipIT {
 
     @Test
     void aKilledInstancesPartitionsMoveToTheOtherWithinItsSession() throws Exception {
-        Process a = process("a", instance("a", SESSION));
-        app(instance("b", SESSION));
-        await().atMost(START).until(() -> bothHoldPartitions("a", "b"));
+        Process a = processAAndAppB(SESSION);
 
-        Instant killed = kill(a);
-        await().atMost(SESSION.plusSeconds(30)).until(() -> holds("b", all()));
-        Duration moved = Duration.between(killed, Instant.now());
+        Duration moved = untilBHoldsAll(kill(a));
 
         log.info("Kill of one of two instances: its partitions moved {} ms after the kill (session {} ms)",
                 moved.toMillis(), SESSION.toMillis());
@@ -96,18 +93,16 @@ class StaticMembershipIT {
 
     @Test
     void anInstanceStoppedWithSigtermLeavesItsGroupSoItsPartitionsMoveAtOnce() throws Exception {
-        Process a = process("a", instance("a", LONG_SESSION));
-        app(instance("b", LONG_SESSION));
-        await().atMost(START).until(() -> bothHoldPartitions("a", "b"));
+        Process a = processAAndAppB(LONG_SESSION);
 
         Instant stopping = Instant.now();
         a.destroy(); // SIGTERM: Spring's shutdown hook closes the application
-        await().atMost(LONG_SESSION).until(() -> holds("b", all()));
-        Duration moved = Duration.between(stopping, Instant.now());
+        Duration moved = untilBHoldsAll(stopping);
 
         log.info("SIGTERM of one of two instances: its partitions moved {} ms after the signal", moved.toMillis());
         assertThat(moved).as("long before its session would have ended").isLessThan(Duration.ofSeconds(10));
         assertThat(a.waitFor(30, TimeUnit.SECONDS)).as("the stopped instance exited").isTrue();
+        assertThat(Path.of("target", group + "-a.log")).content().contains("Left consumer group " + group);
     }
 
     @Test
@@ -171,6 +166,19 @@ class StaticMembershipIT {
         Process process = TestAppProcess.start(group + "-" + name, settings);
         started.add(process::destroyForcibly);
         return process;
+    }
+
+    /** Instance a in a JVM of its own and b in this one, each holding some of the partitions. */
+    private Process processAAndAppB(Duration session) {
+        Process a = process("a", instance("a", session));
+        app(instance("b", session));
+        await().atMost(START).until(() -> bothHoldPartitions("a", "b"));
+        return a;
+    }
+
+    private Duration untilBHoldsAll(Instant since) {
+        await().atMost(LONG_SESSION).until(() -> holds("b", all()));
+        return Duration.between(since, Instant.now());
     }
 
     private static Instant kill(Process process) throws InterruptedException {
