@@ -85,9 +85,6 @@ class StaticMembership implements SmartLifecycle {
         String member = instance + "." + destination;
         container.getContainerProperties().getKafkaConsumerProperties()
                 .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, member);
-        // a stop finishes the record in hand and commits it; the rest of the poll was never handled and is fetched
-        // again by whoever takes the partition (the default handles the whole poll first, up to 500 records)
-        container.getContainerProperties().setStopImmediate(true);
         membersByGroup.computeIfAbsent(group, name -> ConcurrentHashMap.newKeySet()).add(member);
     }
 
