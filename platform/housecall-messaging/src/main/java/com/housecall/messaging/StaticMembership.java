@@ -1,8 +1,8 @@
 package com.housecall.messaging;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +76,6 @@ class StaticMembership implements SmartLifecycle {
         }
     }
 
-    String instance() {
-        return instance;
-    }
-
     /** Makes the container's consumers static members of {@code group}; called as the binder creates it. */
     void join(AbstractMessageListenerContainer<?, ?> container, String destination, String group) {
         String member = instance + "." + destination;
@@ -122,14 +118,11 @@ class StaticMembership implements SmartLifecycle {
                         .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Left consumer group {} ({} consumers of instance {})", group, ours.size(), instance);
             }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) { // else no member left to take out
+        } catch (ExecutionException | TimeoutException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) { // no group: no member left to take out
                 log.warn("Could not leave consumer group {}; its partitions move when the session ends [{}]", group,
                         FailureReason.types(e));
             }
-        } catch (TimeoutException e) {
-            log.warn("Could not leave consumer group {}; its partitions move when the session ends [{}]", group,
-                    FailureReason.types(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
