@@ -146,8 +146,17 @@ public class MessagingAutoConfiguration {
     RetryThenDeadLetter retryThenDeadLetter(KafkaTemplate<byte[], byte[]> eventKafkaTemplate, KafkaAdmin admin,
                                             MessagingProperties properties,
                                             KafkaConsumersHealthIndicator kafkaConsumersHealthIndicator,
-                                            MeterRegistry meters) {
-        return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties, kafkaConsumersHealthIndicator, meters);
+                                            StaticMembership staticMembership, MeterRegistry meters) {
+        return new RetryThenDeadLetter(eventKafkaTemplate, admin, properties, kafkaConsumersHealthIndicator,
+                staticMembership, meters);
+    }
+
+    /** Each consumer a static member of its group, named after this instance (DECISIONS 28). */
+    @Bean
+    StaticMembership staticMembership(KafkaAdmin admin,
+                                      @Value("${housecall.messaging.instance-id:${HOUSECALL_INSTANCE_ID:}}")
+                                      String instance) {
+        return new StaticMembership(StaticMembership.instance(instance), admin);
     }
 
     /** {@code kafkaConsumers} in the readiness group: the service's consumers started and reached the broker. */

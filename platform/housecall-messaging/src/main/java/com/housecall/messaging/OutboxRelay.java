@@ -144,9 +144,13 @@ public class OutboxRelay extends BatchPoller {
         return total;
     }
 
-    /** After every other poller, so the events they write on the way down still go out. */
+    /**
+     * Stops last of what writes events: after HTTP intake (Boot's graceful shutdown), every other poller and the
+     * consumers (stopped, then out of their groups at {@link StaticMembership#PHASE}), so what they commit on the
+     * way down still goes out; before the Kafka producer and the data source go away.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+        return StaticMembership.PHASE - 1;
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.util.backoff.BackOff;
 /**
  * Moves retries and dead letters from the binder into the listener container, so every binding retries with
  * exponential backoff and then dead-letters through {@link DeadLetterPublisher}, with our headers only.
- * A rejected record (unreadable) skips the retries. Each container is also watched for readiness.
+ * A rejected record (unreadable) skips the retries. Each container is also watched for readiness and its consumers
+ * made static members of their group ({@link StaticMembership}).
  */
 class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -25,14 +26,16 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
     private final KafkaAdmin admin;
     private final MessagingProperties properties;
     private final KafkaConsumersHealthIndicator readiness;
+    private final StaticMembership membership;
     private final MeterRegistry meters;
 
     RetryThenDeadLetter(KafkaTemplate<byte[], byte[]> kafka, KafkaAdmin admin, MessagingProperties properties,
-                        KafkaConsumersHealthIndicator readiness, MeterRegistry meters) {
+                        KafkaConsumersHealthIndicator readiness, StaticMembership membership, MeterRegistry meters) {
         this.kafka = kafka;
         this.admin = admin;
         this.properties = properties;
         this.readiness = readiness;
+        this.membership = membership;
         this.meters = meters;
     }
 
@@ -52,6 +55,7 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
         errorHandler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         container.setCommonErrorHandler(errorHandler);
         readiness.watch(container);
+        membership.join(container, destinationName, group);
         // at 0 from the start, so a rate over the first dead letter is not lost
         DeadLetterPublisher.counter(meters, destinationName);
     }

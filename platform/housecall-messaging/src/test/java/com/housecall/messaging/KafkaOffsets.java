@@ -8,17 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Utils;
 
 /** What the broker knows: end offsets, a group's committed offsets, the partition of a key; a topic made. */
@@ -76,6 +79,30 @@ final class KafkaOffsets {
                     .get(10, TimeUnit.SECONDS);
             return ends.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(),
                     e -> e.getValue().offset()));
+        });
+    }
+
+    /** A static member of a consumer group as the broker sees it: its current member id and its partitions. */
+    record Member(String memberId, Set<Integer> partitions) {
+    }
+
+    /** The group's static members by {@code group.instance.id}. */
+    static Map<String, Member> staticMembers(String group) {
+        return call(admin -> {
+            ConsumerGroupDescription description;
+            try {
+                description = admin.describeConsumerGroups(java.util.List.of(group)).describedGroups().get(group)
+                        .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    return Map.of(); // no member has joined yet
+                }
+                throw e;
+            }
+            return description.members().stream().filter(member -> member.groupInstanceId().isPresent())
+                    .collect(Collectors.toMap(member -> member.groupInstanceId().orElseThrow(),
+                            member -> new Member(member.consumerId(), member.assignment().topicPartitions().stream()
+                                    .map(TopicPartition::partition).collect(Collectors.toSet()))));
         });
     }
 

@@ -2,6 +2,7 @@ package com.housecall.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -32,6 +33,10 @@ public final class HousecallTestInfrastructure {
         properties.put("housecall.messaging.relay-interval", "20ms");
         properties.put("housecall.messaging.initial-backoff", "50ms");
         properties.put("spring.cloud.stream.kafka.binder.consumer-properties.auto.offset.reset", "earliest");
+        // its own static group membership (DECISIONS 28): two services of one module in a JVM (cached test
+        // contexts) would otherwise share the host's, and the newer would fence the older's consumers; the same
+        // settings started again are the same instance restarted
+        properties.put("housecall.messaging.instance-id", module + "-" + UUID.randomUUID().toString().substring(0, 8));
         return properties;
     }
 
