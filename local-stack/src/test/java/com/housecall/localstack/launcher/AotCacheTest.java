@@ -37,11 +37,8 @@ class AotCacheTest {
     void withoutACacheTheAppStartsFromItsJarAndIsTrainedFirst() {
         List<String> options = JvmOptions.of(Part.BOOKING, settings());
 
-        assertThat(cache().state(Part.BOOKING, jar, options)).isEqualTo(AotCache.State.MISSING);
-        assertThat(cache().needsTraining(Part.BOOKING, jar, options)).isTrue();
-        assertThat(launch().app(Part.BOOKING, jar, false, true).command())
-                .containsSequence("-jar", jar.toString())
-                .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        assertDecided(options, AotCache.State.MISSING);
+        assertStartsFromTheBuiltJar();
     }
 
     @Test
@@ -49,8 +46,7 @@ class AotCacheTest {
         List<String> options = JvmOptions.of(Part.BOOKING, settings());
         trained(options, BUILT.plusSeconds(60));
 
-        assertThat(cache().state(Part.BOOKING, jar, options)).isEqualTo(AotCache.State.PRESENT);
-        assertThat(cache().needsTraining(Part.BOOKING, jar, options)).isFalse();
+        assertDecided(options, AotCache.State.PRESENT);
         assertThat(launch().app(Part.BOOKING, jar, false, true).command())
                 .containsSequence("-XX:AOTCache=" + cache().cache(Part.BOOKING),
                         "-jar", cache().extractedJar(Part.BOOKING).toString())
@@ -62,9 +58,8 @@ class AotCacheTest {
         List<String> options = JvmOptions.of(Part.BOOKING, settings());
         trained(options, BUILT.minusSeconds(60));
 
-        assertThat(cache().state(Part.BOOKING, jar, options)).isEqualTo(AotCache.State.STALE);
-        assertThat(cache().needsTraining(Part.BOOKING, jar, options)).isTrue();
-        assertThat(launch().app(Part.BOOKING, jar, false, true).command()).containsSequence("-jar", jar.toString());
+        assertDecided(options, AotCache.State.STALE);
+        assertStartsFromTheBuiltJar();
     }
 
     @Test
@@ -83,8 +78,7 @@ class AotCacheTest {
         env.put("HOUSECALL_AOT_CACHE", "off");
 
         assertThat(cache().needsTraining(Part.BOOKING, jar, options)).isFalse();
-        assertThat(launch().app(Part.BOOKING, jar, false, true).command()).containsSequence("-jar", jar.toString())
-                .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        assertStartsFromTheBuiltJar();
     }
 
     @Test
@@ -95,6 +89,18 @@ class AotCacheTest {
 
         assertThat(options).contains("-XX:+UseSerialGC").endsWith("-Xmx512m", "-XX:+UseG1GC");
         assertThat(launch().app(Part.GATEWAY, jar, false, true).command()).containsSequence(options);
+    }
+
+    /** The state, and a training run for any but a present cache. */
+    private void assertDecided(List<String> options, AotCache.State state) {
+        assertThat(cache().state(Part.BOOKING, jar, options)).isEqualTo(state);
+        assertThat(cache().needsTraining(Part.BOOKING, jar, options)).isEqualTo(state != AotCache.State.PRESENT);
+    }
+
+    private void assertStartsFromTheBuiltJar() {
+        assertThat(launch().app(Part.BOOKING, jar, false, true).command())
+                .containsSequence("-jar", jar.toString())
+                .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
     }
 
     /** What a training run leaves: the extracted jar, the cache and the options it was trained with. */
