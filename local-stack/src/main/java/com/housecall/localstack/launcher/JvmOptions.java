@@ -13,16 +13,17 @@ final class JvmOptions {
     }
 
     static List<String> of(Part app, Settings settings) {
-        List<String> options = new ArrayList<>(List.of(
-                // one collector thread and no remembered sets: the heaps are small and the machine has few cores
-                "-XX:+UseSerialGC",
-                // the initial heap would be 1/64 of the machine's memory, all of it committed at once
-                "-Xms32m",
-                "-Xmx" + maxHeap(app)));
         String extra = settings.get("HOUSECALL_JAVA_OPTS", "");
-        if (!extra.isBlank()) {
-            options.addAll(List.of(extra.strip().split("\\s+")));
+        List<String> overrides = extra.isBlank() ? List.of() : List.of(extra.strip().split("\\s+"));
+        List<String> options = new ArrayList<>();
+        // a second collector would stop the JVM ("Multiple garbage collectors selected"): the one asked for wins
+        if (overrides.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            options.add("-XX:+UseSerialGC"); // one collector thread, under 1 MB of its own: the heaps are small
         }
+        // the initial heap would be 1/64 of the machine's memory, all of it committed at once
+        options.add("-Xms32m");
+        options.add("-Xmx" + maxHeap(app));
+        options.addAll(overrides);
         return options;
     }
 

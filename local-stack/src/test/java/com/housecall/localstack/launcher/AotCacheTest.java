@@ -87,8 +87,17 @@ class AotCacheTest {
 
         List<String> options = JvmOptions.of(Part.GATEWAY, settings());
 
-        assertThat(options).contains("-XX:+UseSerialGC").endsWith("-Xmx512m", "-XX:+UseG1GC");
+        assertThat(options).endsWith("-Xmx512m", "-XX:+UseG1GC");
         assertThat(launch().app(Part.GATEWAY, jar, false, true).command()).containsSequence(options);
+    }
+
+    @Test
+    void theSerialCollectorIsTheDefaultUnlessTheEnvironmentNamesAnother() {
+        assertThat(JvmOptions.of(Part.GATEWAY, settings())).contains("-XX:+UseSerialGC");
+
+        env.put("HOUSECALL_JAVA_OPTS", "-XX:+UseZGC");
+
+        assertThat(JvmOptions.of(Part.GATEWAY, settings())).doesNotContain("-XX:+UseSerialGC").contains("-XX:+UseZGC");
     }
 
     /** The state, and a training run for any but a present cache. */
