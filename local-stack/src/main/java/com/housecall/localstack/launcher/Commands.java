@@ -168,6 +168,9 @@ final class Commands {
                 State and logs live in .housecall/ (logs in .housecall/logs/<part>.log).
                 Ports come from HOUSECALL_<PART>_PORT (see CONTRACT.md section 1).
                 Timeouts: HOUSECALL_START_TIMEOUT, HOUSECALL_KEYCLOAK_START_TIMEOUT (seconds).
+                The services and the gateway start from an AOT cache that up trains once per
+                build (.housecall/aot/; HOUSECALL_AOT_CACHE=off does without); JVM options
+                after their small-heap defaults: HOUSECALL_JAVA_OPTS.
                 """.formatted(settings.startTimeout().toSeconds(), settings.keycloakStartTimeout().toSeconds(),
                 Part.names());
     }

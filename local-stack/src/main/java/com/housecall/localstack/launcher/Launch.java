@@ -25,11 +25,13 @@ final class Launch {
     private final Settings settings;
     private final Processes processes;
     private final String classpath;
+    private final AotCache aotCache;
 
     Launch(Settings settings, Processes processes, String classpath) {
         this.settings = settings;
         this.processes = processes;
         this.classpath = classpath;
+        this.aotCache = new AotCache(settings);
     }
 
     /** {@code java} marked as the part, with {@code args} after the markers. */
@@ -77,14 +79,28 @@ final class Launch {
         return new Command(command, env, dist, true);
     }
 
-    /** A service or the gateway, trusting Keycloak's tokens (dev: the development key). */
+    /** A service or the gateway, from its AOT cache when usable (see {@link AotCache}). */
     Command app(Part app, Path jar, boolean devTokens, boolean demo) {
-        List<String> args = new ArrayList<>();
-        String opts = settings.get("HOUSECALL_JAVA_OPTS", "");
-        if (!opts.isBlank()) {
-            args.addAll(List.of(opts.strip().split("\\s+")));
-        }
-        args.addAll(List.of("-jar", jar.toString()));
+        List<String> options = JvmOptions.of(app, settings);
+        List<String> args = new ArrayList<>(options);
+        args.addAll(aotCache.launch(app, jar, options));
+        return new Command(java(app, args), appEnvironment(app, devTokens, demo), settings.root());
+    }
+
+    /** The apps whose AOT cache is to be made before they start. */
+    List<Part> untrained(List<Part> apps, Build build) {
+        return apps.stream().filter(app -> aotCache.needsTraining(app, build.jar(app), JvmOptions.of(app, settings)))
+                .toList();
+    }
+
+    /** The app's training run, with the options and environment it will run with; why it failed, or null. */
+    String train(Part app, Path jar, boolean devTokens, boolean demo) {
+        return aotCache.train(app, jar, JvmOptions.of(app, settings), appEnvironment(app, devTokens, demo),
+                processes.log(app));
+    }
+
+    /** What a service or the gateway reads from its environment, trusting Keycloak's tokens (dev: the dev key). */
+    Map<String, String> appEnvironment(Part app, boolean devTokens, boolean demo) {
         Map<String, String> env = new HashMap<>();
         env.put("HOUSECALL_HOME", settings.state().toString());
         env.put("SERVER_PORT", Integer.toString(app.port(settings)));
@@ -108,7 +124,7 @@ final class Launch {
         if (app == Part.NOTIFICATION) {
             env.putAll(notification());
         }
-        return new Command(java(app, args), env, settings.root());
+        return env;
     }
 
     private Map<String, String> notification() {

@@ -1,6 +1,11 @@
 package com.housecall.localstack.launcher;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The one line per part that {@code up} prints, and small timing helpers. */
@@ -24,6 +29,17 @@ final class Progress {
 
     static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    /** The 1, 5 and 15 minute load averages of {@code /proc/loadavg}, else the JVM's 1 minute one. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return String.join(" ", Arrays.asList(fields).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     /** A poll interval; an interrupt (Ctrl-C during a start) ends the wait early. */

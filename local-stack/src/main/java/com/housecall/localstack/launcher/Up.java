@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * {@code up}: starts what is not running yet, one progress line per part, and waits until each is healthy; then
@@ -74,13 +77,16 @@ final class Up {
         }
         Thread cleanup = new Thread(this::stopStartedUnlessKept, "housecall-stop");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        // start times depend on what else runs: DECISIONS.md 23 asks for the load average beside them
+        out.println("  load average " + Progress.loadAverage());
         long began = System.nanoTime();
         try {
             start(toStart, mode, options.demo());
         } catch (Await.StartFailure | LaunchException e) {
             return 1; // reported; the hook stops what was started
         }
-        out.println("Housecall is up (" + Progress.seconds(Progress.since(began)) + " s).");
+        out.println("Housecall is up (" + Progress.seconds(Progress.since(began)) + " s, load average "
+                + Progress.loadAverage() + ").");
         new Summary(settings, processes, out).print();
         keep = true;
         if (options.detach()) {
@@ -131,16 +137,39 @@ final class Up {
         // the services only need Kafka, and check tokens against Keycloak only when a request comes:
         // start them and the gateway together, then await each
         Build build = new Build(settings);
-        for (Part app : toStart.stream().filter(Part::isApp).toList()) {
-            processes.newLog(app);
+        List<Part> apps = toStart.stream().filter(Part::isApp).toList();
+        apps.forEach(processes::newLog);
+        train(launch.untrained(apps, build), build, mode == TokenMode.DEV, demo);
+        for (Part app : apps) {
             begun.put(app, System.nanoTime());
             spawn(app, launch.app(app, build.jar(app), mode == TokenMode.DEV, demo));
+        }
+        // the apps before Keycloak, which usually takes longer: each line then shows the app's own time
+        for (Part app : apps) {
+            await(app, begun.get(app), settings.startTimeout());
         }
         if (begun.containsKey(Part.KEYCLOAK)) {
             await(Part.KEYCLOAK, begun.get(Part.KEYCLOAK), settings.keycloakStartTimeout());
         }
-        for (Part app : toStart.stream().filter(Part::isApp).toList()) {
-            await(app, begun.get(app), settings.startTimeout());
+    }
+
+    /** The AOT cache of each app that has none usable, a few at a time: a failed one only costs its speed-up. */
+    private void train(List<Part> apps, Build build, boolean devTokens, boolean demo) {
+        if (apps.isEmpty()) {
+            return;
+        }
+        out.println("  AOT cache (once per build, .housecall/aot/): training " + apps.stream().map(Part::id)
+                .collect(Collectors.joining(", ")));
+        try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (Part app : apps) {
+                pool.submit(() -> {
+                    long began = System.nanoTime();
+                    String failed = launch.train(app, build.jar(app), devTokens, demo);
+                    out.println("  " + Progress.pad(app.id()) + (failed == null
+                            ? "AOT cache made in " + Progress.seconds(Progress.since(began)) + " s"
+                            : "no AOT cache (" + failed + "): starts from its jar"));
+                });
+            }
         }
     }
 
