@@ -1,5 +1,7 @@
 package com.housecall.messaging;
 
+import static org.awaitility.Awaitility.await;
+
 import com.housecall.events.Topics;
 import com.housecall.events.booking.ConsultationRequested;
 import com.zaxxer.hikari.HikariConfig;
@@ -78,13 +80,9 @@ public final class RelayRate {
             long began = System.nanoTime();
             started.forEach(OutboxRelay::start);
             started.forEach(OutboxRelay::wake);
-            while (jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single() > 0) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single() == 0);
             return events / ((System.nanoTime() - began) / 1e9);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             started.forEach(OutboxRelay::stop);
             producers.forEach(DefaultKafkaProducerFactory::destroy);
