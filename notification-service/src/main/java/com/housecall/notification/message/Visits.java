@@ -33,7 +33,8 @@ class Visits {
     }
 
     Optional<Visit> find(UUID visitId) {
-        return jdbc.sql("SELECT * FROM visit WHERE visit_id = ?").param(visitId.toString()).query(RecordRows.of(Visit.class)).optional();
+        return jdbc.sql("SELECT * FROM visit WHERE visit_id = ?").param(visitId.toString())
+                .query(RecordRows.of(Visit.class)).optional();
     }
 
     List<Visit> ofConsultation(UUID consultationId) {

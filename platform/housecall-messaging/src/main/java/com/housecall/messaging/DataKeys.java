@@ -91,7 +91,8 @@ public class DataKeys {
 
     private Optional<Row> find(UUID consultationId) {
         return jdbc.sql("SELECT consultation_id, key_id, kek_version, wrapped_key FROM data_key "
-                + "WHERE consultation_id = ?").param(consultationId.toString()).query(RecordRows.of(Row.class)).optional();
+                        + "WHERE consultation_id = ?").param(consultationId.toString())
+                .query(RecordRows.of(Row.class)).optional();
     }
 
     /** A concurrent first PHI event of the same consultation waits on the key row and then uses the winner's key. */
