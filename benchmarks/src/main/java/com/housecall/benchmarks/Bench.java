@@ -46,6 +46,10 @@ public final class Bench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Tokens tokens = new Tokens(http, options.keycloak());
         tokens.refresh();
+        LoadShape shape = new LoadShape(LocalDate.now(ZoneOffset.UTC));
+        if (options.rosterPerState() > 0) {
+            ensureRoster(options, http, tokens, shape);
+        }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         System.out.printf("bench: %s consultations a second for %d s through %s (%d), then the bare %d-hop relay%n",
                 options.rate(), options.duration().toSeconds(), options.gateway(), options.count(), BareRelay.HOPS);
@@ -59,7 +63,7 @@ public final class Bench {
         }, 60, 60, TimeUnit.SECONDS);
         Pipeline.Result pipeline;
         try (Terminals terminals = new Terminals(clients, options.bootstrap())) {
-            Pipeline load = new Pipeline(options, http, tokens, new LoadShape(LocalDate.now(ZoneOffset.UTC)));
+            Pipeline load = new Pipeline(options, http, tokens, shape);
             load.warmUp();
             pipeline = load.run(terminals);
         } finally {
@@ -76,6 +80,15 @@ public final class Bench {
                     pipeline.missing().size(), hint(pipeline));
         }
         return complete;
+    }
+
+    /** {@code --roster N}: before the clock starts, N extra nurses in each state (DECISIONS 24). */
+    private static void ensureRoster(Options options, HttpClient http, Tokens tokens, LoadShape shape)
+            throws IOException, InterruptedException {
+        Roster.Outcome roster = new Roster(http, options.gateway(), tokens)
+                .ensure(RosterNurses.of(shape.areas(), options.rosterPerState()));
+        System.out.printf("bench: roster: %d extra nurses a state in %d states: %d added, %d were there%n",
+                options.rosterPerState(), shape.areas().size(), roster.added(), roster.present());
     }
 
     /** The 1, 5 and 15 minute load averages (Linux), or nothing elsewhere. */
@@ -114,14 +127,14 @@ public final class Bench {
         Files.createDirectories(options.reports());
         Path file = options.reports().resolve("bench-" + started.toString().replace(':', '-') + ".json");
         Files.writeString(file, """
-                {"startedAt": "%s", "short": %s, "rate": %s, "durationSeconds": %d,
+                {"startedAt": "%s", "short": %s, "rate": %s, "durationSeconds": %d, "rosterPerState": %d,
                  "pipeline": %s,
                  "bareRelay": {"hops": %d, "latency": %s},
                  "p50RatioToBareRelay": %s,
                  "loadAverage": %s,
                  "kafkaClients": %s}
                 """.formatted(started, options.quick(), options.rate(), options.duration().toSeconds(),
-                pipeline.json(), BareRelay.HOPS, bare.json(), ratio(pipeline, bare).replace("n/a", "null"),
+                options.rosterPerState(), pipeline.json(), BareRelay.HOPS, bare.json(), ratio(pipeline, bare).replace("n/a", "null"),
                 Arrays.toString(load), clients.json()));
         return file;
     }

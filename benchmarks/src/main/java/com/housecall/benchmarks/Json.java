@@ -1,5 +1,6 @@
 package com.housecall.benchmarks;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +14,17 @@ final class Json {
 
     /** The first string field {@code name} of a JSON text, or null. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        Matcher m = stringField(name).matcher(json);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** Every string field {@code name} of a JSON text, at any depth, in order. */
+    static List<String> fields(String json, String name) {
+        return stringField(name).matcher(json).results().map(m -> m.group(1)).toList();
+    }
+
+    private static Pattern stringField(String name) {
+        return Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"");
     }
 
     static String string(String value) {

@@ -22,18 +22,27 @@ import java.util.List;
 final class LoadShape {
 
     static final int WEEKDAYS = 15;
+    /** Each referral's window, in its state's zone: from 09:00 for 4 hours. */
+    static final LocalTime WINDOW_START = LocalTime.of(9, 0);
+    static final int WINDOW_HOURS = 4;
 
     /** An eligible intake (CLINICAL-RULES.md), as the referral's QuestionnaireResponse items. */
     private static final String INTAKE = String.join(", ", intake());
 
-    record Area(String state, ZoneId zone, String zipPrefix) {
+    /** A state of the demo roster: its zone and every 3-digit ZIP prefix it serves. */
+    record Area(String state, ZoneId zone, List<String> zipPrefixes) {
+
+        /** The prefix of the bench's patients' ZIP codes in this state. */
+        String zipPrefix() {
+            return zipPrefixes.getFirst();
+        }
     }
 
     private final List<Area> areas;
     private final List<LocalDate> days;
 
     LoadShape(LocalDate today) {
-        this.areas = areas();
+        this.areas = readAreas();
         this.days = weekdays(today.plusDays(2), WEEKDAYS); // past the 6 h lead time in every zone
     }
 
@@ -45,6 +54,10 @@ final class LoadShape {
             }
         }
         return days;
+    }
+
+    List<Area> areas() {
+        return areas;
     }
 
     Area area(int n) {
@@ -59,7 +72,7 @@ final class LoadShape {
     /** A partner clinic's referral (CONTRACT.md section 5) of an invented patient, {@code id} its clinic's number. */
     String referral(int n, String id) {
         Area area = area(n);
-        ZonedDateTime start = ZonedDateTime.of(day(n), LocalTime.of(9, 0), area.zone());
+        ZonedDateTime start = ZonedDateTime.of(day(n), WINDOW_START, area.zone());
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         return """
                 {"resourceType": "ServiceRequest",
@@ -76,7 +89,7 @@ final class LoadShape {
                  "subject": {"reference": "#patient"}, "supportingInfo": [{"reference": "#intake"}],
                  "occurrencePeriod": {"start": "%s", "end": "%s"}}"""
                 .formatted(area.zone().getId(), n, n % 10_000, n, n + 1, area.state(), area.zipPrefix(), INTAKE, id,
-                        start.format(iso), start.plusHours(4).format(iso));
+                        start.format(iso), start.plusHours(WINDOW_HOURS).format(iso));
     }
 
     private static List<String> intake() {
@@ -109,20 +122,31 @@ final class LoadShape {
         return "{\"linkId\": \"" + linkId + "\", \"answer\": [{" + value + "}]}";
     }
 
-    private static List<Area> areas() {
+    private static List<Area> readAreas() {
         List<Area> areas = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 LoadShape.class.getResourceAsStream("/roster/states.csv"), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] fields = line.split(";");
-                    String first = fields[2].split("[,-]")[0].trim();
-                    areas.add(new Area(fields[0], ZoneId.of(fields[1]), first));
+                    areas.add(new Area(fields[0], ZoneId.of(fields[1]), prefixes(fields[2])));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return areas;
+    }
+
+    /** {@code "200,202-205"}: 200, 202, 203, 204, 205. */
+    static List<String> prefixes(String ranges) {
+        List<String> prefixes = new ArrayList<>();
+        for (String range : ranges.split(",")) {
+            String[] bounds = range.trim().split("-");
+            for (int p = Integer.parseInt(bounds[0]); p <= Integer.parseInt(bounds[bounds.length - 1]); p++) {
+                prefixes.add("%03d".formatted(p));
+            }
+        }
+        return prefixes;
     }
 }

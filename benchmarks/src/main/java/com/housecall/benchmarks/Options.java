@@ -7,28 +7,31 @@ import java.util.Map;
 
 /**
  * What {@code bin/housecall bench} was asked: {@code --short} (about 30 s, for CI), {@code --rate N} consultations a
- * second, {@code --duration S} seconds of sending; where the gateway, Keycloak and Kafka listen (the launcher's
+ * second, {@code --duration S} seconds of sending, {@code --roster N} extra demo nurses per state (0: the roster as
+ * it is); where the gateway, Keycloak and Kafka listen (the launcher's
  * {@code HOUSECALL_<PART>_PORT} variables) and where the report goes.
  */
-record Options(boolean quick, double rate, Duration duration, Duration drain, String gateway, String keycloak,
-               String bootstrap, Path reports) {
+record Options(boolean quick, double rate, Duration duration, int rosterPerState, Duration drain, String gateway,
+               String keycloak, String bootstrap, Path reports) {
 
-    static final String USAGE = "usage: bin/housecall bench [--short] [--rate N] [--duration S]";
+    static final String USAGE = "usage: bin/housecall bench [--short] [--rate N] [--duration S] [--roster N]";
 
     static Options parse(List<String> args, Map<String, String> env, Path state) {
         boolean quick = args.contains("--short");
         double rate = quick ? 5 : 50;
         long seconds = quick ? 15 : 60;
+        int roster = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--short" -> { }
                 case "--rate" -> rate = positive(arg, value(args, ++i));
                 case "--duration" -> seconds = (long) positive(arg, value(args, ++i));
+                case "--roster" -> roster = count(arg, value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
-        return new Options(quick, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 60 : 120),
+        return new Options(quick, rate, Duration.ofSeconds(seconds), roster, Duration.ofSeconds(quick ? 60 : 120),
                 "http://localhost:" + port(env, "GATEWAY", 8080), "http://localhost:" + port(env, "KEYCLOAK", 8180),
                 "127.0.0.1:" + port(env, "KAFKA", 9092), state.resolve("bench"));
     }
@@ -55,6 +58,15 @@ record Options(boolean quick, double rate, Duration duration, Duration drain, St
             // answered below
         }
         throw new IllegalArgumentException(option + " must be a positive number, not '" + value + "'");
+    }
+
+    /** At most a thousand a state: 51,000 nurses, far past what dispatch's roster was built for. */
+    private static int count(String option, String value) {
+        double number = positive(option, value);
+        if (number != Math.rint(number) || number > 1000) {
+            throw new IllegalArgumentException(option + " must be a whole number from 1 to 1000, not '" + value + "'");
+        }
+        return (int) number;
     }
 
     private static int port(Map<String, String> env, String part, int fallback) {

@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * grant, as a clinic gets one), fetched again every minute so a long run never sends an expired one. Clinics, not
  * the two demo patients: a patient's requests queue on that patient's turn and count against one active course,
  * which many real patients would never share; referrals are not counted per patient (booking's ActiveCourseLimit).
+ * And the demo operator's, for {@code --roster}.
  */
 final class Tokens {
 
     static final List<String> CLINICS = List.of("clinic-a", "clinic-b");
+    static final String OPERATOR = "operator1";
 
     private final HttpClient http;
     private final String tokenEndpoint;
@@ -30,17 +32,30 @@ final class Tokens {
     void refresh() throws IOException, InterruptedException {
         for (int i = 0; i < CLINICS.size(); i++) {
             String clinic = CLINICS.get(i);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clinic
-                            + "&client_secret=" + clinic + "-secret"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            String token = Json.field(answer.body(), "access_token");
-            if (answer.statusCode() != 200 || token == null) {
-                throw new IOException("Keycloak gave no token for " + clinic + " (HTTP " + answer.statusCode() + ")");
-            }
-            tokens.set(i, token);
+            tokens.set(i, grant(clinic, "grant_type=client_credentials&client_id=" + clinic + "&client_secret="
+                    + clinic + "-secret"));
         }
+    }
+
+    /**
+     * A fresh token of {@value #OPERATOR}, whose role the roster's API needs: the password grant on
+     * {@code housecall-web}, password = user name, as {@code bin/housecall token operator1} asks.
+     */
+    String operator() throws IOException, InterruptedException {
+        return grant(OPERATOR, "grant_type=password&client_id=housecall-web&username=" + OPERATOR + "&password="
+                + OPERATOR + "&scope=openid");
+    }
+
+    private String grant(String who, String form) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String token = Json.field(answer.body(), "access_token");
+        if (answer.statusCode() != 200 || token == null) {
+            throw new IOException("Keycloak gave no token for " + who + " (HTTP " + answer.statusCode() + ")");
+        }
+        return token;
     }
 
     /** The clinics take turns. */

@@ -22,6 +22,27 @@ class OptionsTest {
         assertThat(quick.quick()).isTrue();
         assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(quick.reports()).isEqualTo(STATE.resolve("bench"));
+        assertThat(full.rosterPerState()).as("the roster as it is, without --roster").isZero();
+    }
+
+    @Test
+    void rosterAsksForThatManyExtraNursesAStateBesideTheOtherOptions() {
+        Options options = Options.parse(List.of("--short", "--roster", "3", "--rate", "2"), Map.of(), STATE);
+
+        assertThat(options.rosterPerState()).isEqualTo(3);
+        assertThat(options.rate()).isEqualTo(2);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void rosterTakesAWholeNumberFromOneToAThousand() {
+        assertThat(Options.parse(List.of("--roster", "1000"), Map.of(), STATE).rosterPerState()).isEqualTo(1000);
+        for (String wrong : List.of("0", "-2", "1.5", "1001", "two")) {
+            assertThatThrownBy(() -> Options.parse(List.of("--roster", wrong), Map.of(), STATE))
+                    .as(wrong).hasMessageContaining("--roster must be");
+        }
+        assertThatThrownBy(() -> Options.parse(List.of("--roster"), Map.of(), STATE))
+                .hasMessageContaining("--roster needs a value");
     }
 
     @Test
