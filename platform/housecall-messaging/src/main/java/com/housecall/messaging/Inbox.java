@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,8 +50,9 @@ public class Inbox {
      * in a consumer span, child of the record's {@code traceparent}, so the events it appends carry the trace on.
      */
     void receive(InboundEvent event, Consumer<InboundEvent> handler) {
-        if (Boolean.TRUE.equals(transactions.execute(status -> handleTraced(event, handler)))) {
-            logHandled(event);
+        Handled handled = transactions.execute(status -> handleTraced(event, handler));
+        if (handled != null) {
+            handled.log();
         }
     }
 
@@ -59,21 +61,45 @@ public class Inbox {
      * effect. {@link EventHandlers} hands a poll's events here and, if this fails, each to {@link #receive}.
      */
     void receiveAll(List<InboundEvent> events, Consumer<InboundEvent> handler) {
-        List<InboundEvent> handled = new ArrayList<>(events.size());
+        List<Handled> handled = new ArrayList<>(events.size());
         transactions.executeWithoutResult(status -> {
             for (InboundEvent event : events) {
-                if (handleTraced(event, handler)) {
-                    handled.add(event);
+                Handled one = handleTraced(event, handler);
+                if (one != null) {
+                    handled.add(one);
                 }
             }
         });
-        handled.forEach(this::logHandled);
+        handled.forEach(Handled::log);
     }
 
-    private boolean handleTraced(InboundEvent event, Consumer<InboundEvent> handler) {
+    /** An event handled in a transaction, and its span's logging context (trace, span and correlation ids). */
+    private final class Handled {
+
+        private final InboundEvent event;
+        private final Map<String, String> context;
+
+        Handled(InboundEvent event) {
+            this.event = event;
+            Map<String, String> current = MDC.getCopyOfContextMap();
+            this.context = current == null ? Map.of() : current;
+        }
+
+        /** After the commit (a poll's transaction may still roll back), in the context the handler logged in. */
+        void log() {
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            MDC.setContextMap(context);
+            // names the service: the end-to-end test runs every service in one JVM, on one logger context
+            log.info("Handled {} {} in {}", event.type(), event.id(), consumerGroup);
+            MDC.setContextMap(previous == null ? Map.of() : previous);
+        }
+    }
+
+    private @Nullable Handled handleTraced(InboundEvent event, Consumer<InboundEvent> handler) {
         return tracing.continueTrace(event.trace(), "receive " + event.type(), Span.Kind.CONSUMER,
                 Map.of("messaging.destination.name", String.valueOf(event.topic()), "messaging.message.id", event.id(),
-                        "messaging.consumer.group.name", consumerGroup), () -> handleOnce(event, handler));
+                        "messaging.consumer.group.name", consumerGroup),
+                () -> handleOnce(event, handler) ? new Handled(event) : null);
     }
 
     /** In the caller's transaction: false if the event was handled before. */
@@ -89,16 +115,5 @@ public class Inbox {
                 .update();
         handler.accept(event);
         return true;
-    }
-
-    /** After the commit, with the event's correlation id, as the handler's own lines. */
-    private void logHandled(InboundEvent event) {
-        String correlationId = event.trace().correlationId();
-        if (correlationId != null) {
-            MDC.put(EventTrace.MDC_CORRELATION_ID, correlationId);
-        }
-        // names the service: the end-to-end test runs every service in one JVM, on one logger context
-        log.info("Handled {} {} in {}", event.type(), event.id(), consumerGroup);
-        MDC.remove(EventTrace.MDC_CORRELATION_ID);
     }
 }
