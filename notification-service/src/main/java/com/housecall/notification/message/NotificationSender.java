@@ -147,7 +147,7 @@ class NotificationSender extends BatchPoller {
                 return;
             }
         }
-        if (!notifications.claim(notification.id())) {
+        if (!notifications.claim(notification.id(), clock.instant())) {
             return;
         }
         send(notification, address.strip(), contact.orElse(null), zone);

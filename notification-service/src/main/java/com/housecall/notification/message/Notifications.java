@@ -64,10 +64,15 @@ class Notifications {
                 .query(Notifications::outgoing).list();
     }
 
-    /** Moves QUEUED to SENDING and counts the attempt; false when another sender got there first. Autocommits. */
-    boolean claim(UUID id) {
-        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'QUEUED'")
-                .param(id.toString()).update() == 1;
+    /**
+     * Moves QUEUED to SENDING at {@code now} and counts the attempt; false when another sender got there first.
+     * Autocommits.
+     */
+    boolean claim(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'SENDING', attempts = attempts + 1, claimed_at = ?
+                        WHERE id = ? AND status = 'QUEUED'""")
+                .params(now.atOffset(ZoneOffset.UTC), id.toString()).update() == 1;
     }
 
     /**
