@@ -49,10 +49,8 @@ class AbandonedSendTest extends NotificationIntegration {
 
     @Test
     void aConfirmationAbandonedMidSendFailsOnceAsOutcomeUnknownAfterTheLease() {
-        UUID consultationId = UUID.randomUUID();
-        String email = "abandoned." + consultationId + "@example.com";
-        ZoneId zone = knownContact(consultationId, email, null);
-        claimedAndAbandoned(confirmation(consultationId, UUID.randomUUID(), inTwoDays(zone), zone), Channel.EMAIL);
+        UUID consultationId = abandonedConfirmationEmail();
+        String email = email(consultationId);
 
         CLOCK.moveBy(LEASE.plusSeconds(1));
 
@@ -71,10 +69,7 @@ class AbandonedSendTest extends NotificationIntegration {
 
     @Test
     void aClaimInsideTheLeaseIsLeftToItsSender() {
-        UUID consultationId = UUID.randomUUID();
-        String email = "sending." + consultationId + "@example.com";
-        ZoneId zone = knownContact(consultationId, email, null);
-        claimedAndAbandoned(confirmation(consultationId, UUID.randomUUID(), inTwoDays(zone), zone), Channel.EMAIL);
+        UUID consultationId = abandonedConfirmationEmail();
 
         CLOCK.moveBy(LEASE.dividedBy(2));
 
@@ -103,7 +98,7 @@ class AbandonedSendTest extends NotificationIntegration {
     void aReminderWaitingForAnAbandonedConfirmationGoesOnceTheConfirmationIsRecovered() throws Exception {
         UUID consultationId = UUID.randomUUID();
         UUID visitId = UUID.randomUUID();
-        String email = "reminded." + consultationId + "@example.com";
+        String email = email(consultationId);
         ZoneId zone = knownContact(consultationId, email, null);
         OffsetDateTime start = OffsetDateTime.now(zone).plusHours(20).truncatedTo(ChronoUnit.MINUTES);
         transactions.executeWithoutResult(status ->
@@ -124,6 +119,15 @@ class AbandonedSendTest extends NotificationIntegration {
         assertThat(emailsTo(email).getFirst().getSubject()).startsWith("Reminder: your Housecall visit");
         assertThat(statuses(consultationId, "BOOKING_CONFIRMED")).containsExactly("EMAIL:FAILED:OUTCOME_UNKNOWN");
         await().atMost(WAIT).until(() -> statuses(consultationId, "VISIT_REMINDER").equals(List.of("EMAIL:SENT:")));
+    }
+
+    /** A patient's confirmation email, claimed and abandoned; answers the consultation. */
+    private UUID abandonedConfirmationEmail() {
+        UUID consultationId = UUID.randomUUID();
+        ZoneId zone = knownContact(consultationId, email(consultationId), null);
+        OffsetDateTime start = OffsetDateTime.now(zone).plusDays(2).withHour(9).withMinute(0).withSecond(0).withNano(0);
+        claimedAndAbandoned(confirmation(consultationId, UUID.randomUUID(), start, zone), Channel.EMAIL);
+        return consultationId;
     }
 
     /** The contact, by its event, in a zone where it is daytime; answers the zone. */
@@ -153,8 +157,8 @@ class AbandonedSendTest extends NotificationIntegration {
                 zone.getId(), "Sam Lee", LATER, null, "1");
     }
 
-    private static OffsetDateTime inTwoDays(ZoneId zone) {
-        return OffsetDateTime.now(zone).plusDays(2).withHour(9).withMinute(0).withSecond(0).withNano(0);
+    private static String email(UUID consultationId) {
+        return "abandoned." + consultationId + "@example.com";
     }
 
     private static List<TopicRecorder.Received> failures(UUID consultationId) {
