@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendBatchSize        notifications sent per look
  * @param maxAttempts          provider failures are retried up to this many attempts in all
  * @param retryBackoff         the wait after the first failure; doubled after each further one
+ * @param sendLease            a claim (SENDING) older than this was abandoned by a sender that died mid-send;
+ *                             longer than one send can take (README: why 60 s)
  * @param supportContact       what HELP and the messages name as the support contact
  * @param aftercareNoDriving   no driving after a visit for this long (at least 4 h)
  * @param courseEmailWait      the course email goes when visits 2..N are all settled, or this long after the
@@ -31,6 +33,7 @@ public record NotificationProperties(
         @DefaultValue("20") int sendBatchSize,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("30s") Duration retryBackoff,
+        @DefaultValue("60s") Duration sendLease,
         @DefaultValue("1-800-555-0100") String supportContact,
         @DefaultValue("6h") Duration aftercareNoDriving,
         @DefaultValue("2m") Duration courseEmailWait,
@@ -40,6 +43,9 @@ public record NotificationProperties(
     public NotificationProperties {
         if (aftercareNoDriving.compareTo(Duration.ofHours(4)) < 0) {
             throw new IllegalArgumentException("housecall.notification.aftercare-no-driving must be at least 4h");
+        }
+        if (!sendLease.isPositive()) {
+            throw new IllegalArgumentException("housecall.notification.send-lease must be positive");
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("housecall.notification.max-attempts must be at least 1");

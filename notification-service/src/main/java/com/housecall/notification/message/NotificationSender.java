@@ -1,7 +1,5 @@
 package com.housecall.notification.message;
 
-import com.housecall.events.notification.NotificationFailed;
-import com.housecall.events.notification.NotificationSent;
 import com.housecall.events.notification.NotificationSuppressed;
 import com.housecall.messaging.BatchPoller;
 import com.housecall.messaging.EventTracing;
@@ -22,7 +20,6 @@ import com.housecall.notification.sms.SmsTemplates;
 import com.housecall.notification.sms.TwilioClient;
 import io.micrometer.tracing.Span;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due notifications on one scheduled thread. Before sending it checks again what may have changed since the
- * notification was queued (consent, opt-out, a cancelled visit, quiet hours). Each is claimed (QUEUED → SENDING)
- * before the provider call, and its outcome and event commit together afterwards, so it is sent at most once: a
- * crash mid-send leaves it SENDING rather than sending it again. A provider that is unavailable is retried with
- * backoff; an unknown outcome (a timeout after the provider may have accepted) is not, except for crisis messages.
- * Logs name notification ids and reason codes only.
+ * notification was queued (consent, opt-out, a cancelled visit, quiet hours). Each is claimed (QUEUED → SENDING, with
+ * its time) before the provider call, and its outcome and event commit together afterwards ({@link SendOutcomes}):
+ * a crash mid-send leaves it SENDING, and once its lease is over {@link AbandonedSends} settles it as an unknown
+ * outcome rather than sending a routine message twice. Logs name notification ids and reason codes only.
  */
 @Component
 class NotificationSender extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-    private static final Set<String> RETRYABLE = Set.of("PROVIDER_UNAVAILABLE", "SEND_FAILED");
-    private static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private final QuietHours quietHours;
     private final Notifications notifications;
@@ -68,12 +61,13 @@ class NotificationSender extends BatchPoller {
     private final Clock clock;
     private final EventTracing tracing;
     private final NotificationMetrics metrics;
+    private final SendOutcomes outcomes;
 
     NotificationSender(Notifications notifications, Contacts contacts, OptOuts optOuts, EmailTemplates emailTemplates,
                        SmsTemplates smsTemplates, EmailSender email, TwilioClient sms, OutboxWriter outbox,
                        TransactionTemplate transactions, NotificationProperties properties, WebProperties web,
                        Visits visits, QuietHours quietHours, Clock clock, EventTracing tracing,
-                       NotificationMetrics metrics) {
+                       NotificationMetrics metrics, SendOutcomes outcomes) {
         super("notification-sender", properties.sendInterval(), properties.sendBatchSize(), properties.senderEnabled());
         this.quietHours = quietHours;
         this.notifications = notifications;
@@ -91,6 +85,7 @@ class NotificationSender extends BatchPoller {
         this.clock = clock;
         this.tracing = tracing;
         this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -147,7 +142,7 @@ class NotificationSender extends BatchPoller {
                 return;
             }
         }
-        if (!notifications.claim(notification.id())) {
+        if (!notifications.claim(notification.id(), notification.attempts(), clock.instant())) {
             return;
         }
         send(notification, address.strip(), contact.orElse(null), zone);
@@ -181,6 +176,7 @@ class NotificationSender extends BatchPoller {
     }
 
     private void send(Notifications.Outgoing notification, String address, @Nullable Contact contact, ZoneId zone) {
+        int attempt = notification.attempts() + 1; // the claim counted it
         String providerId;
         try {
             Map<String, Object> variables = MessageContent.variables(notification, contact, zone, properties, web);
@@ -194,43 +190,16 @@ class NotificationSender extends BatchPoller {
                 case SMS -> sms.send(address, smsTemplates.render(template, variables), notification.id());
             };
         } catch (EmailFailedException e) {
-            failed(notification, e.reason());
+            outcomes.failed(notification, attempt, e.reason());
             return;
         } catch (SmsFailedException e) {
-            failed(notification, e.reason());
+            outcomes.failed(notification, attempt, e.reason());
             return;
         } catch (RuntimeException e) {
-            failed(notification, "RENDER_FAILED");
+            outcomes.failed(notification, attempt, "RENDER_FAILED");
             return;
         }
-        Instant sentAt = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            notifications.markSent(notification.id(), providerId, sentAt);
-            outbox.append(new NotificationSent(notification.consultationId(), notification.id(),
-                    notification.channel().name(), notification.type().name(), providerId, sentAt));
-            metrics.ended(notification.channel().name(), NotificationStatus.SENT);
-        });
-        log.info("Notification {} sent", notification.id());
-    }
-
-    private void failed(Notifications.Outgoing notification, String reason) {
-        int attempts = notification.attempts() + 1;
-        boolean retryable = RETRYABLE.contains(reason)
-                || (OUTCOME_UNKNOWN.equals(reason) && notification.type().crisis());
-        if (retryable && attempts < properties.maxAttempts()) {
-            Duration backoff = properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
-            notifications.retryAt(notification.id(), reason, clock.instant().plus(backoff));
-            log.warn("Notification {} attempt {} failed: {}; retrying in {}", notification.id(), attempts, reason,
-                    backoff);
-            return;
-        }
-        transactions.executeWithoutResult(status -> {
-            notifications.markFailed(notification.id(), reason);
-            outbox.append(new NotificationFailed(notification.consultationId(), notification.id(),
-                    notification.channel().name(), notification.type().name(), reason, clock.instant()));
-            metrics.ended(notification.channel().name(), NotificationStatus.FAILED);
-        });
-        log.warn("Notification {} failed: {}", notification.id(), reason);
+        outcomes.sent(notification, attempt, providerId);
     }
 
     private void suppress(Notifications.Outgoing notification, String reason) {

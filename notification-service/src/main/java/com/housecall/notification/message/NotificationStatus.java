@@ -1,8 +1,10 @@
 package com.housecall.notification.message;
 
 /**
- * Where one notification is. {@code SENDING} means the sender claimed it: a crash then leaves it there, never
- * sent twice (a send whose outcome is unknown is not retried); the API shows it as {@code QUEUED}.
+ * Where one notification is. {@code SENDING} means a sender claimed it ({@code claimed_at}); the API shows it as
+ * {@code QUEUED}. A sender that dies mid-send leaves it there until the claim is older than the send lease: then
+ * ({@code AbandonedSends}) a crisis message or page is {@code QUEUED} again, any other is {@code FAILED}
+ * {@code OUTCOME_UNKNOWN}, never sent twice.
  */
 public enum NotificationStatus {
     QUEUED,

@@ -35,6 +35,19 @@ class Notifications {
     /** How soon a reminder that waits for its confirmation looks again. */
     private static final Duration CONFIRMATION_RECHECK = Duration.ofSeconds(1);
 
+    /** An {@link Outgoing} of each notification id the %s subquery picks, oldest first, at most {@code ?}. */
+    private static final String OUTGOING = """
+            SELECT n.id, n.consultation_id, n.type, n.channel, n.recipient, n.attempts, m.visit_id,
+                   m.visit_start, m.time_zone, m.nurse_name, m.detail, m.action_at, m.cancelled_at,
+                   v.status AS visit_status, v.start_at AS visit_start_now,
+                   m.traceparent, m.tracestate, m.correlation_id
+            FROM (%s) picked
+            JOIN notification n ON n.id = picked.id
+            JOIN message m ON m.id = n.message_id
+            LEFT JOIN visit v ON v.visit_id = m.visit_id
+            ORDER BY n.created_at, n.id
+            LIMIT ?""";
+
     private final JdbcClient jdbc;
 
     Notifications(JdbcClient jdbc) {
@@ -47,27 +60,36 @@ class Notifications {
      * course on each run of the sender (7,590 rows after 500 consultations).
      */
     List<Outgoing> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT n.id, n.consultation_id, n.type, n.channel, n.recipient, n.attempts, m.visit_id,
-                               m.visit_start, m.time_zone, m.nurse_name, m.detail, m.action_at, m.cancelled_at,
-                               v.status AS visit_status, v.start_at AS visit_start_now,
-                               m.traceparent, m.tracestate, m.correlation_id
-                        FROM (SELECT id FROM notification WHERE status = 'QUEUED' AND due_at IS NULL
-                              UNION ALL
-                              SELECT id FROM notification WHERE status = 'QUEUED' AND due_at <= ?) due
-                        JOIN notification n ON n.id = due.id
-                        JOIN message m ON m.id = n.message_id
-                        LEFT JOIN visit v ON v.visit_id = m.visit_id
-                        ORDER BY n.created_at, n.id
-                        LIMIT ?""")
+        return jdbc.sql(OUTGOING.formatted("""
+                        SELECT id FROM notification WHERE status = 'QUEUED' AND due_at IS NULL
+                        UNION ALL
+                        SELECT id FROM notification WHERE status = 'QUEUED' AND due_at <= ?"""))
                 .params(now.atOffset(ZoneOffset.UTC), limit)
                 .query(Notifications::outgoing).list();
     }
 
-    /** Moves QUEUED to SENDING and counts the attempt; false when another sender got there first. Autocommits. */
-    boolean claim(UUID id) {
-        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'QUEUED'")
-                .param(id.toString()).update() == 1;
+    /**
+     * Moves QUEUED to SENDING at {@code now} and counts the attempt; false when another sender got there first,
+     * even one that has tried and queued it again since {@code attemptsSoFar} were read. Autocommits. The attempt
+     * count names the claim: its outcome is written only while the row is still in it.
+     */
+    boolean claim(UUID id, int attemptsSoFar, Instant now) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'SENDING', attempts = attempts + 1, claimed_at = ?
+                        WHERE id = ? AND status = 'QUEUED' AND attempts = ?""")
+                .params(now.atOffset(ZoneOffset.UTC), id.toString(), attemptsSoFar).update() == 1;
+    }
+
+    /**
+     * Claims made before {@code claimedBefore}, or before claims had a time (V6): their sender died mid-send, as
+     * no send outlasts the lease. {@code attempts} is the claim's own attempt.
+     */
+    List<Outgoing> abandoned(Instant claimedBefore, int limit) {
+        return jdbc.sql(OUTGOING.formatted("""
+                        SELECT id FROM notification
+                        WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at <= ?)"""))
+                .params(claimedBefore.atOffset(ZoneOffset.UTC), limit)
+                .query(Notifications::outgoing).list();
     }
 
     /**
@@ -94,20 +116,28 @@ class Notifications {
                 .params(until.atOffset(ZoneOffset.UTC), id.toString()).update();
     }
 
-    /** A failed attempt to be tried again at {@code at}. */
-    void retryAt(UUID id, String reason, Instant at) {
-        jdbc.sql("UPDATE notification SET status = 'QUEUED', reason = ?, due_at = ? WHERE id = ? AND status = 'SENDING'")
-                .params(reason, at.atOffset(ZoneOffset.UTC), id.toString()).update();
+    /** Attempt {@code attempt} failed: tried again at {@code at}. False when that claim was recovered meanwhile. */
+    boolean retryAt(UUID id, int attempt, String reason, Instant at) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'QUEUED', reason = ?, due_at = ?
+                        WHERE id = ? AND status = 'SENDING' AND attempts = ?""")
+                .params(reason, at.atOffset(ZoneOffset.UTC), id.toString(), attempt).update() == 1;
     }
 
-    void markSent(UUID id, String providerId, Instant sentAt) {
-        jdbc.sql("UPDATE notification SET status = 'SENT', reason = NULL, provider_id = ?, sent_at = ? WHERE id = ?")
-                .params(providerId, sentAt.atOffset(ZoneOffset.UTC), id.toString()).update();
+    /** False when the claim of {@code attempt} was recovered meanwhile: its outcome is no longer this sender's. */
+    boolean markSent(UUID id, int attempt, String providerId, Instant sentAt) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'SENT', reason = NULL, provider_id = ?, sent_at = ?
+                        WHERE id = ? AND status = 'SENDING' AND attempts = ?""")
+                .params(providerId, sentAt.atOffset(ZoneOffset.UTC), id.toString(), attempt).update() == 1;
     }
 
-    void markFailed(UUID id, String reason) {
-        jdbc.sql("UPDATE notification SET status = 'FAILED', reason = ? WHERE id = ?")
-                .params(reason, id.toString()).update();
+    /** False when the claim of {@code attempt} was settled already (recovered, or by another recoverer). */
+    boolean markFailed(UUID id, int attempt, String reason) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'FAILED', reason = ?
+                        WHERE id = ? AND status = 'SENDING' AND attempts = ?""")
+                .params(reason, id.toString(), attempt).update() == 1;
     }
 
     /** From QUEUED only: true when this call suppressed it. */
