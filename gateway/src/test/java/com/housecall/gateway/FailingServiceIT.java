@@ -32,6 +32,8 @@ class FailingServiceIT {
         GatewayTestSupport.register(registry);
         // booking is down: nothing listens on its port
         registry.add("housecall.gateway.targets.booking", () -> "http://127.0.0.1:" + closedPort());
+        // dispatch resets every connection once it has read the request, as a service killed mid-request does
+        registry.add("housecall.gateway.targets.dispatch", () -> "http://127.0.0.1:" + RESETTING.getLocalPort());
     }
 
     @BeforeEach
@@ -51,6 +53,15 @@ class FailingServiceIT {
         assertThat(response.headers().firstValue("X-Correlation-Id")).isPresent();
     }
 
+    /** The fault suite's kill -9 of booking: referrals on a connection the service dropped answered 500. */
+    @Test
+    void aServiceThatResetsTheConnectionIsABadGatewayNotAnInternalError() {
+        HttpResponse<String> response = get(port, "/api/nurses", DevJwt.token("operator1"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).path("detail").asText()).isEqualTo("The service behind this path could not be reached.");
+    }
+
     @Test
     void aReferralToAServiceThatIsDownIsATransientOperationOutcome() {
         HttpResponse<String> response = get(port, "/api/referrals/42", DevJwt.token("clinic-a"));
@@ -66,6 +77,27 @@ class FailingServiceIT {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(json(response).path("status").asInt()).isEqualTo(504);
         assertThat(backend.received("/api/screenings/review-queue")).hasSize(1);
+    }
+
+    private static final ServerSocket RESETTING = resetting();
+
+    private static ServerSocket resetting() {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread.ofPlatform().daemon().name("resetting-service").start(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]);
+                        socket.setSoLinger(true, 0); // close with a reset, not a clean end of stream
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int closedPort() {

@@ -1,6 +1,6 @@
 package com.housecall.gateway.problem;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Whatever goes wrong at the edge (no route, a service that cannot be reached or is too slow) answers in the
@@ -44,7 +43,8 @@ class GatewayErrorHandler implements WebExceptionHandler {
                 HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
                 return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
             }
-            if (cause instanceof ConnectException || cause instanceof PrematureCloseException) {
+            if (cause instanceof IOException) {
+                // refused, closed early (PrematureCloseException) or reset by the service (Netty's NativeIoException)
                 return HttpStatus.BAD_GATEWAY;
             }
             if (cause instanceof TimeoutException) {
