@@ -15,12 +15,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The platform's own Kafka client settings ({@code housecall/kafka-clients.properties} of housecall-messaging,
  * copied onto this module's classpath at build time), so the bare relay runs as the services' clients do.
  */
-final class KafkaClients {
+public final class KafkaClients {
 
     private final Map<String, String> producer = new TreeMap<>();
     private final Map<String, String> consumer = new TreeMap<>();
 
-    KafkaClients() {
+    public KafkaClients() {
         Properties file = new Properties();
         try (InputStream in = KafkaClients.class.getResourceAsStream("/housecall/kafka-clients.properties")) {
             if (in == null) {
@@ -39,7 +39,7 @@ final class KafkaClients {
         });
     }
 
-    Properties producer(String bootstrap) {
+    public Properties producer(String bootstrap) {
         Properties props = new Properties();
         props.putAll(producer);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -49,7 +49,7 @@ final class KafkaClients {
     }
 
     /** A consumer as the binder makes one: offsets committed by the application, not automatically. */
-    Properties consumer(String bootstrap, String group) {
+    public Properties consumer(String bootstrap, String group) {
         Properties props = new Properties();
         props.putAll(consumer);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -3,7 +3,7 @@ package com.housecall.benchmarks;
 import java.util.Collection;
 
 /** Percentiles (nearest rank) of one set of latencies, in milliseconds. */
-record Latencies(int count, double p50, double p90, double p99, double max) {
+public record Latencies(int count, double p50, double p90, double p99, double max) {
 
     static Latencies of(Collection<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -23,12 +23,12 @@ record Latencies(int count, double p50, double p90, double p99, double max) {
         return Math.round(nanos / 100_000.0) / 10.0;
     }
 
-    String json() {
+    public String json() {
         return "{\"count\": %d, \"p50Ms\": %s, \"p90Ms\": %s, \"p99Ms\": %s, \"maxMs\": %s}"
                 .formatted(count, p50, p90, p99, max);
     }
 
-    String summary() {
+    public String summary() {
         return "p50 %s ms, p90 %s ms, p99 %s ms, max %s ms".formatted(p50, p90, p99, max);
     }
 }

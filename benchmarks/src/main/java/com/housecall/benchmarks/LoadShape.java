@@ -19,7 +19,7 @@ import java.util.List;
  * dispatch-service) and the next 15 weekdays, so nurse capacity is not what the run measures. Each is a clinic's
  * referral with an eligible intake of an invented patient; nothing in it is a real person's.
  */
-final class LoadShape {
+public final class LoadShape {
 
     static final int WEEKDAYS = 15;
     /** Each referral's window, in its state's zone: from 09:00 for 4 hours. */
@@ -41,7 +41,7 @@ final class LoadShape {
     private final List<Area> areas;
     private final List<LocalDate> days;
 
-    LoadShape(LocalDate today) {
+    public LoadShape(LocalDate today) {
         this.areas = readAreas();
         this.days = weekdays(today.plusDays(2), WEEKDAYS); // past the 6 h lead time in every zone
     }

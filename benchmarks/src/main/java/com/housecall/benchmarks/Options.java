@@ -11,12 +11,12 @@ import java.util.Map;
  * it is); where the gateway, Keycloak and Kafka listen (the launcher's
  * {@code HOUSECALL_<PART>_PORT} variables) and where the report goes.
  */
-record Options(boolean quick, double rate, Duration duration, int rosterPerState, Duration drain, String gateway,
+public record Options(boolean quick, double rate, Duration duration, int rosterPerState, Duration drain, String gateway,
                String keycloak, String bootstrap, Path reports) {
 
     static final String USAGE = "usage: bin/housecall bench [--short] [--rate N] [--duration S] [--roster N]";
 
-    static Options parse(List<String> args, Map<String, String> env, Path state) {
+    public static Options parse(List<String> args, Map<String, String> env, Path state) {
         boolean quick = args.contains("--short");
         double rate = quick ? 5 : 50;
         long seconds = quick ? 15 : 60;
@@ -37,7 +37,7 @@ record Options(boolean quick, double rate, Duration duration, int rosterPerState
     }
 
     /** How many consultations the run sends: rate times duration, at least one. */
-    int count() {
+    public int count() {
         return (int) Math.max(1, Math.round(rate * duration.toSeconds()));
     }
 

@@ -11,36 +11,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open model: referrals ({@code POST /api/referrals}, FHIR) through the gateway at fixed times
  * ({@link Schedule}), never waiting for an answer before the next; each accepted one is timed from its POST to its
  * consultation's first terminal status (the referral's id is the consultation's).
  */
-final class Pipeline {
+public final class Pipeline {
 
-    record Result(int sent, int accepted, Map<String, Integer> refused, int confirmed, int unfulfilled,
-                  Latencies latencies, double terminalPerSecond, List<String> missing) {
+    /**
+     * What a run did: refusals in the end and, when retrying, the refusals retried after (by answer); the
+     * {@code consultations} are the accepted ones (their ids).
+     */
+    public record Result(int sent, int accepted, Map<String, Integer> refused, Map<String, Integer> retried,
+                         int confirmed, int unfulfilled,
+                         Latencies latencies, double terminalPerSecond, List<String> missing,
+                         List<String> consultations) {
 
-        int terminal() {
+        public int terminal() {
             return confirmed + unfulfilled;
         }
 
-        String json() {
-            return ("{\"sent\": %d, \"accepted\": %d, \"refused\": %s, \"terminal\": %d, \"confirmed\": %d, "
-                    + "\"unfulfilled\": %d, \"terminalPerSecond\": %.1f, \"latency\": %s}").formatted(sent, accepted,
-                    Json.object(refused), terminal(), confirmed, unfulfilled, terminalPerSecond, latencies.json());
+        public String json() {
+            return ("{\"sent\": %d, \"accepted\": %d, \"refused\": %s, \"retried\": %s, \"terminal\": %d, "
+                    + "\"confirmed\": %d, \"unfulfilled\": %d, \"terminalPerSecond\": %.1f, \"latency\": %s}")
+                    .formatted(sent, accepted, Json.object(refused), Json.object(retried), terminal(), confirmed,
+                            unfulfilled, terminalPerSecond, latencies.json());
         }
     }
 
+    private static final java.util.Set<Integer> RETRIED = java.util.Set.of(429, 502, 503, 504);
+
+    private final int attempts;
     private final Options options;
     private final HttpClient http;
     private final Tokens tokens;
     private final LoadShape shape;
 
-    Pipeline(Options options, HttpClient http, Tokens tokens, LoadShape shape) {
+    public Pipeline(Options options, HttpClient http, Tokens tokens, LoadShape shape) {
+        this(options, http, tokens, shape, 1);
+    }
+
+    /** With {@code attempts} tries per referral, as a partner clinic retries (the fault suite: 6, over a minute). */
+    public Pipeline(Options options, HttpClient http, Tokens tokens, LoadShape shape, int attempts) {
+        this.attempts = attempts;
         this.options = options;
         this.http = http;
         this.tokens = tokens;
@@ -52,7 +70,7 @@ final class Pipeline {
      * (the gateway then says 504), as bin/demo-consultation knows. Sent again with the same identifier, which
      * answers the first referral rather than making a second.
      */
-    void warmUp() throws IOException, InterruptedException {
+    public void warmUp() throws IOException, InterruptedException {
         String id = "bench-warm-up-" + Long.toString(System.currentTimeMillis(), 36);
         for (int attempt = 1; ; attempt++) {
             int status = http.send(post(0, id), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -65,26 +83,25 @@ final class Pipeline {
         }
     }
 
-    Result run(Terminals terminals) throws InterruptedException {
+    public Result run(Terminals terminals) throws InterruptedException {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         ConcurrentMap<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Integer> refused = new TreeMap<>();
+        Map<String, Integer> retried = new TreeMap<>();
         List<CompletableFuture<?>> answers = new ArrayList<>();
         long began = System.nanoTime();
         Schedule.atRate(options.rate(), options.count(), n -> {
             long at = System.nanoTime();
-            var sent = http.sendAsync(post(n, "bench-" + runId + "-" + n), HttpResponse.BodyHandlers.ofString());
-            answers.add(sent.handle((answer, failure) -> {
-                String id = answer == null || answer.statusCode() != 201 ? null : Json.field(answer.body(), "id");
-                if (id != null) {
-                    sentAt.put(id, at);
-                } else {
-                    String why = answer == null ? failure.getClass().getSimpleName() : "HTTP " + answer.statusCode();
-                    synchronized (refused) {
-                        refused.merge(why, 1, Integer::sum);
+            answers.add(send(n, "bench-" + runId + "-" + n, 1).thenAccept(outcome -> {
+                if (outcome.id() != null) {
+                    sentAt.put(outcome.id(), at);
+                }
+                synchronized (refused) {
+                    outcome.retriedAfter().forEach(why -> retried.merge(why, 1, Integer::sum));
+                    if (outcome.id() == null) {
+                        refused.merge(outcome.refusal(), 1, Integer::sum);
                     }
                 }
-                return null;
             }));
         });
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
@@ -92,7 +109,37 @@ final class Pipeline {
         while (sentAt.keySet().stream().anyMatch(id -> terminals.of(id) == null) && System.nanoTime() < deadline) {
             Thread.sleep(100); // the harness waiting for the broker, not a test
         }
-        return result(options.count(), sentAt, refused, terminals, began);
+        return result(options.count(), sentAt, refused, retried, terminals, began);
+    }
+
+    /** The consultation's id, or why it was refused in the end; and why it was sent again before that. */
+    record Answer(String id, String refusal, boolean retriable, List<String> retriedAfter) {
+    }
+
+    /**
+     * One referral; with {@code attempts} above one, sent again with the same identifier (the same consultation,
+     * never a second one) after a refusal a partner clinic would retry: no answer, 429, 502, 503 or 504.
+     */
+    CompletableFuture<Answer> send(int n, String identifier, int attempt) {
+        return http.sendAsync(post(n, identifier), HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
+            boolean created = answer != null && (answer.statusCode() == 201 || answer.statusCode() == 200);
+            String id = created ? Json.field(answer.body(), "id") : null; // 200: a retry of an accepted one
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            String why = id != null ? null
+                    : answer == null ? cause.getClass().getSimpleName() : "HTTP " + answer.statusCode();
+            boolean retriable = answer == null || RETRIED.contains(answer.statusCode());
+            return new Answer(id, why, retriable, List.of());
+        }).thenCompose(answer -> {
+            if (answer.id() != null || !answer.retriable() || attempt >= attempts) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            var later = CompletableFuture.delayedExecutor(1L << attempt, TimeUnit.SECONDS);
+            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> send(n, identifier,
+                    attempt + 1)).thenApply(next -> new Answer(next.id(), next.refusal(), next.retriable(),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(answer.refusal()),
+                            next.retriedAfter().stream()).toList()));
+        });
     }
 
     private HttpRequest post(int n, String id) {
@@ -104,7 +151,7 @@ final class Pipeline {
     }
 
     private static Result result(int sent, Map<String, Long> sentAt, Map<String, Integer> refused,
-                                 Terminals terminals, long began) {
+                                 Map<String, Integer> retried, Terminals terminals, long began) {
         List<Long> latencies = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         int confirmed = 0;
@@ -120,7 +167,7 @@ final class Pipeline {
             last = Math.max(last, terminal.atNanos());
         }
         double seconds = Math.max(1e-9, (last - began) / 1e9);
-        return new Result(sent, sentAt.size(), refused, confirmed, latencies.size() - confirmed,
-                Latencies.of(latencies), latencies.size() / seconds, missing);
+        return new Result(sent, sentAt.size(), refused, retried, confirmed, latencies.size() - confirmed,
+                Latencies.of(latencies), latencies.size() / seconds, missing, List.copyOf(sentAt.keySet()));
     }
 }

@@ -16,13 +16,13 @@ import org.apache.kafka.common.header.Header;
  * ({@code booking.confirmed} or {@code booking.unfulfilled}: the first visit only, DECISIONS 24), read with a plain
  * consumer from the topic's end when the run starts. No API polling: a poll is load, and a GET writes a PHI audit row.
  */
-final class Terminals implements AutoCloseable {
+public final class Terminals implements AutoCloseable {
 
-    static final String TOPIC = "booking.events.v1";
-    static final String CONFIRMED = "com.housecall.booking.confirmed";
-    static final String UNFULFILLED = "com.housecall.booking.unfulfilled";
+    public static final String TOPIC = "booking.events.v1";
+    public static final String CONFIRMED = "com.housecall.booking.confirmed";
+    public static final String UNFULFILLED = "com.housecall.booking.unfulfilled";
 
-    record Terminal(long atNanos, String type) {
+    public record Terminal(long atNanos, String type) {
     }
 
     private final Map<String, Terminal> first = new ConcurrentHashMap<>();
@@ -30,7 +30,7 @@ final class Terminals implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    Terminals(KafkaClients clients, String bootstrap) {
+    public Terminals(KafkaClients clients, String bootstrap) {
         consumer = new KafkaConsumer<>(clients.consumer(bootstrap, "housecall-bench"));
         List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
@@ -54,7 +54,7 @@ final class Terminals implements AutoCloseable {
         consumer.close();
     }
 
-    Terminal of(String consultationId) {
+    public Terminal of(String consultationId) {
         return first.get(consultationId);
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * which many real patients would never share; referrals are not counted per patient (booking's ActiveCourseLimit).
  * And the demo operator's, for {@code --roster}.
  */
-final class Tokens {
+public final class Tokens {
 
     static final List<String> CLINICS = List.of("clinic-a", "clinic-b");
     static final String OPERATOR = "operator1";
@@ -24,12 +24,12 @@ final class Tokens {
     private final String tokenEndpoint;
     private final AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(CLINICS.size());
 
-    Tokens(HttpClient http, String keycloak) {
+    public Tokens(HttpClient http, String keycloak) {
         this.http = http;
         this.tokenEndpoint = keycloak + "/realms/housecall/protocol/openid-connect/token";
     }
 
-    void refresh() throws IOException, InterruptedException {
+    public void refresh() throws IOException, InterruptedException {
         for (int i = 0; i < CLINICS.size(); i++) {
             String clinic = CLINICS.get(i);
             tokens.set(i, grant(clinic, "grant_type=client_credentials&client_id=" + clinic + "&client_secret="
@@ -41,7 +41,7 @@ final class Tokens {
      * A fresh token of {@value #OPERATOR}, whose role the roster's API needs: the password grant on
      * {@code housecall-web}, password = user name, as {@code bin/housecall token operator1} asks.
      */
-    String operator() throws IOException, InterruptedException {
+    public String operator() throws IOException, InterruptedException {
         return grant(OPERATOR, "grant_type=password&client_id=housecall-web&username=" + OPERATOR + "&password="
                 + OPERATOR + "&scope=openid");
     }
