@@ -1,0 +1,109 @@
+package com.housecall.faults;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The platform's consumer groups and dead-letter topics as the broker sees them: how far each group is behind
+ * (committed offsets against the log end), which groups read a topic, and how far each {@code .dlq} topic reaches.
+ */
+final class Broker implements AutoCloseable {
+
+    /** The platform's consumer groups: each app's name (the binder's group is the application name). */
+    static final List<String> GROUPS = List.of("booking-service", "screening-service", "dispatch-service",
+            "notification-service", "operator-console");
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private final Admin admin;
+
+    Broker(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis());
+        admin = Admin.create(props);
+    }
+
+    /** Records the platform's groups have not committed yet, summed over every partition they read. */
+    long lag() throws InterruptedException {
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        for (String group : GROUPS) {
+            committedOffsets(group).forEach((tp, offset) -> committed.merge(tp, offset, Math::min));
+        }
+        Map<TopicPartition, Long> ends = ends(committed.keySet());
+        return committed.entrySet().stream().mapToLong(e -> Math.max(0, ends.get(e.getKey()) - e.getValue())).sum();
+    }
+
+    /** The groups that have read {@code topic} (committed an offset on it). */
+    Set<String> readersOf(String topic) throws InterruptedException {
+        Set<String> readers = new java.util.TreeSet<>();
+        for (String group : GROUPS) {
+            if (committedOffsets(group).keySet().stream().anyMatch(tp -> tp.topic().equals(topic))) {
+                readers.add(group);
+            }
+        }
+        return readers;
+    }
+
+    /** The end offset of every partition of every dead-letter topic. */
+    Map<TopicPartition, Long> deadLetterEnds() throws InterruptedException {
+        Set<String> topics = await(admin.listTopics().names()).stream().filter(t -> t.endsWith(".dlq"))
+                .collect(Collectors.toSet());
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        Set<TopicPartition> partitions = await(admin.describeTopics(topics).allTopicNames()).values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toSet());
+        return ends(partitions);
+    }
+
+    private Map<TopicPartition, Long> committedOffsets(String group) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, Long> result = new HashMap<>();
+        offsets.forEach((tp, offset) -> {
+            if (offset != null) {
+                result.put(tp, offset.offset());
+            }
+        });
+        return result;
+    }
+
+    private Map<TopicPartition, Long> ends(Set<TopicPartition> partitions) throws InterruptedException {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answers = await(admin.listOffsets(latest).all());
+        return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

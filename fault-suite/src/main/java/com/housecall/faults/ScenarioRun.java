@@ -1,0 +1,87 @@
+package com.housecall.faults;
+
+import com.housecall.benchmarks.KafkaClients;
+import com.housecall.benchmarks.Options;
+import com.housecall.benchmarks.Pipeline;
+import com.housecall.benchmarks.Terminals;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One scenario: consultations at the suite's rate, the fault {@link #FAULT_AT} into the load, then, once every
+ * accepted consultation is terminal and the platform has drained, the invariants.
+ */
+final class ScenarioRun {
+
+    static final Duration FAULT_AT = Duration.ofSeconds(10);
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
+
+    /** What the platform needs from outside: load, broker, databases. */
+    record Platform(Options options, Supplier<Pipeline> pipeline, KafkaClients clients, Broker broker,
+                    Invariants invariants, DeadLetterCheck deadLetters, Drain drain) {
+    }
+
+    private final Platform platform;
+
+    ScenarioRun(Platform platform) {
+        this.platform = platform;
+    }
+
+    Outcome run(String name, Fault fault) throws Exception {
+        Map<TopicPartition, Long> deadLettersBefore = platform.broker().deadLetterEnds();
+        fault.beforeLoad();
+        var executor = Executors.newSingleThreadExecutor();
+        try (Terminals terminals = new Terminals(platform.clients(), platform.options().bootstrap())) {
+            long began = System.nanoTime();
+            CompletableFuture<Injected> injected = CompletableFuture.supplyAsync(() -> inject(fault, began), executor);
+            Pipeline.Result load = platform.pipeline().get().run(terminals);
+            Injected happened = injected.get(15, TimeUnit.MINUTES);
+            fault.afterTerminal();
+            Drain.State drained = platform.drain().await(DRAIN_LIMIT);
+            List<String> violations = new ArrayList<>();
+            if (happened.failure() != null) {
+                violations.add("the fault itself failed: " + happened.failure());
+            }
+            if (!load.refused().isEmpty()) {
+                violations.add("referrals refused after every retry: " + load.refused());
+            }
+            load.missing().forEach(id -> violations.add("consultation " + id + " reached no terminal status"));
+            if (!drained.drained()) {
+                violations.add("not drained " + DRAIN_LIMIT.toMinutes() + " min after the load: " + drained.describe());
+            }
+            List<String> confirmed = load.consultations().stream().filter(id -> terminals.of(id) != null
+                    && terminals.of(id).type().equals(Terminals.CONFIRMED)).toList();
+            violations.addAll(platform.invariants().check(load.consultations(), confirmed));
+            violations.addAll(fault.deadLetters() ? List.of() : platform.deadLetters().none(deadLettersBefore));
+            violations.addAll(fault.check());
+            long affected = load.consultations().stream().filter(id -> terminals.of(id) == null
+                    || terminals.of(id).atNanos() > happened.startedNanos()).count();
+            return new Outcome(name, load, happened.timing(), affected, happened.startedNanos() - began,
+                    happened.endedNanos() - began, drained.drained() ? drained.atNanos() - began : -1, violations);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private record Injected(long startedNanos, long endedNanos, Fault.Timing timing, String failure) {
+    }
+
+    private static Injected inject(Fault fault, long began) {
+        try {
+            Thread.sleep(Math.max(0, began + FAULT_AT.toNanos() - System.nanoTime()) / 1_000_000);
+            long started = System.nanoTime();
+            Fault.Timing timing = fault.inject();
+            return new Injected(started, System.nanoTime(), timing, null);
+        } catch (Exception e) {
+            long now = System.nanoTime();
+            return new Injected(now, now, Fault.Timing.NONE, e.toString());
+        }
+    }
+}

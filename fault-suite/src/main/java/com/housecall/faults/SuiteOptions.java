@@ -1,0 +1,54 @@
+package com.housecall.faults;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** What {@code bin/housecall faults} was asked: which scenarios, at what rate, how many consultations each. */
+record SuiteOptions(List<String> only, double rate, int consultations, Duration budget) {
+
+    static final String USAGE = "usage: bin/housecall faults [--only SCENARIO,...] [--rate N] [--consultations N] "
+            + "[--budget MINUTES]";
+
+    /**
+     * DECISIONS 29 and the issue: 20 a second, 500 consultations in flight per scenario; no scenario starts after
+     * the budget (50 minutes: CI's whole run must stay under 90).
+     */
+    static SuiteOptions parse(List<String> args) {
+        List<String> only = List.of();
+        double rate = 20;
+        int consultations = 500;
+        long budgetMinutes = 50;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--only" -> only = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList();
+                case "--rate" -> rate = positive(arg, value(args, ++i));
+                case "--consultations" -> consultations = (int) positive(arg, value(args, ++i));
+                case "--budget" -> budgetMinutes = (long) positive(arg, value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
+            }
+        }
+        return new SuiteOptions(only, rate, consultations, Duration.ofMinutes(budgetMinutes));
+    }
+
+    private static String value(List<String> args, int i) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(args.get(i - 1) + " needs a value; " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static double positive(String option, String value) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(option + " must be a positive number, not '" + value + "'");
+    }
+}

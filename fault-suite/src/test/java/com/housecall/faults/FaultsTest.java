@@ -1,0 +1,35 @@
+package com.housecall.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+    private final Map<String, Fault> all = Faults.all(new Stack(Path.of("."), Path.of("up.log")),
+            Databases.fromEnvironment(Map.of("HOUSECALL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
+            null, null);
+
+    @Test
+    void theBaselineRunsFirstThenEachServiceIsKilledThenStoppedThenTheSharedParts() {
+        assertThat(all.keySet()).containsExactly("baseline", "kill-booking", "kill-screening", "kill-dispatch",
+                "kill-notification", "term-booking", "term-screening", "term-dispatch", "term-notification",
+                "broker-restart", "database-cut", "duplicates", "poison");
+    }
+
+    @Test
+    void aSelectionRunsInTheSuitesOrderWhateverOrderItWasAskedIn() {
+        assertThat(Faults.select(all.keySet(), List.of("poison", "baseline"))).containsExactly("baseline", "poison");
+        assertThat(Faults.select(all.keySet(), List.of())).hasSize(13);
+    }
+
+    @Test
+    void anUnknownScenarioIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> Faults.select(all.keySet(), List.of("kill-gateway")))
+                .hasMessageContaining("unknown scenario [kill-gateway]").hasMessageContaining("kill-booking");
+    }
+}
