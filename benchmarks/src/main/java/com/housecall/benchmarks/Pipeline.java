@@ -56,7 +56,10 @@ public final class Pipeline {
         this(options, http, tokens, shape, 1);
     }
 
-    /** With {@code attempts} tries per referral, as a partner clinic retries (the fault suite: 6, over a minute). */
+    /**
+     * With {@code attempts} tries per referral, as a partner clinic retries: 2, 4, 8, 16, 32, then every 60 s (the
+     * fault suite: 8 tries over three minutes, longer than a service takes to restart on a busy machine).
+     */
     public Pipeline(Options options, HttpClient http, Tokens tokens, LoadShape shape, int attempts) {
         this.attempts = attempts;
         this.options = options;
@@ -134,7 +137,7 @@ public final class Pipeline {
             if (answer.id() != null || !answer.retriable() || attempt >= attempts) {
                 return CompletableFuture.completedFuture(answer);
             }
-            var later = CompletableFuture.delayedExecutor(1L << attempt, TimeUnit.SECONDS);
+            var later = CompletableFuture.delayedExecutor(Math.min(1L << attempt, 60), TimeUnit.SECONDS);
             return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> send(n, identifier,
                     attempt + 1)).thenApply(next -> new Answer(next.id(), next.refusal(), next.retriable(),
                     java.util.stream.Stream.concat(java.util.stream.Stream.of(answer.refusal()),

@@ -35,7 +35,7 @@ final class Databases {
         return new Databases(url, env.getOrDefault("HOUSECALL_DB_USER", "postgres"));
     }
 
-    /** {@code jdbc:postgresql://h:p/postgres?x=y} with database {@code name}: {@code jdbc:postgresql://h:p/name?x=y}. */
+    /** {@code jdbc:postgresql://h:p/postgres?x=y} with database {@code name}: {@code jdbc:postgresql://h:p/name?x=y} */
     static String urlOf(String server, String name) {
         int query = server.indexOf('?');
         String base = query < 0 ? server : server.substring(0, query);

@@ -101,7 +101,7 @@ final class DeadLetterCheck {
     List<Letter> since(Map<TopicPartition, Long> before) throws InterruptedException {
         Map<TopicPartition, Long> ends = broker.deadLetterEnds();
         List<Letter> letters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(bootstrap, "housecall-faults"))) {
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(clients.consumer(bootstrap, "housecall-faults"))) {
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 long from = before.getOrDefault(end.getKey(), 0L);
                 if (from >= end.getValue()) {

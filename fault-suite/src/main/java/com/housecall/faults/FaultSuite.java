@@ -80,7 +80,7 @@ public final class FaultSuite {
             List<String> selected = Faults.select(faults.keySet(), suite.only());
             Drain drain = new Drain(broker, databases);
             ScenarioRun scenarios = new ScenarioRun(new ScenarioRun.Platform(options,
-                    () -> new Pipeline(options, http, tokens, shape, 6), clients, broker, new Invariants(databases),
+                    () -> new Pipeline(options, http, tokens, shape, 8), clients, broker, new Invariants(databases),
                     deadLetters, drain));
             System.out.printf("faults: %s at %s consultations a second, %d each, against %s: %s%n",
                     selected.size() + " scenarios", options.rate(), options.count(), options.gateway(), selected);
@@ -100,13 +100,14 @@ public final class FaultSuite {
         } finally {
             refresher.shutdownNow();
             Path report = options.reports().resolve("faults-" + started.toString().replace(':', '-') + ".json");
-            Files.writeString(report, "{\"startedAt\": \"%s\", \"rate\": %s, \"consultations\": %d, \"scenarios\": [%s]}\n"
-                    .formatted(started, options.rate(), options.count(),
+            Files.writeString(report, ("{\"startedAt\": \"%s\", \"rate\": %s, \"consultations\": %d, "
+                    + "\"scenarios\": [%s]}\n").formatted(started, options.rate(), options.count(),
                             String.join(",\n ", outcomes.stream().map(Outcome::json).toList())));
             System.out.println("faults: report " + report);
         }
         long failed = outcomes.stream().filter(o -> !o.violations().isEmpty()).count();
-        System.out.printf("faults: %d of %d scenarios kept every invariant%n", outcomes.size() - failed, outcomes.size());
+        System.out.printf("faults: %d of %d scenarios kept every invariant%n", outcomes.size() - failed,
+                outcomes.size());
         if (!skipped.isEmpty()) {
             System.out.printf("faults: not run, over the %d-minute budget: %s%n", suite.budget().toMinutes(), skipped);
         }

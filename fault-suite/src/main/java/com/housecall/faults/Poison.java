@@ -52,7 +52,7 @@ final class Poison implements Fault {
 
     @Override
     public Timing inject() throws Exception {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(bootstrap, "housecall-faults"));
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(clients.consumer(bootstrap, "housecall-faults"));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(bootstrap))) {
             for (TopicPartition partition : Duplicator.platformPartitions(consumer)) {
                 if (partition.partition() != 0) {

@@ -63,11 +63,29 @@ final class ScenarioRun {
             violations.addAll(fault.check());
             long affected = load.consultations().stream().filter(id -> terminals.of(id) == null
                     || terminals.of(id).atNanos() > happened.startedNanos()).count();
+            long[] terminalAt = load.consultations().stream().map(terminals::of).filter(java.util.Objects::nonNull)
+                    .mapToLong(Terminals.Terminal::atNanos).toArray();
             return new Outcome(name, load, happened.timing(), affected, happened.startedNanos() - began,
-                    happened.endedNanos() - began, drained.drained() ? drained.atNanos() - began : -1, violations);
+                    happened.endedNanos() - began, drained.drained() ? drained.atNanos() - began : -1,
+                    longestStall(terminalAt, happened.startedNanos()), violations);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The longest time from the fault's start during which no consultation reached a terminal status: the gap
+     * before the first terminal after it, or between two, until the last.
+     */
+    static long longestStall(long[] terminalAt, long faultStarted) {
+        long[] after = java.util.Arrays.stream(terminalAt).filter(t -> t >= faultStarted).sorted().toArray();
+        long longest = 0;
+        long previous = faultStarted;
+        for (long t : after) {
+            longest = Math.max(longest, t - previous);
+            previous = t;
+        }
+        return longest;
     }
 
     private record Injected(long startedNanos, long endedNanos, Fault.Timing timing, String failure) {

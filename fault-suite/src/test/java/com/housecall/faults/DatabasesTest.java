@@ -14,7 +14,8 @@ class DatabasesTest {
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/housecall_booking");
         assertThat(Databases.urlOf("jdbc:postgresql://db:5433/postgres?sslmode=disable", "housecall_dispatch"))
                 .isEqualTo("jdbc:postgresql://db:5433/housecall_dispatch?sslmode=disable");
-        assertThat(Databases.urlOf("jdbc:postgresql://db:5433", "housecall_x")).isEqualTo("jdbc:postgresql://db:5433/housecall_x");
+        assertThat(Databases.urlOf("jdbc:postgresql://db:5433", "housecall_x"))
+                .isEqualTo("jdbc:postgresql://db:5433/housecall_x");
     }
 
     @Test

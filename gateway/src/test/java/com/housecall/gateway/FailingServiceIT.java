@@ -59,7 +59,8 @@ class FailingServiceIT {
         HttpResponse<String> response = get(port, "/api/nurses", DevJwt.token("operator1"));
 
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(json(response).path("detail").asText()).isEqualTo("The service behind this path could not be reached.");
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo("The service behind this path could not be reached.");
     }
 
     @Test

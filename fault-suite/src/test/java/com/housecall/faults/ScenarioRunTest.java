@@ -1,0 +1,23 @@
+package com.housecall.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ScenarioRunTest {
+
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void theLongestStallCountsFromTheFaultToTheFirstTerminalAndBetweenTheOthers() {
+        long[] terminalAt = {5 * S, 9 * S, 12 * S, 25 * S, 27 * S};
+
+        assertThat(ScenarioRun.longestStall(terminalAt, 10 * S)).isEqualTo(13 * S);
+        assertThat(ScenarioRun.longestStall(terminalAt, 0)).isEqualTo(13 * S);
+    }
+
+    @Test
+    void nothingTerminalAfterTheFaultIsNoStallToMeasure() {
+        assertThat(ScenarioRun.longestStall(new long[] {S}, 10 * S)).isZero();
+    }
+}
