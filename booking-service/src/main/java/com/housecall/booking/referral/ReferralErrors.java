@@ -1,11 +1,13 @@
 package com.housecall.booking.referral;
 
 import com.housecall.messaging.FailureReason;
+import com.housecall.security.problem.DatabaseUnavailable;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +40,14 @@ class ReferralErrors {
             int status = known.getStatusCode().value();
             return outcomes.error(new FhirProblem(status, OperationOutcomes.issueType(status),
                     "The request cannot be processed as sent."));
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("referral request failed, database unavailable: {}", FailureReason.types(e));
+            ResponseEntity<byte[]> outcome = outcomes.error(new FhirProblem(503, IssueType.TRANSIENT,
+                    DatabaseUnavailable.DETAIL));
+            return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(outcome.getBody());
         }
         log.error("referral request failed: {}", FailureReason.types(e));
         return outcomes.error(new FhirProblem(500, IssueType.EXCEPTION, "The referral could not be processed."));

@@ -3,6 +3,7 @@ package com.housecall.security.problem;
 import com.housecall.security.PlainStrings;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,20 @@ import tools.jackson.core.exc.StreamReadException;
  */
 @RestControllerAdvice
 public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    /**
+     * The database out of reach: 503 with {@code Retry-After} (the request changed nothing). Anything else is not
+     * this advice's: rethrown as it came, Spring Boot's error handling answers it as before.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
