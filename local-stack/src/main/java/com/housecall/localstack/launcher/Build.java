@@ -25,7 +25,7 @@ final class Build {
     }
 
     Path jar(Part app) {
-        return settings.root().resolve(app.id()).resolve("target").resolve(app.id() + ".jar");
+        return settings.root().resolve(app.module()).resolve("target").resolve(app.module() + ".jar");
     }
 
     /** Stale when its main sources, its pom, the root pom or a platform library it ships (sources, pom) is newer. */
@@ -36,8 +36,8 @@ final class Build {
         }
         try {
             FileTime built = Files.getLastModifiedTime(jar);
-            List<Path> sources = new ArrayList<>(List.of(settings.root().resolve(app.id()).resolve("src/main"),
-                    settings.root().resolve(app.id()).resolve("pom.xml"), settings.root().resolve("pom.xml")));
+            List<Path> sources = new ArrayList<>(List.of(settings.root().resolve(app.module()).resolve("src/main"),
+                    settings.root().resolve(app.module()).resolve("pom.xml"), settings.root().resolve("pom.xml")));
             try (Stream<Path> libraries = Files.list(settings.root().resolve("platform"))) {
                 // test support is never in an app's jar
                 libraries.filter(lib -> !lib.endsWith("housecall-test-support")).forEach(lib -> {
@@ -72,7 +72,7 @@ final class Build {
     }
 
     void ifNeeded(List<Part> apps, boolean rebuild, PrintStream out) {
-        List<String> modules = apps.stream().filter(a -> rebuild || stale(a)).map(Part::id).toList();
+        List<String> modules = apps.stream().filter(a -> rebuild || stale(a)).map(Part::module).toList();
         if (modules.isEmpty()) {
             return;
         }

@@ -54,11 +54,14 @@ final class Commands {
         return 0;
     }
 
-    /** Each part: running or not, healthy or not; 3 unless all are up. */
+    /** Each part: running or not, healthy or not; 3 unless all are up. A second instance only once up started it. */
     int status() {
         boolean allUp = true;
         boolean dev = TokenMode.current(settings) == TokenMode.DEV;
         for (Part part : Part.values()) {
+            if (part.isSecond() && !Files.exists(processes.pidFile(part))) {
+                continue;
+            }
             Optional<ProcessHandle> process = processes.running(part);
             if (part == Part.KEYCLOAK && dev && process.isEmpty()) {
                 out.println("  " + Progress.pad(part.id()) + "not used (--dev-tokens)");
@@ -135,7 +138,7 @@ final class Commands {
         return """
                 usage: bin/housecall <command>
 
-                  up [--detach] [--rebuild] [--only PARTS] [--dev-tokens] [--no-demo]
+                  up [--detach] [--rebuild] [--only PARTS] [--dev-tokens] [--no-demo] [--second SERVICE]
                         Builds what is missing, starts Kafka, the mail catcher, the SMS sink,
                         Keycloak (realm housecall), the services and the gateway, waits until
                         each is healthy (%d s each, Keycloak %d s) and prints URLs and logins.
@@ -150,6 +153,13 @@ final class Commands {
                                       those (also HOUSECALL_DEV_TOKENS=1)
                         --no-demo     start empty: no demo nurse roster (the demo users stay in the
                                       dev realm; the production profile has neither)
+                        --second      a second instance of booking, screening, dispatch or notification
+                                      beside the running first (only that, unless --only names more):
+                                      part <service>-2 (pid file, log, status, down), ports first's + %d
+                                      (HOUSECALL_<NAME>_2_PORT, HOUSECALL_<NAME>_2_MANAGEMENT_PORT),
+                                      HOUSECALL_INSTANCE_ID <first's id>-2, the first's jar, JVM options,
+                                      AOT cache, database and Kafka. Needs PostgreSQL (HOUSECALL_DB_URL):
+                                      an H2 file opens in one process only. The gateway keeps the first.
                   down [--purge]
                         Stops exactly the processes up started (.housecall/pids); --purge also
                         deletes .housecall/ (Kafka data, dev keys, logs; not the unpacked Keycloak
@@ -162,7 +172,8 @@ final class Commands {
                         clinic-c's signed with its dev key):
                         patient1 patient2 nurse1 clinician1 operator1 clinic-a clinic-b clinic-c
                   logs <part> [--follow]
-                        The last 100 lines of a part's log (.housecall/logs/<part>.log).
+                        The last 100 lines of a part's log (.housecall/logs/<part>.log;
+                        a second instance: e.g. logs dispatch-service-2).
                   help
 
                 State and logs live in .housecall/ (logs in .housecall/logs/<part>.log).
@@ -172,6 +183,6 @@ final class Commands {
                 build (.housecall/aot/; HOUSECALL_AOT_CACHE=off does without); JVM options
                 after their small-heap defaults: HOUSECALL_JAVA_OPTS.
                 """.formatted(settings.startTimeout().toSeconds(), settings.keycloakStartTimeout().toSeconds(),
-                Part.names());
+                Part.names(), Part.SECOND_OFFSET);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The launcher behind {@code bin/housecall} (CONTRACT.md section 1): {@code up}, {@code down}, {@code status},
@@ -54,6 +55,7 @@ public final class Housecall {
         boolean devTokens = settings.devTokensByDefault();
         boolean demo = true;
         String only = "";
+        String second = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -61,21 +63,28 @@ public final class Housecall {
                 case "--rebuild" -> rebuild = true;
                 case "--dev-tokens" -> devTokens = true;
                 case "--no-demo" -> demo = false;
-                case "--only" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new LaunchException("--only needs a list, e.g. --only kafka,mail");
-                    }
-                    only = args.get(++i);
-                }
+                case "--only" -> only = value(args, ++i, "--only needs a list, e.g. --only kafka,mail");
+                case "--second" -> second = value(args, ++i, "--second needs a service, e.g. --second dispatch");
                 default -> {
-                    if (!arg.startsWith("--only=")) {
+                    if (arg.startsWith("--only=")) {
+                        only = arg.substring("--only=".length());
+                    } else if (arg.startsWith("--second=")) {
+                        second = arg.substring("--second=".length());
+                    } else {
                         throw new LaunchException("unknown option '" + arg + "' for up");
                     }
-                    only = arg.substring("--only=".length());
                 }
             }
         }
         Plan.select(only, devTokens); // an unknown part fails before anything starts
-        return new Up.Options(detach, rebuild, only, devTokens, demo);
+        Optional<Part> secondInstance = Optional.ofNullable(second).map(s -> SecondInstance.named(s.strip(), settings));
+        return new Up.Options(detach, rebuild, only, devTokens, demo, secondInstance);
+    }
+
+    private static String value(List<String> args, int index, String missing) {
+        if (index >= args.size()) {
+            throw new LaunchException(missing);
+        }
+        return args.get(index);
     }
 }

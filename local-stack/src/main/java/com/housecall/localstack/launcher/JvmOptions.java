@@ -29,6 +29,6 @@ final class JvmOptions {
 
     /** Live after {@code bench --short}: booking 73 MB, notification 54, gateway 31 (README). */
     private static String maxHeap(Part app) {
-        return app == Part.BOOKING ? "192m" : "128m";
+        return app.first() == Part.BOOKING ? "192m" : "128m"; // a second instance: the first's options
     }
 }

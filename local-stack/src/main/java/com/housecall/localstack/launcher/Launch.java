@@ -79,11 +79,14 @@ final class Launch {
         return new Command(command, env, dist, true);
     }
 
-    /** A service or the gateway, from its AOT cache when usable (see {@link AotCache}). */
+    /**
+     * A service or the gateway, from its AOT cache when usable (see {@link AotCache}); a second instance from its
+     * first's, which the same jar and options keep usable.
+     */
     Command app(Part app, Path jar, boolean devTokens, boolean demo) {
         List<String> options = JvmOptions.of(app, settings);
         List<String> args = new ArrayList<>(options);
-        args.addAll(aotCache.launch(app, jar, options));
+        args.addAll(aotCache.launch(app.first(), jar, options));
         return new Command(java(app, args), appEnvironment(app, devTokens, demo), settings.root());
     }
 
@@ -121,8 +124,11 @@ final class Launch {
         } else {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Part.KAFKA.port(settings));
         }
-        if (app == Part.NOTIFICATION) {
+        if (app.first() == Part.NOTIFICATION) {
             env.putAll(notification());
+        }
+        if (app.isSecond()) {
+            env.putAll(SecondInstance.environment(app, settings));
         }
         return env;
     }

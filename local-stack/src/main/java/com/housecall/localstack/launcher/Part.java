@@ -2,11 +2,14 @@ package com.housecall.localstack.launcher;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The parts of the local platform, in start order: the infrastructure first (Keycloak is launched before the others
- * and awaited after them, it takes longest), then the services and the gateway, started together.
+ * and awaited after them, it takes longest), then the services and the gateway, started together. Last, the second
+ * instances of the four services ({@code up --second}), which only start beside the first: their own pid file, log
+ * and ports, the first's jar, module and JVM options.
  */
 enum Part {
 
@@ -16,12 +19,24 @@ enum Part {
     SMS_SINK("sms-sink", Kind.INFRA, List.of("sms"), new PortName("SMS", 8026)),
     KEYCLOAK("keycloak", Kind.INFRA, List.of(),
             new PortName("KEYCLOAK", 8180), new PortName("KEYCLOAK_MANAGEMENT", 9000)),
-    BOOKING("booking-service", Kind.APP, List.of("booking"), new PortName("BOOKING", 8081)),
-    SCREENING("screening-service", Kind.APP, List.of("screening"), new PortName("SCREENING", 8082)),
-    DISPATCH("dispatch-service", Kind.APP, List.of("dispatch"), new PortName("DISPATCH", 8083)),
-    NOTIFICATION("notification-service", Kind.APP, List.of("notification"), new PortName("NOTIFICATION", 8084)),
-    CONSOLE("operator-console", Kind.APP, List.of("console"), new PortName("CONSOLE", 8085)),
-    GATEWAY("gateway", Kind.APP, List.of(), new PortName("GATEWAY", 8080));
+    BOOKING("booking-service", Kind.APP, List.of("booking"),
+            new PortName("BOOKING", 8081), new PortName("BOOKING_MANAGEMENT", 9181)),
+    SCREENING("screening-service", Kind.APP, List.of("screening"),
+            new PortName("SCREENING", 8082), new PortName("SCREENING_MANAGEMENT", 9182)),
+    DISPATCH("dispatch-service", Kind.APP, List.of("dispatch"),
+            new PortName("DISPATCH", 8083), new PortName("DISPATCH_MANAGEMENT", 9183)),
+    NOTIFICATION("notification-service", Kind.APP, List.of("notification"),
+            new PortName("NOTIFICATION", 8084), new PortName("NOTIFICATION_MANAGEMENT", 9184)),
+    CONSOLE("operator-console", Kind.APP, List.of("console"),
+            new PortName("CONSOLE", 8085), new PortName("CONSOLE_MANAGEMENT", 9185)),
+    GATEWAY("gateway", Kind.APP, List.of(), new PortName("GATEWAY", 8080), new PortName("GATEWAY_MANAGEMENT", 9180)),
+    BOOKING_2(BOOKING),
+    SCREENING_2(SCREENING),
+    DISPATCH_2(DISPATCH),
+    NOTIFICATION_2(NOTIFICATION);
+
+    /** A second instance listens this far above each port of the first, unless its own variable says otherwise. */
+    static final int SECOND_OFFSET = 100;
 
     /** Infrastructure, or a Spring Boot app built by Maven and run as {@code java -jar}. */
     enum Kind { INFRA, APP }
@@ -38,17 +53,49 @@ enum Part {
     private final Kind kind;
     private final List<String> aliases;
     private final List<PortName> ports;
+    private final Part first;
 
     Part(String id, Kind kind, List<String> aliases, PortName... ports) {
         this.id = id;
         this.kind = kind;
         this.aliases = aliases;
         this.ports = List.of(ports);
+        this.first = null; // first() answers this part
     }
 
-    /** The name in pid files, logs and messages; for an app also its Maven module. */
+    /** The second instance of {@code first}: {@code dispatch-service-2}, ports {@code HOUSECALL_DISPATCH_2_PORT}... */
+    Part(Part first) {
+        this.id = first.id + "-2";
+        this.kind = Kind.APP;
+        this.aliases = List.of(first.aliases.getFirst() + "-2");
+        String main = first.ports.getFirst().name();
+        this.ports = first.ports.stream().map(p -> new PortName(main + "_2" + p.name().substring(main.length()),
+                p.fallback() + SECOND_OFFSET)).toList();
+        this.first = first;
+    }
+
+    /** The name in pid files, logs and messages. */
     String id() {
         return id;
+    }
+
+    /** The app's Maven module: the first instance's id. */
+    String module() {
+        return first().id;
+    }
+
+    /** The first instance: this part itself unless it is a second instance. */
+    Part first() {
+        return first == null ? this : first;
+    }
+
+    boolean isSecond() {
+        return first != null;
+    }
+
+    /** The second instance of this service, if it may have one. */
+    Optional<Part> second() {
+        return Arrays.stream(values()).filter(p -> p.first == this).findFirst();
     }
 
     boolean isApp() {
@@ -62,13 +109,22 @@ enum Part {
 
     /** The main port: the one its health answers on (Keycloak's is on its management port). */
     int port(Settings settings) {
-        return settings.port(ports.getFirst().name(), ports.getFirst().fallback());
+        return port(settings, ports.getFirst());
     }
 
     int port(Settings settings, String name) {
         return ports.stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(p -> settings.port(p.name(), p.fallback()))
+                .map(p -> port(settings, p))
                 .orElseThrow(() -> new IllegalArgumentException(id + " has no port " + name));
+    }
+
+    /** Its variable, else the default; a second instance's default follows the first's port, moved or not. */
+    int port(Settings settings, PortName port) {
+        if (first == null) {
+            return settings.port(port.name(), port.fallback());
+        }
+        PortName firsts = first.ports.get(ports.indexOf(port));
+        return settings.port(port.name(), first.port(settings, firsts) + SECOND_OFFSET);
     }
 
     /** A part by its name or alias ({@code mail}, {@code booking}, {@code console}, ...). */
@@ -77,8 +133,9 @@ enum Part {
                 .orElseThrow(() -> new LaunchException("unknown part '" + name + "' (" + names() + ")"));
     }
 
+    /** The first instances' names: a second instance is only started with {@code --second}. */
     static String names() {
-        return Arrays.stream(values()).map(p -> p.aliases.isEmpty() ? p.id : p.aliases.getFirst())
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(values()).filter(p -> !p.isSecond())
+                .map(p -> p.aliases.isEmpty() ? p.id : p.aliases.getFirst()).collect(Collectors.joining(", "));
     }
 }

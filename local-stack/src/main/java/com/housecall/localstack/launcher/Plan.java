@@ -1,9 +1,11 @@
 package com.housecall.localstack.launcher;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -21,7 +23,7 @@ final class Plan {
     static List<Part> select(String only, boolean devTokens) {
         Set<Part> named = new LinkedHashSet<>();
         if (only.isBlank()) {
-            named.addAll(Arrays.asList(Part.values()));
+            named.addAll(Arrays.stream(Part.values()).filter(p -> !p.isSecond()).toList());
         } else {
             for (String name : only.split(",")) {
                 if (!name.isBlank()) {
@@ -29,10 +31,28 @@ final class Plan {
                 }
             }
         }
+        for (Part part : named) {
+            if (part.isSecond()) {
+                throw new LaunchException(part.id() + " is started with --second " + part.first().id());
+            }
+        }
         return Arrays.stream(Part.values())
                 .filter(named::contains)
                 .filter(p -> !(devTokens && p == Part.KEYCLOAK))
                 .toList();
+    }
+
+    /**
+     * With a second instance ({@code --second}): the parts {@code --only} names (none without it: the rest of the
+     * platform is expected to run), then the second instance.
+     */
+    static List<Part> select(String only, boolean devTokens, Optional<Part> second) {
+        if (second.isEmpty()) {
+            return select(only, devTokens);
+        }
+        List<Part> parts = new ArrayList<>(only.isBlank() ? List.of() : select(only, devTokens));
+        parts.add(second.get());
+        return parts;
     }
 
     /** The selected parts that are not running yet, in start order. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +26,9 @@ import java.util.stream.Collectors;
  */
 final class Up {
 
-    /** The options of {@code up}. */
-    record Options(boolean detach, boolean rebuild, String only, boolean devTokens, boolean demo) {
+    /** The options of {@code up}; {@code second}: the second instance of a service to start beside the first. */
+    record Options(boolean detach, boolean rebuild, String only, boolean devTokens, boolean demo,
+                   Optional<Part> second) {
     }
 
     private final Settings settings;
@@ -46,7 +48,7 @@ final class Up {
 
     int run(Options options) {
         TokenMode mode = TokenMode.choose(settings, options.devTokens(), processes);
-        List<Part> selected = Plan.select(options.only(), mode == TokenMode.DEV);
+        List<Part> selected = Plan.select(options.only(), mode == TokenMode.DEV, options.second());
         if (mode == TokenMode.DEV && !options.only().isBlank() && Plan.select(options.only(), false)
                 .contains(Part.KEYCLOAK)) {
             out.println("  (--dev-tokens: Keycloak is not started)");
@@ -66,8 +68,10 @@ final class Up {
             new Summary(settings, processes, out).print();
             return 0;
         }
+        SecondInstance.checkBeside(toStart, processes, settings);
         checkPorts(toStart);
-        new Build(settings).ifNeeded(toStart.stream().filter(Part::isApp).toList(), options.rebuild(), out);
+        // a second instance runs the first's jar as it is: a build now would give the two different code
+        new Build(settings).ifNeeded(firstApps(toStart), options.rebuild(), out);
         if (mode == TokenMode.DEV) {
             try {
                 PemKeys.ensure(settings.devKeys());
@@ -100,7 +104,7 @@ final class Up {
     void checkPorts(List<Part> toStart) {
         for (Part part : toStart) {
             for (Part.PortName port : part.ports()) {
-                int number = settings.port(port.name(), port.fallback());
+                int number = part.port(settings, port);
                 if (Health.portTaken(number)) {
                     throw new LaunchException("port " + number + " for " + part.id() + " is taken by another"
                             + " program: stop it, or set " + port.variable() + " to a free port");
@@ -137,7 +141,7 @@ final class Up {
         // the services only need Kafka, and check tokens against Keycloak only when a request comes:
         // start them and the gateway together, then await each
         Build build = new Build(settings);
-        List<Part> apps = toStart.stream().filter(Part::isApp).toList();
+        List<Part> apps = firstApps(toStart);
         apps.forEach(processes::newLog);
         train(launch.untrained(apps, build), build, mode == TokenMode.DEV, demo);
         for (Part app : apps) {
@@ -148,9 +152,21 @@ final class Up {
         for (Part app : apps) {
             await(app, begun.get(app), settings.startTimeout());
         }
+        // a second instance once its first is healthy: the first has made its database and seeded its data
+        for (Part second : toStart.stream().filter(Part::isSecond).toList()) {
+            processes.newLog(second);
+            begun.put(second, System.nanoTime());
+            spawn(second, launch.app(second, build.jar(second), mode == TokenMode.DEV, demo));
+            await(second, begun.get(second), settings.startTimeout());
+        }
         if (begun.containsKey(Part.KEYCLOAK)) {
             await(Part.KEYCLOAK, begun.get(Part.KEYCLOAK), settings.keycloakStartTimeout());
         }
+    }
+
+    /** The apps to build and train: a second instance takes its first's jar and AOT cache as they are. */
+    private static List<Part> firstApps(List<Part> toStart) {
+        return toStart.stream().filter(p -> p.isApp() && !p.isSecond()).toList();
     }
 
     /** The AOT cache of each app that has none usable, a few at a time: a failed one only costs its speed-up. */

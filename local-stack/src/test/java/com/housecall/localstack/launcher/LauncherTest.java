@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** up, down and status against pid files and stand-in processes: nothing of the stack is started. */
 class LauncherTest {
 
+    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
     @TempDir
     Path root;
 
@@ -102,6 +104,56 @@ class LauncherTest {
                 "HOUSECALL_KAFKA_PORT is not a port: nine");
     }
 
+    @Test
+    void aSecondInstanceIsRefusedWhileItsFirstIsNotRunning() {
+        Settings settings = settings(Map.of("HOUSECALL_DB_URL", POSTGRESQL));
+
+        assertThatThrownBy(() -> run(settings, "up", "--detach", "--second", "dispatch"))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("dispatch-service-2 starts beside dispatch-service, which is not running:"
+                        + " bin/housecall up --detach first (or add --only dispatch-service)");
+        assertThat(settings.pids().resolve("dispatch-service-2.pid")).doesNotExist();
+    }
+
+    @Test
+    void aSecondInstanceIsRefusedBesideAFirstStartedOnAnotherDatabase() throws Exception {
+        Settings settings = settings(Map.of("HOUSECALL_DB_URL", POSTGRESQL));
+        Process first = standIn(settings, Part.BOOKING, true, Map.of()); // started on the H2 default
+
+        assertThatThrownBy(() -> run(settings, "up", "--detach", "--second", "booking"))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("booking-service (pid " + first.pid() + ") runs on the embedded H2 default, not "
+                        + POSTGRESQL + ": the second instance must share its database (bin/housecall down, then up"
+                        + " with HOUSECALL_DB_URL set)");
+    }
+
+    @Test
+    void statusListsASecondInstanceOnceStartedLogsShowsItAndDownStopsIt() throws Exception {
+        Settings settings = settings(Map.of("HOUSECALL_DB_URL", POSTGRESQL));
+        assertThat(run(settings, "status")).isEqualTo(3);
+        assertThat(output()).doesNotContain("dispatch-service-2");
+
+        Process first = standIn(settings, Part.DISPATCH, true);
+        Process second = standIn(settings, Part.DISPATCH_2, true);
+        Files.createDirectories(settings.logs());
+        Files.writeString(settings.logs().resolve("dispatch-service-2.log"), "Started DispatchApplication\n");
+        run(settings, "status");
+        run(settings, "logs", "dispatch-service-2");
+        assertThat(output()).containsPattern("dispatch-service-2   unhealthy pid " + second.pid()
+                + " +http://localhost:8183").contains("Started DispatchApplication");
+
+        second.destroyForcibly().waitFor(); // what a fault does to one of the two, through its pid file
+        assertThat(run(settings, "status")).isEqualTo(3);
+        assertThat(output()).contains("dispatch-service-2   stopped ");
+        assertThat(first.isAlive()).isTrue();
+
+        Process again = standIn(settings, Part.DISPATCH_2, true);
+        assertThat(run(settings, "down")).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !again.isAlive() && !first.isAlive());
+        assertThat(output()).contains("dispatch-service-2   stopped (pid " + again.pid() + ")");
+        assertThat(settings.pids()).isEmptyDirectory();
+    }
+
     private Settings settings(Map<String, String> env) {
         return Settings.of(root, env);
     }
@@ -116,11 +168,21 @@ class LauncherTest {
 
     /** A process in place of a part, with its pid file; marked on its command line as up marks the parts. */
     private Process standIn(Settings settings, Part part, boolean marked) throws IOException {
+        return standIn(settings, part, marked, settings.env());
+    }
+
+    /** ... started with {@code env} as its whole environment (which {@code up} reads from /proc). */
+    private Process standIn(Settings settings, Part part, boolean marked, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "sleep 60; :"));
         if (marked) {
             command.addAll(new Processes(settings).markers(part)); // $0 and $1 of the script: kept in its cmdline
         }
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         spawned.add(process);
         Files.createDirectories(settings.pids());
         Files.writeString(settings.pids().resolve(part.id() + ".pid"), process.pid() + "\n");
