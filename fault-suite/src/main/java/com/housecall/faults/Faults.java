@@ -11,6 +11,12 @@ final class Faults {
 
     static final List<String> SERVICES = List.of("booking-service", "screening-service", "dispatch-service",
             "notification-service");
+    /**
+     * Run as two instances, one killed mid-load (DECISIONS 29: two of one service at a time): the services whose
+     * work all comes from Kafka. The gateway routes HTTP to the first instance only, so booking's intake would die
+     * with it, and notification's SMS status callbacks with its first.
+     */
+    static final List<String> SCALED = List.of("screening-service", "dispatch-service");
     static final Duration DATABASE_CUT = Duration.ofSeconds(10);
 
     private Faults() {
@@ -24,6 +30,9 @@ final class Faults {
         }
         for (String service : SERVICES) {
             all.put("term-" + shortName(service), restart(stack, service, false));
+        }
+        for (String service : SCALED) {
+            all.put("scale-" + shortName(service), scaleOut(stack, service));
         }
         all.put("broker-restart", restart(stack, "kafka", false));
         all.put("database-cut", () -> {
@@ -55,6 +64,32 @@ final class Faults {
         return () -> {
             Duration exited = stack.signal(part, kill);
             return new Fault.Timing(exited, stack.up());
+        };
+    }
+
+    /**
+     * A second instance before the load ({@code up --second}); the first killed (kill -9) and not restarted, so the
+     * second must take its partitions (static membership: after the 6 s session) and carry the load alone; once
+     * checked, the first is started again and the second stopped, as the platform was.
+     */
+    private static Fault scaleOut(Stack stack, String service) {
+        return new Fault() {
+            @Override
+            public void beforeLoad() throws Exception {
+                stack.up("--second", shortName(service));
+            }
+
+            @Override
+            public Timing inject() throws Exception {
+                return new Timing(stack.signal(service, true), null);
+            }
+
+            @Override
+            public List<String> check() throws Exception {
+                stack.up();
+                stack.signal(service + "-2", false);
+                return List.of();
+            }
         };
     }
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,11 +44,15 @@ final class Stack {
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
-    /** {@code bin/housecall up --detach}: starts what is not running and returns once all is healthy. */
-    Duration up() throws IOException, InterruptedException {
+    /**
+     * {@code bin/housecall up --detach} and {@code options} (e.g. {@code --second dispatch}): starts what is not
+     * running and returns once all is healthy.
+     */
+    Duration up(String... options) throws IOException, InterruptedException {
         long began = System.nanoTime();
-        Process up = new ProcessBuilder(root.resolve("bin/housecall").toString(), "up", "--detach")
-                .directory(root.toFile()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/housecall").toString(), "up", "--detach"));
+        command.addAll(List.of(options));
+        Process up = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!up.waitFor(10, TimeUnit.MINUTES)) {
             up.destroy();
@@ -71,7 +77,7 @@ final class Stack {
     private static boolean markedAs(long pid, String part) {
         try {
             String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
-            return cmdline.contains("-Dhousecall.part=" + part);
+            return List.of(cmdline.split("\0")).contains("-Dhousecall.part=" + part);
         } catch (IOException e) {
             return false;
         }

@@ -15,16 +15,16 @@ class FaultsTest {
             null, null);
 
     @Test
-    void theBaselineRunsFirstThenEachServiceIsKilledThenStoppedThenTheSharedParts() {
+    void theBaselineRunsFirstThenEachServiceIsKilledThenStoppedThenOneOfTwoKilledThenTheSharedParts() {
         assertThat(all.keySet()).containsExactly("baseline", "kill-booking", "kill-screening", "kill-dispatch",
                 "kill-notification", "term-booking", "term-screening", "term-dispatch", "term-notification",
-                "broker-restart", "database-cut", "duplicates", "poison");
+                "scale-screening", "scale-dispatch", "broker-restart", "database-cut", "duplicates", "poison");
     }
 
     @Test
     void aSelectionRunsInTheSuitesOrderWhateverOrderItWasAskedIn() {
         assertThat(Faults.select(all.keySet(), List.of("poison", "baseline"))).containsExactly("baseline", "poison");
-        assertThat(Faults.select(all.keySet(), List.of())).hasSize(13);
+        assertThat(Faults.select(all.keySet(), List.of())).hasSize(15);
     }
 
     @Test
