@@ -11,9 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/housecall bench}: against the running platform ({@code bin/housecall up}), consultations at a fixed
@@ -53,14 +51,7 @@ public final class Bench {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         System.out.printf("bench: %s consultations a second for %d s through %s (%d), then the bare %d-hop relay%n",
                 options.rate(), options.duration().toSeconds(), options.gateway(), options.count(), BareRelay.HOPS);
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                tokens.refresh();
-            } catch (IOException | InterruptedException e) {
-                System.err.println("bench: token refresh failed, the old tokens stay: " + e.getMessage());
-            }
-        }, 60, 60, TimeUnit.SECONDS);
+        ScheduledExecutorService refresher = tokens.refreshEveryMinute("bench");
         Pipeline.Result pipeline;
         try (Terminals terminals = new Terminals(clients, options.bootstrap())) {
             Pipeline load = new Pipeline(options, http, tokens, shape);

@@ -42,22 +42,11 @@ public record Options(boolean quick, double rate, Duration duration, int rosterP
     }
 
     private static String value(List<String> args, int i) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(args.get(i - 1) + " needs a value; " + USAGE);
-        }
-        return args.get(i);
+        return CommandLine.value(args, i, USAGE);
     }
 
     private static double positive(String option, String value) {
-        try {
-            double number = Double.parseDouble(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException(option + " must be a positive number, not '" + value + "'");
+        return CommandLine.positive(option, value);
     }
 
     /** At most a thousand a state: 51,000 nurses, far past what dispatch's roster was built for. */

@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -35,6 +38,19 @@ public final class Tokens {
             tokens.set(i, grant(clinic, "grant_type=client_credentials&client_id=" + clinic + "&client_secret="
                     + clinic + "-secret"));
         }
+    }
+
+    /** Refreshes the clinics' tokens every minute until the returned executor is shut down; a failure keeps the old. */
+    public ScheduledExecutorService refreshEveryMinute(String who) {
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            } catch (IOException | InterruptedException e) {
+                System.err.println(who + ": token refresh failed, the old tokens stay: " + e.getMessage());
+            }
+        }, 60, 60, TimeUnit.SECONDS);
+        return refresher;
     }
 
     /**

@@ -5,7 +5,6 @@ import com.housecall.benchmarks.LoadShape;
 import com.housecall.benchmarks.Options;
 import com.housecall.benchmarks.Pipeline;
 import com.housecall.benchmarks.Tokens;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/housecall faults [--only a,b] [--rate N] [--consultations N] [--budget MINUTES]}: against the running
@@ -59,14 +56,7 @@ public final class FaultSuite {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Tokens tokens = new Tokens(http, options.keycloak());
         tokens.refresh();
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                tokens.refresh();
-            } catch (IOException | InterruptedException e) {
-                System.err.println("faults: token refresh failed, the old tokens stay: " + e.getMessage());
-            }
-        }, 60, 60, TimeUnit.SECONDS);
+        ScheduledExecutorService refresher = tokens.refreshEveryMinute("faults");
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Outcome> outcomes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.housecall.faults;
 
+import com.housecall.benchmarks.CommandLine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -34,21 +35,10 @@ record SuiteOptions(List<String> only, double rate, int consultations, Duration 
     }
 
     private static String value(List<String> args, int i) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(args.get(i - 1) + " needs a value; " + USAGE);
-        }
-        return args.get(i);
+        return CommandLine.value(args, i, USAGE);
     }
 
     private static double positive(String option, String value) {
-        try {
-            double number = Double.parseDouble(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException(option + " must be a positive number, not '" + value + "'");
+        return CommandLine.positive(option, value);
     }
 }
