@@ -4,12 +4,16 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a request failed because the service's database could not be reached: no connection from the pool in
  * time, a connection refused or dropped, the server shutting sessions down. Such a request changed nothing and may
- * be sent again in a moment: 503 with {@code Retry-After}, never 500, which a client must not retry. Read from the
- * {@code java.sql} causes, whichever Spring exception (transaction or data access) wraps them.
+ * be sent again in a moment: 503 with {@code Retry-After}, never 500, which a client must not retry. Read from
+ * Spring's resource-failure exceptions and the {@code java.sql} causes; a rollback that failed on the dropped
+ * connection hides the first failure as its application exception, which is read too.
  */
 public final class DatabaseUnavailable {
 
@@ -23,6 +27,14 @@ public final class DatabaseUnavailable {
 
     public static boolean causedBy(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return true; // no connection to begin with, or the statement lost it
+            }
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {
                 return true;

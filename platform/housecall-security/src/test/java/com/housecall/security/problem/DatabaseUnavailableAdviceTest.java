@@ -7,9 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +33,15 @@ class DatabaseUnavailableAdviceTest {
         String terminated() {
             throw new IllegalStateException("commit failed",
                     new SQLException("terminating connection due to administrator command", "57P01"));
+        }
+
+        /** The database cut: the insert lost its connection, then the rollback failed on it too. */
+        @GetMapping("/rollback-failed")
+        String rollbackFailed() {
+            TransactionSystemException rollback = new TransactionSystemException("rollback failed",
+                    new SQLException("This connection has been closed."));
+            rollback.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
+            throw rollback;
         }
 
         @GetMapping("/bug")
@@ -56,6 +67,11 @@ class DatabaseUnavailableAdviceTest {
     @Test
     void aSessionTheServerEndedIsServiceUnavailableToo() throws Exception {
         assertThat(mvc.perform(get("/terminated")).andReturn().getResponse().getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aRollbackThatFailedAfterTheConnectionWasLostIsServiceUnavailable() throws Exception {
+        assertThat(mvc.perform(get("/rollback-failed")).andReturn().getResponse().getStatus()).isEqualTo(503);
     }
 
     @Test
