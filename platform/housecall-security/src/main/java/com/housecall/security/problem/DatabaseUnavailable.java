@@ -12,8 +12,8 @@ import org.springframework.transaction.TransactionSystemException;
  * Whether a request failed because the service's database could not be reached: no connection from the pool in
  * time, a connection refused or dropped, the server shutting sessions down. Such a request changed nothing and may
  * be sent again in a moment: 503 with {@code Retry-After}, never 500, which a client must not retry. Read from
- * Spring's resource-failure exceptions and the {@code java.sql} causes; a rollback that failed on the dropped
- * connection hides the first failure as its application exception, which is read too.
+ * Spring's resource-failure exceptions (a commit or rollback that failed on the dropped connection included: a retry
+ * is safe, as the platform's writes are idempotent by key or identifier) and the {@code java.sql} causes.
  */
 public final class DatabaseUnavailable {
 
@@ -27,13 +27,9 @@ public final class DatabaseUnavailable {
 
     public static boolean causedBy(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException
+            if (cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
                     || cause instanceof DataAccessResourceFailureException) {
-                return true; // no connection to begin with, or the statement lost it
-            }
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
-                return true;
+                return true; // no connection to begin with, a commit or rollback that failed, a statement that lost it
             }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -35,13 +34,11 @@ class DatabaseUnavailableAdviceTest {
                     new SQLException("terminating connection due to administrator command", "57P01"));
         }
 
-        /** The database cut: the insert lost its connection, then the rollback failed on it too. */
+        /** The database cut: the commit lost its connection, then the rollback failed on it too. */
         @GetMapping("/rollback-failed")
         String rollbackFailed() {
-            TransactionSystemException rollback = new TransactionSystemException("rollback failed",
+            throw new TransactionSystemException("Could not roll back JDBC transaction",
                     new SQLException("This connection has been closed."));
-            rollback.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
-            throw rollback;
         }
 
         @GetMapping("/bug")
