@@ -54,12 +54,15 @@ final class Commands {
         return 0;
     }
 
-    /** Each part: running or not, healthy or not; 3 unless all are up. A second instance only once up started it. */
+    /**
+     * Each part: running or not, healthy or not; 3 unless all are up. A second instance or another Kafka node only
+     * once up started it.
+     */
     int status() {
         boolean allUp = true;
         boolean dev = TokenMode.current(settings) == TokenMode.DEV;
         for (Part part : Part.values()) {
-            if (part.isSecond() && !Files.exists(processes.pidFile(part))) {
+            if ((part.isSecond() || part.isClusterMate()) && !Files.exists(processes.pidFile(part))) {
                 continue;
             }
             Optional<ProcessHandle> process = processes.running(part);
@@ -179,6 +182,8 @@ final class Commands {
                 State and logs live in .housecall/ (logs in .housecall/logs/<part>.log).
                 Ports come from HOUSECALL_<PART>_PORT (see CONTRACT.md section 1).
                 Timeouts: HOUSECALL_START_TIMEOUT, HOUSECALL_KEYCLOAK_START_TIMEOUT (seconds).
+                HOUSECALL_KAFKA_BROKERS=3 runs a three-broker Kafka cluster (kafka, kafka-2, kafka-3:
+                every topic on all three, two in sync to write) on Kafka data of its own.
                 The services and the gateway start from an AOT cache that up trains once per
                 build (.housecall/aot/; HOUSECALL_AOT_CACHE=off does without); JVM options
                 after their small-heap defaults: HOUSECALL_JAVA_OPTS.

@@ -26,12 +26,14 @@ final class Launch {
     private final Processes processes;
     private final String classpath;
     private final AotCache aotCache;
+    private final KafkaCluster cluster;
 
     Launch(Settings settings, Processes processes, String classpath) {
         this.settings = settings;
         this.processes = processes;
         this.classpath = classpath;
         this.aotCache = new AotCache(settings);
+        this.cluster = new KafkaCluster(settings);
     }
 
     /** {@code java} marked as the part, with {@code args} after the markers. */
@@ -122,7 +124,10 @@ final class Launch {
                 env.put("HOUSECALL_GATEWAY_TARGETS_" + name, "http://localhost:" + target.port(settings));
             }
         } else {
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Part.KAFKA.port(settings));
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrap());
+            if (cluster.isCluster()) {
+                env.put("HOUSECALL_MESSAGING_REPLICATIONFACTOR", Integer.toString(KafkaCluster.REPLICAS));
+            }
         }
         if (app.first() == Part.NOTIFICATION) {
             env.putAll(notification());
@@ -150,19 +155,25 @@ final class Launch {
     }
 
     /**
-     * Kafka's server.properties for a single KRaft node that is broker and controller, rewritten each time so
-     * changed ports apply to the existing data; the storage is formatted on first use.
+     * A Kafka node's server.properties, rewritten each time so changed ports apply to the existing data; the storage
+     * is formatted on first use (a cluster's nodes with the cluster id the first formatted one has).
      */
-    Command kafka() {
-        Path dir = settings.state().resolve("kafka");
+    Command kafka(Part node) {
+        Path dir = cluster.directory(node);
         Path config = dir.resolve("server.properties");
         try {
             Files.createDirectories(dir);
-            Files.writeString(config, KafkaConfig.serverProperties(dir.resolve("data"),
-                    Part.KAFKA.port(settings), Part.KAFKA.port(settings, "KAFKA_CONTROLLER")));
-            if (!Files.exists(dir.resolve("data/meta.properties"))) {
-                KeycloakDistribution.deleteTree(dir.resolve("data")); // a half-done format would fail the next
-                format(config);
+            cluster.checkShape(node);
+            Path data = dir.resolve("data");
+            int port = node.port(settings);
+            Files.writeString(config, cluster.isCluster()
+                    ? KafkaConfig.clusterNodeProperties(KafkaCluster.nodeId(node), data, port,
+                            cluster.controllerPort(node), cluster.voters())
+                    : KafkaConfig.serverProperties(data, port, cluster.controllerPort(node)));
+            if (!Files.exists(data.resolve("meta.properties"))) {
+                KeycloakDistribution.deleteTree(data); // a half-done format would fail the next
+                format(node, config);
+                cluster.recordShape(node);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -171,19 +182,25 @@ final class Launch {
         List<String> args = new ArrayList<>(List.of(opts.strip().split("\\s+")));
         args.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", classpath, "kafka.Kafka", config.toString()));
-        return new Command(java(Part.KAFKA, args), Map.of(), settings.root());
+        return new Command(java(node, args), Map.of(), settings.root());
     }
 
-    private void format(Path config) throws IOException {
-        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-        ProcessBuilder builder = new ProcessBuilder(settings.java().toString(), "--sun-misc-unsafe-memory-access=allow",
-                "-cp", classpath, "kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId,
-                "-c", config.toString())
+    /** A single node formats as a standalone quorum; a cluster's node has its voters in its configuration. */
+    private void format(Part node, Path config) throws IOException {
+        String clusterId = cluster.clusterId().orElseGet(() -> org.apache.kafka.common.Uuid.randomUuid().toString());
+        List<String> command = new ArrayList<>(List.of(settings.java().toString(),
+                "--sun-misc-unsafe-memory-access=allow", "-cp", classpath, "kafka.tools.StorageTool", "format"));
+        if (!cluster.isCluster()) {
+            command.add("--standalone");
+        }
+        command.addAll(List.of("-t", clusterId, "-c", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.log(Part.KAFKA).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(processes.log(node).toFile()));
         try {
             if (builder.start().waitFor() != 0) {
-                throw new LaunchException("could not format Kafka's storage: see .housecall/logs/kafka.log");
+                throw new LaunchException("could not format Kafka's storage: see .housecall/logs/" + node.id()
+                        + ".log");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

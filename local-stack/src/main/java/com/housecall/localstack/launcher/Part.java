@@ -9,11 +9,17 @@ import java.util.stream.Collectors;
  * The parts of the local platform, in start order: the infrastructure first (Keycloak is launched before the others
  * and awaited after them, it takes longest), then the services and the gateway, started together. Last, the second
  * instances of the four services ({@code up --second}), which only start beside the first: their own pid file, log
- * and ports, the first's jar, module and JVM options.
+ * and ports, the first's jar, module and JVM options. The second and third Kafka nodes run only in the three-broker
+ * cluster ({@link KafkaCluster}).
  */
 enum Part {
 
     KAFKA("kafka", Kind.INFRA, List.of(), new PortName("KAFKA", 9092), new PortName("KAFKA_CONTROLLER", 9093)),
+    // the other two nodes of the three-broker cluster (HOUSECALL_KAFKA_BROKERS=3, KafkaCluster)
+    KAFKA_2("kafka-2", Kind.INFRA, List.of(),
+            new PortName("KAFKA_2", 9192), new PortName("KAFKA_2_CONTROLLER", 9193)),
+    KAFKA_3("kafka-3", Kind.INFRA, List.of(),
+            new PortName("KAFKA_3", 9292), new PortName("KAFKA_3_CONTROLLER", 9293)),
     MAIL_CATCHER("mail-catcher", Kind.INFRA, List.of("mail"),
             new PortName("MAIL_HTTP", 8025), new PortName("SMTP", 3025)),
     SMS_SINK("sms-sink", Kind.INFRA, List.of("sms"), new PortName("SMS", 8026)),
@@ -98,6 +104,16 @@ enum Part {
         return Arrays.stream(values()).filter(p -> p.first == this).findFirst();
     }
 
+    /** A Kafka node: the first, or one of the two more that the three-broker cluster adds. */
+    boolean isBroker() {
+        return this == KAFKA || isClusterMate();
+    }
+
+    /** The second or third Kafka node, started only in the three-broker cluster. */
+    boolean isClusterMate() {
+        return this == KAFKA_2 || this == KAFKA_3;
+    }
+
     boolean isApp() {
         return kind == Kind.APP;
     }
@@ -133,9 +149,12 @@ enum Part {
                 .orElseThrow(() -> new LaunchException("unknown part '" + name + "' (" + names() + ")"));
     }
 
-    /** The first instances' names: a second instance is only started with {@code --second}. */
+    /**
+     * The first instances' names: a second instance is only started with {@code --second}, the cluster's other
+     * Kafka nodes with {@code kafka}.
+     */
     static String names() {
-        return Arrays.stream(values()).filter(p -> !p.isSecond())
+        return Arrays.stream(values()).filter(p -> !p.isSecond() && !p.isClusterMate())
                 .map(p -> p.aliases.isEmpty() ? p.id : p.aliases.getFirst()).collect(Collectors.joining(", "));
     }
 }

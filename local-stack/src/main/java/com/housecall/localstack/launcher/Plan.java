@@ -23,7 +23,7 @@ final class Plan {
     static List<Part> select(String only, boolean devTokens) {
         Set<Part> named = new LinkedHashSet<>();
         if (only.isBlank()) {
-            named.addAll(Arrays.stream(Part.values()).filter(p -> !p.isSecond()).toList());
+            named.addAll(Arrays.stream(Part.values()).filter(p -> !p.isSecond() && !p.isClusterMate()).toList());
         } else {
             for (String name : only.split(",")) {
                 if (!name.isBlank()) {
@@ -53,6 +53,16 @@ final class Plan {
         List<Part> parts = new ArrayList<>(only.isBlank() ? List.of() : select(only, devTokens));
         parts.add(second.get());
         return parts;
+    }
+
+    /** With Kafka selected, every node of the cluster ({@code kafka} names all three when there are three). */
+    static List<Part> withClusterNodes(List<Part> selected, List<Part> kafkaNodes) {
+        if (!selected.contains(Part.KAFKA)) {
+            return selected;
+        }
+        Set<Part> all = new LinkedHashSet<>(selected);
+        all.addAll(kafkaNodes);
+        return Arrays.stream(Part.values()).filter(all::contains).toList();
     }
 
     /** The selected parts that are not running yet, in start order. */

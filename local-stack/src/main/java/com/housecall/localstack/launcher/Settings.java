@@ -67,6 +67,16 @@ record Settings(Path root, Path javaHome, Map<String, String> env) {
         return Duration.ofSeconds(Long.parseLong(get("HOUSECALL_KEYCLOAK_START_TIMEOUT", Long.toString(fallback))));
     }
 
+    /** {@code HOUSECALL_KAFKA_BROKERS}: 1 (a single KRaft node, the default) or 3 (a cluster, {@link KafkaCluster}). */
+    int kafkaBrokers() {
+        String value = get("HOUSECALL_KAFKA_BROKERS", "1").strip();
+        return switch (value) {
+            case "1" -> 1;
+            case "3" -> 3;
+            default -> throw new LaunchException("HOUSECALL_KAFKA_BROKERS is 1 or 3, not " + value);
+        };
+    }
+
     String smsAccountSid() {
         return get("HOUSECALL_SMS_ACCOUNT_SID", "ACdev");
     }

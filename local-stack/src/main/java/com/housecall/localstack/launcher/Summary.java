@@ -19,8 +19,8 @@ final class Summary {
 
     static String address(Part part, Settings settings) {
         return switch (part) {
-            case KAFKA -> "127.0.0.1:" + part.port(settings) + " (controller " + part.port(settings, "KAFKA_CONTROLLER")
-                    + ")";
+            case KAFKA, KAFKA_2, KAFKA_3 -> "127.0.0.1:" + part.port(settings) + " (controller "
+                    + part.port(settings, part.ports().get(1)) + ")";
             case MAIL_CATCHER -> "smtp 127.0.0.1:" + part.port(settings, "SMTP") + "  " + url(part.port(settings))
                     + "/api/messages";
             case SMS_SINK -> url(part.port(settings)) + "/api/messages (Twilio Messages API, "

@@ -48,7 +48,8 @@ final class Up {
 
     int run(Options options) {
         TokenMode mode = TokenMode.choose(settings, options.devTokens(), processes);
-        List<Part> selected = Plan.select(options.only(), mode == TokenMode.DEV, options.second());
+        List<Part> selected = Plan.withClusterNodes(Plan.select(options.only(), mode == TokenMode.DEV,
+                options.second()), new KafkaCluster(settings).nodes());
         if (mode == TokenMode.DEV && !options.only().isBlank() && Plan.select(options.only(), false)
                 .contains(Part.KEYCLOAK)) {
             out.println("  (--dev-tokens: Keycloak is not started)");
@@ -86,9 +87,9 @@ final class Up {
         long began = System.nanoTime();
         try {
             start(toStart, mode, options.demo());
-        } catch (Await.StartFailure | LaunchException e) {
+        } catch (Await.StartFailure e) {
             return 1; // reported; the hook stops what was started
-        }
+        } // a LaunchException says why on its way out (Housecall.main), and the hook stops what was started
         out.println("Housecall is up (" + Progress.seconds(Progress.since(began)) + " s, load average "
                 + Progress.loadAverage() + ").");
         new Summary(settings, processes, out).print();
@@ -121,21 +122,29 @@ final class Up {
             throw new UncheckedIOException(e);
         }
         Map<Part, Long> begun = new LinkedHashMap<>();
-        for (Part part : Plan.launchOrder(toStart)) {
-            if (part.isApp()) {
-                continue;
-            }
+        List<Part> infrastructure = Plan.launchOrder(toStart).stream().filter(p -> !p.isApp()).toList();
+        List<Part> awaiting = new ArrayList<>();
+        for (Part part : infrastructure) {
             processes.newLog(part);
             begun.put(part, System.nanoTime());
             Launch.Command command = switch (part) {
                 case KEYCLOAK -> launch.keycloak();
-                case KAFKA -> launch.kafka();
+                case KAFKA, KAFKA_2, KAFKA_3 -> launch.kafka(part);
                 case MAIL_CATCHER -> launch.mailCatcher();
                 default -> launch.smsSink();
             };
             spawn(part, command);
-            if (part != Part.KEYCLOAK) {
-                await(part, begun.get(part), settings.startTimeout());
+            if (part == Part.KEYCLOAK) {
+                continue;
+            }
+            awaiting.add(part);
+            // a cluster's nodes all start before any is awaited: a node answers once a quorum of them runs
+            int next = infrastructure.indexOf(part) + 1;
+            if (!(part.isBroker() && next < infrastructure.size() && infrastructure.get(next).isBroker())) {
+                for (Part started : awaiting) {
+                    await(started, begun.get(started), settings.startTimeout());
+                }
+                awaiting.clear();
             }
         }
         // the services only need Kafka, and check tokens against Keycloak only when a request comes:
