@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,7 +43,9 @@ final class BareRelay {
             topics.add(run + "." + hop);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList()).all().get();
+            // replicated as the cluster replicates the platform's topics (one node: one copy; three: three)
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, Optional.of(PARTITIONS), Optional.empty()))
+                    .toList()).all().get();
             try {
                 return timed(run, topics, rate, count);
             } finally {

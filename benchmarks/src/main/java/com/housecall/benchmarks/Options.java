@@ -9,7 +9,7 @@ import java.util.Map;
  * What {@code bin/housecall bench} was asked: {@code --short} (about 30 s, for CI), {@code --rate N} consultations a
  * second, {@code --duration S} seconds of sending, {@code --roster N} extra demo nurses per state (0: the roster as
  * it is); where the gateway, Keycloak and Kafka listen (the launcher's
- * {@code HOUSECALL_<PART>_PORT} variables) and where the report goes.
+ * {@code HOUSECALL_<PART>_PORT} and {@code HOUSECALL_KAFKA_BROKERS} variables) and where the report goes.
  */
 public record Options(boolean quick, double rate, Duration duration, int rosterPerState, Duration drain, String gateway,
                String keycloak, String bootstrap, Path reports) {
@@ -33,7 +33,16 @@ public record Options(boolean quick, double rate, Duration duration, int rosterP
         }
         return new Options(quick, rate, Duration.ofSeconds(seconds), roster, Duration.ofSeconds(quick ? 60 : 120),
                 "http://localhost:" + port(env, "GATEWAY", 8080), "http://localhost:" + port(env, "KEYCLOAK", 8180),
-                "127.0.0.1:" + port(env, "KAFKA", 9092), state.resolve("bench"));
+                bootstrap(env), state.resolve("bench"));
+    }
+
+    /** Kafka as the launcher runs it: one node, or each of three with {@code HOUSECALL_KAFKA_BROKERS=3}. */
+    static String bootstrap(Map<String, String> env) {
+        String first = "127.0.0.1:" + port(env, "KAFKA", 9092);
+        if (!"3".equals(env.getOrDefault("HOUSECALL_KAFKA_BROKERS", "1").strip())) {
+            return first;
+        }
+        return first + ",127.0.0.1:" + port(env, "KAFKA_2", 9192) + ",127.0.0.1:" + port(env, "KAFKA_3", 9292);
     }
 
     /** How many consultations the run sends: rate times duration, at least one. */

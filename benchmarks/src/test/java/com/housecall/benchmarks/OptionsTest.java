@@ -57,6 +57,14 @@ class OptionsTest {
     }
 
     @Test
+    void aThreeBrokerClusterIsReachedThroughEachOfItsNodes() {
+        Options options = Options.parse(List.of(), Map.of("HOUSECALL_KAFKA_BROKERS", "3",
+                "HOUSECALL_KAFKA_3_PORT", "19292"), STATE);
+
+        assertThat(options.bootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:19292");
+    }
+
+    @Test
     void aWrongOptionIsRefusedWithTheUsage() {
         assertThatThrownBy(() -> Options.parse(List.of("--rate", "-1"), Map.of(), STATE))
                 .hasMessageContaining("--rate must be a positive number");

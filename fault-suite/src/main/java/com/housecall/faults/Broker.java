@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -28,10 +30,10 @@ final class Broker implements AutoCloseable {
             "notification-service", "operator-console");
     private static final long TIMEOUT_SECONDS = 15;
 
-    private final Admin admin;
+    private final Properties props = new Properties();
+    private Admin admin;
 
     Broker(String bootstrap) {
-        Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         int timeout = (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
@@ -62,12 +64,12 @@ final class Broker implements AutoCloseable {
 
     /** The end offset of every partition of every dead-letter topic. */
     Map<TopicPartition, Long> deadLetterEnds() throws InterruptedException {
-        Set<String> topics = await(admin.listTopics().names()).stream().filter(t -> t.endsWith(".dlq"))
+        Set<String> topics = await(a -> a.listTopics().names()).stream().filter(t -> t.endsWith(".dlq"))
                 .collect(Collectors.toSet());
         if (topics.isEmpty()) {
             return Map.of();
         }
-        Set<TopicPartition> partitions = await(admin.describeTopics(topics).allTopicNames()).values().stream()
+        Set<TopicPartition> partitions = await(a -> a.describeTopics(topics).allTopicNames()).values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
         return ends(partitions);
@@ -75,7 +77,7 @@ final class Broker implements AutoCloseable {
 
     private Map<TopicPartition, Long> committedOffsets(String group) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> offsets =
-                await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+                await(a -> a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         Map<TopicPartition, Long> result = new HashMap<>();
         offsets.forEach((tp, offset) -> {
             if (offset != null) {
@@ -91,15 +93,27 @@ final class Broker implements AutoCloseable {
         }
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answers = await(admin.listOffsets(latest).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answers = await(a -> a.listOffsets(latest).all());
         return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
+    /**
+     * The request's answer; on none, asked again of a new client. After one node of the three-broker cluster was
+     * restarted and another killed, a long-lived admin client timed out "waiting for a node assignment" for the
+     * partitions that had moved while a new one answered at once (Kafka 4.1.2): the observer must not fail the
+     * scenario for its own client.
+     */
+    private synchronized <T> T await(Function<Admin, KafkaFuture<T>> request) throws InterruptedException {
         try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not answer: " + e.getMessage(), e);
+            return request.apply(admin).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException first) {
+            admin.close(Duration.ofSeconds(5));
+            admin = Admin.create(props);
+            try {
+                return request.apply(admin).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the broker did not answer: " + e.getMessage(), e);
+            }
         }
     }
 

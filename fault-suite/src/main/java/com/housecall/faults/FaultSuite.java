@@ -65,8 +65,13 @@ public final class FaultSuite {
             DeadLetterCheck deadLetters = new DeadLetterCheck(clients, options.bootstrap(), broker,
                     new Console(http, options.gateway(), tokens));
             Stack stack = new Stack(root, options.reports().resolve("up.log"));
+            boolean brokerCluster = options.bootstrap().contains(",");
             Map<String, Fault> faults = Faults.all(stack, databases, new Duplicator(clients, options.bootstrap()),
-                    new Poison(clients, options.bootstrap(), broker, deadLetters));
+                    new Poison(clients, options.bootstrap(), broker, deadLetters), brokerCluster);
+            if (!brokerCluster) {
+                System.out.println("faults: one Kafka broker, so no broker-kill (HOUSECALL_KAFKA_BROKERS=3 runs the"
+                        + " three-broker cluster it needs)");
+            }
             List<String> selected = Faults.select(faults.keySet(), suite.only());
             Drain drain = new Drain(broker, databases);
             ScenarioRun scenarios = new ScenarioRun(new ScenarioRun.Platform(options,

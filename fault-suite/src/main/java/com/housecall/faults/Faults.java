@@ -22,7 +22,12 @@ final class Faults {
     private Faults() {
     }
 
-    static Map<String, Fault> all(Stack stack, Databases databases, Duplicator duplicator, Poison poison) {
+    /** The broker broker-kill kills: one of the three-broker cluster's nodes, so two stay in sync (min.insync 2). */
+    static final String KILLED_BROKER = "kafka-2";
+
+    /** The scenarios; broker-kill only against the three-broker cluster ({@code HOUSECALL_KAFKA_BROKERS=3}). */
+    static Map<String, Fault> all(Stack stack, Databases databases, Duplicator duplicator, Poison poison,
+                                  boolean brokerCluster) {
         Map<String, Fault> all = new LinkedHashMap<>();
         all.put("baseline", () -> Fault.Timing.NONE);
         for (String service : SERVICES) {
@@ -35,6 +40,9 @@ final class Faults {
             all.put("scale-" + shortName(service), scaleOut(stack, service));
         }
         all.put("broker-restart", restart(stack, "kafka", false));
+        if (brokerCluster) {
+            all.put("broker-kill", brokerKill(stack));
+        }
         all.put("database-cut", () -> {
             databases.cut(DATABASE_CUT);
             return Fault.Timing.NONE;
@@ -88,6 +96,26 @@ final class Faults {
             public List<String> check() throws Exception {
                 stack.up();
                 stack.signal(service + "-2", false);
+                return List.of();
+            }
+        };
+    }
+
+    /**
+     * kill -9 of one of three brokers, left down through the load and the drain: its partitions' leadership moves
+     * to the other two, which stay enough to write (min.insync.replicas 2), and the clients carry on through them;
+     * once checked, the broker is started again and catches up, as the cluster was.
+     */
+    private static Fault brokerKill(Stack stack) {
+        return new Fault() {
+            @Override
+            public Timing inject() throws Exception {
+                return new Timing(stack.signal(KILLED_BROKER, true), null);
+            }
+
+            @Override
+            public List<String> check() throws Exception {
+                stack.up();
                 return List.of();
             }
         };

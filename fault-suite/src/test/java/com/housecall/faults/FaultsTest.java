@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class FaultsTest {
 
-    private final Map<String, Fault> all = Faults.all(new Stack(Path.of("."), Path.of("up.log")),
-            Databases.fromEnvironment(Map.of("HOUSECALL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
-            null, null);
+    private final Map<String, Fault> all = all(false);
 
     @Test
     void theBaselineRunsFirstThenEachServiceIsKilledThenStoppedThenOneOfTwoKilledThenTheSharedParts() {
         assertThat(all.keySet()).containsExactly("baseline", "kill-booking", "kill-screening", "kill-dispatch",
                 "kill-notification", "term-booking", "term-screening", "term-dispatch", "term-notification",
                 "scale-screening", "scale-dispatch", "broker-restart", "database-cut", "duplicates", "poison");
+    }
+
+    @Test
+    void theThreeBrokerClusterAddsTheKillOfOneBrokerAfterTheRestartOfAnother() {
+        assertThat(all(true).keySet()).hasSize(16).containsSubsequence("broker-restart", "broker-kill", "database-cut");
+        assertThat(all).doesNotContainKey("broker-kill");
     }
 
     @Test
@@ -31,5 +35,11 @@ class FaultsTest {
     void anUnknownScenarioIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Faults.select(all.keySet(), List.of("kill-gateway")))
                 .hasMessageContaining("unknown scenario [kill-gateway]").hasMessageContaining("kill-booking");
+    }
+
+    private static Map<String, Fault> all(boolean brokerCluster) {
+        return Faults.all(new Stack(Path.of("."), Path.of("up.log")),
+                Databases.fromEnvironment(Map.of("HOUSECALL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
+                null, null, brokerCluster);
     }
 }
