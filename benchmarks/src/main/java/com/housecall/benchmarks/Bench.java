@@ -76,8 +76,8 @@ public final class Bench {
     /** {@code --roster N}: before the clock starts, N extra nurses in each state (DECISIONS 24). */
     private static void ensureRoster(Options options, HttpClient http, Tokens tokens, LoadShape shape)
             throws IOException, InterruptedException {
-        Roster.Outcome roster = new Roster(http, options.gateway(), tokens)
-                .ensure(RosterNurses.of(shape.areas(), options.rosterPerState()));
+        Roster.Outcome roster = new Roster(http, options.gateway(), tokens).ensure(shape.areas(),
+                options.rosterPerState());
         System.out.printf("bench: roster: %d extra nurses a state in %d states: %d added, %d were there%n",
                 options.rosterPerState(), shape.areas().size(), roster.added(), roster.present());
     }

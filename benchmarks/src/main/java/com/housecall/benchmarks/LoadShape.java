@@ -30,7 +30,7 @@ public final class LoadShape {
     private static final String INTAKE = String.join(", ", intake());
 
     /** A state of the demo roster: its zone and every 3-digit ZIP prefix it serves. */
-    record Area(String state, ZoneId zone, List<String> zipPrefixes) {
+    public record Area(String state, ZoneId zone, List<String> zipPrefixes) {
 
         /** The prefix of the bench's patients' ZIP codes in this state. */
         String zipPrefix() {
@@ -56,7 +56,7 @@ public final class LoadShape {
         return days;
     }
 
-    List<Area> areas() {
+    public List<Area> areas() {
         return areas;
     }
 

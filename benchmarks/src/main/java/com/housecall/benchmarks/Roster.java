@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * the roster's usernames ({@code GET /api/nurses}, a page of 100 at a time), adds each one missing
  * ({@code POST /api/nurses}). A 409 (the username is taken) counts as there: another run got there first.
  */
-final class Roster {
+public final class Roster {
 
-    record Outcome(int added, int present) {
+    public record Outcome(int added, int present) {
     }
 
     private static final int PAGE = 100;
@@ -29,10 +29,15 @@ final class Roster {
     private final Tokens tokens;
     private String token;
 
-    Roster(HttpClient http, String gateway, Tokens tokens) {
+    public Roster(HttpClient http, String gateway, Tokens tokens) {
         this.http = http;
         this.nurses = gateway + "/api/nurses";
         this.tokens = tokens;
+    }
+
+    /** {@code perState} extra nurses in each area of the load (DECISIONS 24's {@code --roster N}). */
+    public Outcome ensure(List<LoadShape.Area> areas, int perState) throws IOException, InterruptedException {
+        return ensure(RosterNurses.of(areas, perState));
     }
 
     Outcome ensure(List<RosterNurses.Nurse> wanted) throws IOException, InterruptedException {

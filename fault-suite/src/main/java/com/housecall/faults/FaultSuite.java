@@ -4,6 +4,7 @@ import com.housecall.benchmarks.KafkaClients;
 import com.housecall.benchmarks.LoadShape;
 import com.housecall.benchmarks.Options;
 import com.housecall.benchmarks.Pipeline;
+import com.housecall.benchmarks.Roster;
 import com.housecall.benchmarks.Tokens;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -20,9 +21,10 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * {@code bin/housecall faults [--only a,b] [--rate N] [--consultations N] [--budget MINUTES]}: against the running
- * platform, on PostgreSQL, each scenario in turn; one line per scenario, a JSON report under
- * {@code .housecall/faults/}, and a non-zero exit when an invariant failed anywhere or the budget left scenarios out.
+ * {@code bin/housecall faults [--only a,b] [--rate N] [--consultations N] [--budget MINUTES] [--roster N]}: against
+ * the running platform, on PostgreSQL, the roster made large enough, each scenario in turn; one line per scenario,
+ * a JSON report under {@code .housecall/faults/}, and a non-zero exit when an invariant failed anywhere or the
+ * budget left scenarios out.
  */
 public final class FaultSuite {
 
@@ -79,6 +81,10 @@ public final class FaultSuite {
                     deadLetters, drain));
             System.out.printf("faults: %s at %s consultations a second, %d each, against %s: %s%n",
                     selected.size() + " scenarios", options.rate(), options.count(), options.gateway(), selected);
+            Roster.Outcome roster = new Roster(http, options.gateway(), tokens).ensure(shape.areas(),
+                    suite.rosterPerState());
+            System.out.printf("faults: roster: %d extra nurses a state: %d added, %d were there%n",
+                    suite.rosterPerState(), roster.added(), roster.present());
             new Pipeline(options, http, tokens, shape).warmUp();
             System.out.println("faults: before the first scenario: " + drain.await(ScenarioRun.DRAIN_LIMIT).describe());
             long budgetEnds = System.nanoTime() + suite.budget().toNanos();

@@ -16,14 +16,17 @@ class SuiteOptionsTest {
         assertThat(options.rate()).isEqualTo(20);
         assertThat(options.consultations()).isEqualTo(500);
         assertThat(options.budget()).isEqualTo(java.time.Duration.ofMinutes(50));
+        assertThat(options.rosterPerState()).isEqualTo(12);
     }
 
     @Test
     void onlyNamesScenariosSeparatedByCommas() {
-        SuiteOptions options = SuiteOptions.parse(List.of("--only", "kill-booking, poison", "--consultations", "100"));
+        SuiteOptions options = SuiteOptions.parse(List.of("--only", "kill-booking, poison", "--consultations", "100",
+                "--roster", "3"));
 
         assertThat(options.only()).containsExactly("kill-booking", "poison");
         assertThat(options.consultations()).isEqualTo(100);
+        assertThat(options.rosterPerState()).isEqualTo(3);
     }
 
     @Test
