@@ -144,6 +144,12 @@ public class OutboxRelay extends BatchPoller {
         return total;
     }
 
+    /** What was committed goes out before the producer closes: each batch is one quick send to the broker. */
+    @Override
+    protected boolean finishesBacklogOnStop() {
+        return true;
+    }
+
     /**
      * Stops last of what writes events: after HTTP intake (Boot's graceful shutdown), every other poller and the
      * consumers (stopped, then out of their groups at {@link StaticMembership#PHASE}), so what they commit on the
