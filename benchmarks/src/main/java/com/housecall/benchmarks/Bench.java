@@ -125,7 +125,8 @@ public final class Bench {
                  "loadAverage": %s,
                  "kafkaClients": %s}
                 """.formatted(started, options.quick(), options.rate(), options.duration().toSeconds(),
-                options.rosterPerState(), pipeline.json(), BareRelay.HOPS, bare.json(), ratio(pipeline, bare).replace("n/a", "null"),
+                options.rosterPerState(), pipeline.json(), BareRelay.HOPS, bare.json(),
+                ratio(pipeline, bare).replace("n/a", "null"),
                 Arrays.toString(load), clients.json()));
         return file;
     }

@@ -128,7 +128,8 @@ public class OutboxRelay extends BatchPoller {
         CloudEventHeaders.of(row.eventId(), row.eventSource(), row.eventType(), row.eventTime(), row.eventKey())
                 .forEach((name, value) -> headers.add(name, value.getBytes(UTF_8)));
         trace.writeTo(headers);
-        return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8), headers);
+        return new ProducerRecord<>(row.topic(), null, row.eventKey().getBytes(UTF_8), row.payload().getBytes(UTF_8),
+                headers);
     }
 
     /**
