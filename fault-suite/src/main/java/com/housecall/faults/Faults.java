@@ -12,11 +12,11 @@ final class Faults {
     static final List<String> SERVICES = List.of("booking-service", "screening-service", "dispatch-service",
             "notification-service");
     /**
-     * Run as two instances, one killed mid-load (DECISIONS 29: two of one service at a time): the services whose
-     * work all comes from Kafka. The gateway routes HTTP to the first instance only, so booking's intake would die
-     * with it, and notification's SMS status callbacks with its first.
+     * Run as two instances, one killed mid-load (DECISIONS 29: two of one service at a time): every service, as
+     * the gateway sends HTTP requests (booking's intake, notification's SMS status callbacks) to whichever instance
+     * is ready and Kafka's records go to the group's members.
      */
-    static final List<String> SCALED = List.of("screening-service", "dispatch-service");
+    static final List<String> SCALED = SERVICES;
     static final Duration DATABASE_CUT = Duration.ofSeconds(10);
 
     private Faults() {

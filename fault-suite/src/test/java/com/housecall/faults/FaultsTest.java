@@ -16,19 +16,20 @@ class FaultsTest {
     void theBaselineRunsFirstThenEachServiceIsKilledThenStoppedThenOneOfTwoKilledThenTheSharedParts() {
         assertThat(all.keySet()).containsExactly("baseline", "kill-booking", "kill-screening", "kill-dispatch",
                 "kill-notification", "term-booking", "term-screening", "term-dispatch", "term-notification",
-                "scale-screening", "scale-dispatch", "broker-restart", "database-cut", "duplicates", "poison");
+                "scale-booking", "scale-screening", "scale-dispatch", "scale-notification", "broker-restart",
+                "database-cut", "duplicates", "poison");
     }
 
     @Test
     void theThreeBrokerClusterAddsTheKillOfOneBrokerAfterTheRestartOfAnother() {
-        assertThat(all(true).keySet()).hasSize(16).containsSubsequence("broker-restart", "broker-kill", "database-cut");
+        assertThat(all(true).keySet()).hasSize(18).containsSubsequence("broker-restart", "broker-kill", "database-cut");
         assertThat(all).doesNotContainKey("broker-kill");
     }
 
     @Test
     void aSelectionRunsInTheSuitesOrderWhateverOrderItWasAskedIn() {
         assertThat(Faults.select(all.keySet(), List.of("poison", "baseline"))).containsExactly("baseline", "poison");
-        assertThat(Faults.select(all.keySet(), List.of())).hasSize(15);
+        assertThat(Faults.select(all.keySet(), List.of())).hasSize(17);
     }
 
     @Test

@@ -35,17 +35,52 @@ public record GatewayProperties(
         @DefaultValue("housecall:gateway:rate:") String rateLimitKeyPrefix,
         @DefaultValue Web web) {
 
-    public record Targets(URI booking, URI screening, URI dispatch, URI notification, URI console) {
+    /**
+     * Where each route goes: a service's address, or its instances' addresses (comma-separated in one variable,
+     * e.g. {@code HOUSECALL_GATEWAY_TARGETS_BOOKING=http://localhost:8081,http://localhost:8091}).
+     */
+    public record Targets(List<URI> booking, List<URI> screening, List<URI> dispatch, List<URI> notification,
+                          List<URI> console) {
 
-        /** Each service's OpenAPI document by its name in {@code /api-docs/openapi/<name>} (CONTRACT.md 13). */
-        public Map<String, URI> apiDocuments() {
-            Map<String, URI> documents = new LinkedHashMap<>();
-            documents.put("booking", booking);
-            documents.put("screening", screening);
-            documents.put("dispatch", dispatch);
-            documents.put("notification", notification);
-            documents.put("ops", console);
+        public Targets {
+            services(booking, screening, dispatch, notification, console).forEach((service, targets) -> {
+                if (targets == null || targets.isEmpty()) {
+                    throw new IllegalArgumentException("housecall.gateway.targets." + service + " is not set");
+                }
+            });
+        }
+
+        /** The addresses of a service by its name here ({@code booking}, ..., {@code console}). */
+        public List<URI> of(String service) {
+            List<URI> targets = services(booking, screening, dispatch, notification, console).get(service);
+            if (targets == null) {
+                throw new IllegalArgumentException("no target named " + service);
+            }
+            return targets;
+        }
+
+        /**
+         * Each service's OpenAPI document by its name in {@code /api-docs/openapi/<name>} (CONTRACT.md 13): the
+         * service (its name here) that serves it.
+         */
+        public static Map<String, String> apiDocuments() {
+            Map<String, String> documents = new LinkedHashMap<>();
+            for (String service : List.of("booking", "screening", "dispatch", "notification")) {
+                documents.put(service, service);
+            }
+            documents.put("ops", "console");
             return documents;
+        }
+
+        private static Map<String, List<URI>> services(List<URI> booking, List<URI> screening, List<URI> dispatch,
+                                                       List<URI> notification, List<URI> console) {
+            Map<String, List<URI>> services = new LinkedHashMap<>();
+            services.put("booking", booking);
+            services.put("screening", screening);
+            services.put("dispatch", dispatch);
+            services.put("notification", notification);
+            services.put("console", console);
+            return services;
         }
     }
 

@@ -60,17 +60,16 @@ class ApiDocsIT extends GatewayIntegration {
     }
 
     @Test
-    void eachDocumentNameGoesToItsService() {
-        GatewayProperties.Targets targets = new GatewayProperties.Targets(URI.create("http://booking"),
-                URI.create("http://screening"), URI.create("http://dispatch"), URI.create("http://notification"),
-                URI.create("http://console"));
+    void eachDocumentNameGoesToAServiceWithTargets() {
+        GatewayProperties.Targets targets = new GatewayProperties.Targets(List.of(URI.create("http://booking")),
+                List.of(URI.create("http://screening")), List.of(URI.create("http://dispatch")),
+                List.of(URI.create("http://notification")), List.of(URI.create("http://console")));
 
-        assertThat(targets.apiDocuments()).containsExactly(
-                Map.entry("booking", URI.create("http://booking")),
-                Map.entry("screening", URI.create("http://screening")),
-                Map.entry("dispatch", URI.create("http://dispatch")),
-                Map.entry("notification", URI.create("http://notification")),
-                Map.entry("ops", URI.create("http://console")));
+        assertThat(GatewayProperties.Targets.apiDocuments()).containsExactly(Map.entry("booking", "booking"),
+                Map.entry("screening", "screening"), Map.entry("dispatch", "dispatch"),
+                Map.entry("notification", "notification"), Map.entry("ops", "console"));
+        GatewayProperties.Targets.apiDocuments().forEach((document, service) ->
+                assertThat(targets.of(service)).containsExactly(URI.create("http://" + service)));
     }
 
     @Test

@@ -41,6 +41,7 @@ final class StubBackend {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
+    private volatile boolean ready = true;
 
     private StubBackend() {
         try {
@@ -55,6 +56,21 @@ final class StubBackend {
 
     static StubBackend shared() {
         return SHARED;
+    }
+
+    /** Another backend: an instance of a service that has more than one. */
+    static StubBackend another() {
+        return new StubBackend();
+    }
+
+    /** Nothing listens on its port any more, as after a kill -9. */
+    void stop() {
+        server.stop(0);
+    }
+
+    /** Its readiness ({@code /actuator/health/readiness}) answers 503 from now on, as a draining service's does. */
+    void notReady() {
+        ready = false;
     }
 
     String url() {
@@ -100,7 +116,8 @@ final class StubBackend {
         synchronized (failures) {
             failure = failures.poll();
         }
-        int status = failure != null ? failure : 200;
+        boolean unready = !ready && request.path().equals("/actuator/health/readiness");
+        int status = failure != null ? failure : unready ? 503 : 200;
         byte[] answer = failure != null ? "{}".getBytes(StandardCharsets.UTF_8)
                 : JSON.writeValueAsBytes(Map.of("method", request.method(), "path", request.path(),
                         "query", String.valueOf(exchange.getRequestURI().getRawQuery()),

@@ -28,11 +28,11 @@ public class ApiDocs {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
 
     @Bean
-    RouterFunction<ServerResponse> apiDocsRoutes(GatewayProperties properties) {
+    RouterFunction<ServerResponse> apiDocsRoutes() {
         String asyncApi = AsyncApiDocument.json();
         ClassPathResource page = new ClassPathResource("api-docs/index.html");
         // the documents Swagger UI offers, from the same list the gateway routes
-        Map<String, Object> config = Map.of("urls", properties.targets().apiDocuments().keySet().stream()
+        Map<String, Object> config = Map.of("urls", GatewayProperties.Targets.apiDocuments().keySet().stream()
                 .map(name -> Map.of("name", name, "url", OPENAPI + name)).toList());
         return RouterFunctions.route()
                 .GET("/api-docs", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))

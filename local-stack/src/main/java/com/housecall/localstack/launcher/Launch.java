@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** How each part is started: its command line, environment and directory. */
 final class Launch {
@@ -121,7 +123,11 @@ final class Launch {
         if (app == Part.GATEWAY) {
             for (Part target : List.of(Part.BOOKING, Part.SCREENING, Part.DISPATCH, Part.NOTIFICATION, Part.CONSOLE)) {
                 String name = target == Part.CONSOLE ? "CONSOLE" : target.id().replace("-service", "").toUpperCase();
-                env.put("HOUSECALL_GATEWAY_TARGETS_" + name, "http://localhost:" + target.port(settings));
+                // a service's second instance too, running or not: the gateway sends requests to those ready
+                String addresses = Stream.concat(Stream.of(target), target.second().stream())
+                        .map(instance -> "http://localhost:" + instance.port(settings))
+                        .collect(Collectors.joining(","));
+                env.put("HOUSECALL_GATEWAY_TARGETS_" + name, addresses);
             }
         } else {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrap());

@@ -15,7 +15,8 @@ import java.util.Optional;
  * A second instance of one service beside the running platform ({@code up --second <service>}), so that one of two
  * can be killed (issue 15, DECISIONS 29): the same jar, JVM options, AOT cache, database and Kafka as the first,
  * its own ports and its own static group membership. Its consumers join the first's groups and its outbox relay
- * takes buckets; the gateway keeps routing to the first.
+ * takes buckets; the gateway, which was told both addresses when it started, sends HTTP requests to whichever of
+ * the two is ready.
  */
 final class SecondInstance {
 

@@ -157,6 +157,17 @@ class SecondInstanceTest {
                 .containsEntry("SERVER_PORT", "8184");
     }
 
+    /** Started before any second instance, the gateway is told both addresses of each service that may have one. */
+    @Test
+    void theGatewayIsToldBothInstancesOfEachServiceThatMayHaveTwo() {
+        Map<String, String> gateway = launch().appEnvironment(Part.GATEWAY, false, true);
+
+        assertThat(gateway).containsEntry("HOUSECALL_GATEWAY_TARGETS_BOOKING",
+                        "http://localhost:8081,http://localhost:8181")
+                .containsEntry("HOUSECALL_GATEWAY_TARGETS_NOTIFICATION", "http://localhost:8084,http://localhost:8184")
+                .containsEntry("HOUSECALL_GATEWAY_TARGETS_CONSOLE", "http://localhost:8085");
+    }
+
     /** What a training run of the first leaves: the second starts from the same cache. */
     private void trainedCacheOf(Part first, Path jar) throws IOException {
         AotCache cache = new AotCache(settings());
