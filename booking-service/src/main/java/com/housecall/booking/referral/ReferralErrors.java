@@ -2,6 +2,7 @@ package com.housecall.booking.referral;
 
 import com.housecall.messaging.FailureReason;
 import com.housecall.security.problem.DatabaseUnavailable;
+import com.housecall.security.problem.ServiceBusy;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,21 @@ class ReferralErrors {
             return outcomes.error(new FhirProblem(status, OperationOutcomes.issueType(status),
                     "The request cannot be processed as sent."));
         }
+        if (e instanceof ServiceBusy) {
+            return retryLater(outcomes.error(new FhirProblem(503, IssueType.TRANSIENT, ServiceBusy.DETAIL)),
+                    ServiceBusy.RETRY_AFTER_SECONDS);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn("referral request failed, database unavailable: {}", FailureReason.types(e));
-            ResponseEntity<byte[]> outcome = outcomes.error(new FhirProblem(503, IssueType.TRANSIENT,
-                    DatabaseUnavailable.DETAIL));
-            return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
-                    .body(outcome.getBody());
+            return retryLater(outcomes.error(new FhirProblem(503, IssueType.TRANSIENT, DatabaseUnavailable.DETAIL)),
+                    DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         log.error("referral request failed: {}", FailureReason.types(e));
         return outcomes.error(new FhirProblem(500, IssueType.EXCEPTION, "The referral could not be processed."));
+    }
+
+    private static ResponseEntity<byte[]> retryLater(ResponseEntity<byte[]> outcome, int seconds) {
+        return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)).body(outcome.getBody());
     }
 }

@@ -1,5 +1,7 @@
 package com.housecall.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -30,7 +34,7 @@ import tools.jackson.core.StreamReadFeature;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         // its BasicErrorController steps aside for ours
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, ApiConcurrency.class})
 public class SecurityAutoConfiguration {
 
     @Bean
@@ -103,6 +107,18 @@ public class SecurityAutoConfiguration {
     @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
     ServicePortHealth servicePortHealth(HealthEndpoint health, HttpCodeStatusMapper codes) {
         return new ServicePortHealth(health, codes);
+    }
+
+    /** At most {@code housecall.http.max-concurrent} API requests at once, the rest refused early with 503. */
+    @Bean
+    WebMvcConfigurer apiConcurrencyLimit(ApiConcurrency settings, ObjectProvider<MeterRegistry> meters) {
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(settings, meters.getIfAvailable());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(limit).addPathPatterns(ApiConcurrencyLimit.PATH);
+            }
+        };
     }
 
     @Bean
