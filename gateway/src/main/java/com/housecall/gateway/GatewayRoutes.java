@@ -46,9 +46,9 @@ class GatewayRoutes {
                 .route("console", route -> route.path("/api/ops/**", "/ops/**")
                         .filters(GatewayRoutes::common).uri(target("console")));
         // each service serves its own OpenAPI document at the same path: it is always the running version's
-        GatewayProperties.Targets.apiDocuments().forEach((name, service) -> routes.route("api-docs-" + name, route -> route
-                .method(HttpMethod.GET).and().path(ApiDocs.OPENAPI + name)
-                .filters(GatewayRoutes::common).uri(target(service))));
+        GatewayProperties.Targets.apiDocuments().forEach((name, service) -> routes.route("api-docs-" + name,
+                route -> route.method(HttpMethod.GET).and().path(ApiDocs.OPENAPI + name)
+                        .filters(GatewayRoutes::common).uri(target(service))));
         return routes.build();
     }
 

@@ -70,7 +70,7 @@ final class ApiConcurrencyLimit implements AsyncHandlerInterceptor {
         }
     }
 
-    /** Turns free now (for tests and metrics). */
+    /** Turns free now: every one once no request is being handled. */
     int available() {
         return turns.availablePermits();
     }
