@@ -4,13 +4,19 @@ import static com.housecall.gateway.GatewayTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.housecall.testsupport.DevJwt;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,16 +26,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * run once here (a long interval), so that a dead instance is met by requests, not only by the check.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=gateway",
-        "spring.cloud.loadbalancer.health-check.interval=10m"})
+        "spring.cloud.loadbalancer.health-check.interval=10m",
+        "spring.cloud.loadbalancer.clients.notification.health-check.interval=300ms"})
 class LoadBalancingIT {
 
     private static final StubBackend FIRST = StubBackend.another();
     private static final StubBackend SECOND = StubBackend.another();
     private static final StubBackend DRAINING = StubBackend.another();
     private static final StubBackend KILLED = StubBackend.another();
+    private static final StubBackend BUSY = StubBackend.another();
+    private static final StubBackend GONE = StubBackend.another();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoadBalancerClientFactory balancers;
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
@@ -38,11 +50,14 @@ class LoadBalancingIT {
         DRAINING.notReady();
         registry.add("housecall.gateway.targets.dispatch", () -> FIRST.url() + "," + DRAINING.url());
         registry.add("housecall.gateway.targets.booking", () -> KILLED.url() + "," + SECOND.url());
+        BUSY.slowReadiness();
+        GONE.stop();
+        registry.add("housecall.gateway.targets.notification", () -> BUSY.url() + "," + GONE.url());
     }
 
     @AfterAll
     static void stop() {
-        for (StubBackend backend : new StubBackend[] {FIRST, SECOND, DRAINING}) {
+        for (StubBackend backend : new StubBackend[] {FIRST, SECOND, DRAINING, BUSY}) {
             backend.stop();
         }
     }
@@ -89,5 +104,23 @@ class LoadBalancingIT {
 
         assertThat(SECOND.received("/api/consultations")).filteredOn(r -> r.method().equals("POST")).hasSize(6)
                 .allSatisfy(r -> assertThat(r.bodyLength()).isEqualTo(body.length()));
+    }
+
+    /**
+     * The survivor of a kill -9, too busy to answer its readiness check in time, and the dead port: every request
+     * goes to the survivor (the dead one refused its checks): before, both were chosen, and a request sent to the dead
+     * port twice in a row (its retries taken by others in turn) was answered 502.
+     */
+    @Test
+    void aBusySurvivorIsPreferredToADeadInstance() {
+        ServiceInstanceListSupplier instances = balancers.getInstance("notification", ServiceInstanceListSupplier.class);
+        assertThat(instances.get().blockFirst(Duration.ofSeconds(10))).extracting(ServiceInstance::getPort)
+                .containsExactly(URI.create(BUSY.url()).getPort());
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(get(port, "/api/notifications", DevJwt.token("operator1")).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(BUSY.received("/api/notifications")).hasSize(8);
     }
 }

@@ -42,6 +42,7 @@ final class StubBackend {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private volatile boolean ready = true;
+    private volatile boolean slowReadiness;
 
     private StubBackend() {
         try {
@@ -71,6 +72,11 @@ final class StubBackend {
     /** Its readiness ({@code /actuator/health/readiness}) answers 503 from now on, as a draining service's does. */
     void notReady() {
         ready = false;
+    }
+
+    /** Its readiness never answers, as a busy service's may not within the check's interval; the rest does. */
+    void slowReadiness() {
+        slowReadiness = true;
     }
 
     String url() {
@@ -123,6 +129,9 @@ final class StubBackend {
                         "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
                         "headers", headers, "bodyLength", length));
         String query = exchange.getRequestURI().getRawQuery();
+        if (slowReadiness && request.path().equals("/actuator/health/readiness")) {
+            return; // the exchange stays open until the gateway gives up on it
+        }
         if (query != null && query.startsWith("delayMs=")) {
             // a slow service: it answers later, from another thread, while the exchange stays open
             LATER.schedule(() -> respond(exchange, status, answer),
