@@ -1,5 +1,10 @@
 package com.housecall.faults;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,16 +17,21 @@ import java.util.Map;
 
 /**
  * The services' PostgreSQL databases ({@code housecall_<service>} on the server {@code HOUSECALL_DB_URL} names, as
- * the platform creates them): read for the invariants, and closed to every connection for the database cut.
+ * the platform creates them), read directly for the invariants; and the database proxy the services reach them
+ * through ({@code HOUSECALL_DB_PROXY=true}, its control port {@code HOUSECALL_DB_PROXY_CONTROL_PORT}), for the cut.
  */
 final class Databases {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final String server;
     private final String user;
+    private final URI proxyControl;
 
-    private Databases(String server, String user) {
+    private Databases(String server, String user, URI proxyControl) {
         this.server = server;
         this.user = user;
+        this.proxyControl = proxyControl;
     }
 
     /** From the environment {@code bin/housecall up} ran with; the suite needs the platform on PostgreSQL. */
@@ -32,7 +42,8 @@ final class Databases {
                     + "PostgreSQL (HOUSECALL_DB_URL=jdbc:postgresql://127.0.0.1:5432/postgres, HOUSECALL_DB_USER) "
                     + "and run the suite with the same variables");
         }
-        return new Databases(url, env.getOrDefault("HOUSECALL_DB_USER", "postgres"));
+        return new Databases(url, env.getOrDefault("HOUSECALL_DB_USER", "postgres"), URI.create("http://127.0.0.1:"
+                + env.getOrDefault("HOUSECALL_DB_PROXY_CONTROL_PORT", "8027") + "/"));
     }
 
     /** {@code jdbc:postgresql://h:p/postgres?x=y} with database {@code name}: {@code jdbc:postgresql://h:p/name?x=y} */
@@ -88,23 +99,41 @@ final class Databases {
     }
 
     /**
-     * The outage: every platform database refuses new connections and loses the ones it has, for {@code length},
-     * then opens again (also when interrupted: a suite stopped mid-cut must not leave the platform without them).
+     * Whether the database proxy answers (the platform started with {@code HOUSECALL_DB_PROXY=true}, so its services
+     * reach PostgreSQL through it): the database cut needs it.
      */
-    void cut(Duration length) throws SQLException, InterruptedException {
-        List<String> names = names();
-        try (Connection c = open("postgres"); Statement s = c.createStatement()) {
-            try {
-                for (String name : names) {
-                    s.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS false");
-                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
-                }
-                Thread.sleep(length.toMillis()); // the outage itself
-            } finally {
-                for (String name : names) {
-                    s.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS true");
-                }
-            }
+    void checkProxy() {
+        try {
+            control("GET", "/health");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("database-cut cuts the services off PostgreSQL at the database proxy, "
+                    + "which does not answer on " + proxyControl + ": start the platform with HOUSECALL_DB_PROXY=true "
+                    + "(or leave database-cut out with --only)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The outage: a network partition between the services and PostgreSQL for {@code length}, at the database proxy
+     * (no byte passes either way, new connections get no answer, open ones stay open), then it heals (also when
+     * interrupted: a suite stopped mid-cut must not leave the platform without its databases).
+     */
+    void cut(Duration length) throws IOException, InterruptedException {
+        control("POST", "/cut?millis=" + length.toMillis());
+        try {
+            Thread.sleep(length.toMillis()); // the outage itself
+        } finally {
+            control("POST", "/cut?millis=0");
+        }
+    }
+
+    private void control(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(proxyControl.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("the database proxy answered " + path + " with " + answer.statusCode());
         }
     }
 }

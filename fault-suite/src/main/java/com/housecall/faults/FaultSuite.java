@@ -39,6 +39,9 @@ public final class FaultSuite {
         try {
             suite = SuiteOptions.parse(Arrays.asList(args));
             databases = Databases.fromEnvironment(System.getenv());
+            if (suite.only().isEmpty() || suite.only().contains("database-cut")) {
+                databases.checkProxy();
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("faults: " + e.getMessage());
             System.exit(2);

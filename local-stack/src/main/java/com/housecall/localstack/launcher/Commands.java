@@ -62,7 +62,7 @@ final class Commands {
         boolean allUp = true;
         boolean dev = TokenMode.current(settings) == TokenMode.DEV;
         for (Part part : Part.values()) {
-            if ((part.isSecond() || part.isClusterMate()) && !Files.exists(processes.pidFile(part))) {
+            if (part.onRequest() && !Files.exists(processes.pidFile(part))) {
                 continue;
             }
             Optional<ProcessHandle> process = processes.running(part);

@@ -31,7 +31,7 @@ final class Health {
         return switch (part) {
             // an open port is not yet a broker that answers: ask for the topic list too
             case KAFKA, KAFKA_2, KAFKA_3 -> tcpOpen(part.port(settings)) && brokerAnswers(part.port(settings));
-            case MAIL_CATCHER, SMS_SINK -> httpUp(part.port(settings), "/health");
+            case MAIL_CATCHER, SMS_SINK, DB_PROXY -> httpUp(part.port(settings), "/health");
             // ready, and the realm imported
             case KEYCLOAK -> KeycloakProcess.ready(part.port(settings), part.port(settings, "KEYCLOAK_MANAGEMENT"));
             default -> httpUp(part.port(settings), "/actuator/health");

@@ -61,6 +61,14 @@ final class Launch {
                 "HOUSECALL_SMS_AUTH_TOKEN", settings.smsAuthToken()), settings.root());
     }
 
+    Command databaseProxy() {
+        return new Command(java(Part.DB_PROXY, List.of("-Xmx64m", "-cp", classpath,
+                "com.housecall.localstack.db.DatabaseProxy")), Map.of(
+                "HOUSECALL_DB_PROXY_PORT", Integer.toString(Part.DB_PROXY.port(settings, "DB_PROXY")),
+                "HOUSECALL_DB_PROXY_CONTROL_PORT", Integer.toString(Part.DB_PROXY.port(settings)),
+                "HOUSECALL_DB_PROXY_TARGET", settings.databaseAddress()), settings.root());
+    }
+
     /**
      * Keycloak from the distribution zip Maven resolved for local-stack, unpacked once into
      * {@code local-stack/target/keycloak-<version>} (it survives {@code down --purge}, and Keycloak's one-off build
@@ -111,6 +119,9 @@ final class Launch {
         Map<String, String> env = new HashMap<>();
         env.put("HOUSECALL_HOME", settings.state().toString());
         env.put("SERVER_PORT", Integer.toString(app.port(settings)));
+        if (settings.databaseProxy()) {
+            env.put("HOUSECALL_DB_URL", settings.serviceDatabaseUrl());
+        }
         env.put("HOUSECALL_SECURITY_ISSUER", settings.issuer());
         if (devTokens) {
             env.put("HOUSECALL_SECURITY_PUBLIC_KEY_LOCATION", "file:" + settings.devKeys().resolve("public.pem"));

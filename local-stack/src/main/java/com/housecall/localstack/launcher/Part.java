@@ -23,6 +23,8 @@ enum Part {
     MAIL_CATCHER("mail-catcher", Kind.INFRA, List.of("mail"),
             new PortName("MAIL_HTTP", 8025), new PortName("SMTP", 3025)),
     SMS_SINK("sms-sink", Kind.INFRA, List.of("sms"), new PortName("SMS", 8026)),
+    // in front of PostgreSQL, only with HOUSECALL_DB_PROXY=true (Settings.databaseProxy): health on its control port
+    DB_PROXY("db-proxy", Kind.INFRA, List.of(), new PortName("DB_PROXY_CONTROL", 8027), new PortName("DB_PROXY", 5442)),
     KEYCLOAK("keycloak", Kind.INFRA, List.of(),
             new PortName("KEYCLOAK", 8180), new PortName("KEYCLOAK_MANAGEMENT", 9000)),
     BOOKING("booking-service", Kind.APP, List.of("booking"),
@@ -114,6 +116,11 @@ enum Part {
         return this == KAFKA_2 || this == KAFKA_3;
     }
 
+    /** Started only when asked: a second instance, another Kafka node, the database proxy. */
+    boolean onRequest() {
+        return isSecond() || isClusterMate() || this == DB_PROXY;
+    }
+
     boolean isApp() {
         return kind == Kind.APP;
     }
@@ -151,10 +158,10 @@ enum Part {
 
     /**
      * The first instances' names: a second instance is only started with {@code --second}, the cluster's other
-     * Kafka nodes with {@code kafka}.
+     * Kafka nodes with {@code kafka}, the database proxy with {@code HOUSECALL_DB_PROXY=true}.
      */
     static String names() {
-        return Arrays.stream(values()).filter(p -> !p.isSecond() && !p.isClusterMate())
+        return Arrays.stream(values()).filter(p -> !p.onRequest())
                 .map(p -> p.aliases.isEmpty() ? p.id : p.aliases.getFirst()).collect(Collectors.joining(", "));
     }
 }

@@ -23,7 +23,7 @@ final class Plan {
     static List<Part> select(String only, boolean devTokens) {
         Set<Part> named = new LinkedHashSet<>();
         if (only.isBlank()) {
-            named.addAll(Arrays.stream(Part.values()).filter(p -> !p.isSecond() && !p.isClusterMate()).toList());
+            named.addAll(Arrays.stream(Part.values()).filter(p -> !p.onRequest()).toList());
         } else {
             for (String name : only.split(",")) {
                 if (!name.isBlank()) {
@@ -62,6 +62,16 @@ final class Plan {
         }
         Set<Part> all = new LinkedHashSet<>(selected);
         all.addAll(kafkaNodes);
+        return Arrays.stream(Part.values()).filter(all::contains).toList();
+    }
+
+    /** With the database proxy on, it starts before any service: they reach PostgreSQL through it. */
+    static List<Part> withDatabaseProxy(List<Part> selected, boolean proxy) {
+        if (!proxy || selected.stream().noneMatch(Part::isApp)) {
+            return selected;
+        }
+        Set<Part> all = new LinkedHashSet<>(selected);
+        all.add(Part.DB_PROXY);
         return Arrays.stream(Part.values()).filter(all::contains).toList();
     }
 

@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 final class SecondInstance {
 
-    static final String POSTGRESQL = "jdbc:postgresql:";
-
     private SecondInstance() {
     }
 
@@ -30,7 +28,7 @@ final class SecondInstance {
         Part part = Part.named(name);
         Part second = part.second().orElseThrow(() -> new LaunchException("--second takes booking, screening,"
                 + " dispatch or notification (the services that share their work through Kafka), not " + part.id()));
-        if (!databaseUrl(settings.env()).startsWith(POSTGRESQL)) {
+        if (!settings.databaseUrl().startsWith(Settings.POSTGRESQL)) {
             throw new LaunchException("a second " + part.id() + " needs PostgreSQL (HOUSECALL_DB_URL="
                     + "jdbc:postgresql://127.0.0.1:5432/postgres): on the embedded H2 default each service keeps its"
                     + " data in one file, which only one process may open");
@@ -80,7 +78,7 @@ final class SecondInstance {
                         + " bin/housecall up --detach first (or add --only " + first.id() + ")");
             }
             Optional<Map<String, String>> firstEnv = running.flatMap(SecondInstance::environmentOf);
-            String ours = databaseUrl(settings.env());
+            String ours = settings.serviceDatabaseUrl();
             if (firstEnv.isPresent() && !databaseUrl(firstEnv.get()).equals(ours)) {
                 String theirs = databaseUrl(firstEnv.get());
                 throw new LaunchException(first.id() + " (pid " + running.get().pid() + ") runs on "

@@ -1,5 +1,6 @@
 package com.housecall.localstack.launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 record Settings(Path root, Path javaHome, Map<String, String> env) {
 
     static final String REALM = "housecall";
+    static final String POSTGRESQL = "jdbc:postgresql:";
 
     static Settings of(Path root, Map<String, String> env) {
         String javaHome = env.getOrDefault("JAVA_HOME", System.getProperty("java.home"));
@@ -93,6 +95,42 @@ record Settings(Path root, Path javaHome, Map<String, String> env) {
     /** Exactly Keycloak's {@code iss} (it runs with {@code --hostname}). */
     String issuer() {
         return "http://localhost:" + Part.KEYCLOAK.port(this) + "/realms/" + REALM;
+    }
+
+    /** {@code HOUSECALL_DB_URL}: the PostgreSQL server the services make their databases on; blank: embedded H2. */
+    String databaseUrl() {
+        return get("HOUSECALL_DB_URL", "").strip();
+    }
+
+    /**
+     * {@code HOUSECALL_DB_PROXY=true}: the services reach PostgreSQL through {@code db-proxy}
+     * ({@link com.housecall.localstack.db.DatabaseProxy}), which the fault suite cuts off.
+     */
+    boolean databaseProxy() {
+        if (!"true".equals(get("HOUSECALL_DB_PROXY", "false").strip())) {
+            return false;
+        }
+        if (!databaseUrl().startsWith(POSTGRESQL)) {
+            throw new LaunchException("HOUSECALL_DB_PROXY=true puts a proxy in front of PostgreSQL: set HOUSECALL_DB_URL"
+                    + " (jdbc:postgresql://127.0.0.1:5432/postgres) too");
+        }
+        return true;
+    }
+
+    /** The server's {@code host:port} in {@code HOUSECALL_DB_URL}, where the proxy forwards to. */
+    String databaseAddress() {
+        URI server = URI.create(databaseUrl().substring("jdbc:".length()));
+        return server.getHost() + ":" + (server.getPort() == -1 ? 5432 : server.getPort());
+    }
+
+    /** The URL the services are given: {@code HOUSECALL_DB_URL}, or the same through the proxy when it runs. */
+    String serviceDatabaseUrl() {
+        if (!databaseProxy()) {
+            return databaseUrl();
+        }
+        String rest = databaseUrl().substring(POSTGRESQL.length() + "//".length());
+        int path = rest.indexOf('/');
+        return POSTGRESQL + "//127.0.0.1:" + Part.DB_PROXY.port(this, "DB_PROXY") + (path < 0 ? "/" : rest.substring(path));
     }
 
     boolean devTokensByDefault() {

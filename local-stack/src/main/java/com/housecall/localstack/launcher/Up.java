@@ -48,8 +48,8 @@ final class Up {
 
     int run(Options options) {
         TokenMode mode = TokenMode.choose(settings, options.devTokens(), processes);
-        List<Part> selected = Plan.withClusterNodes(Plan.select(options.only(), mode == TokenMode.DEV,
-                options.second()), new KafkaCluster(settings).nodes());
+        List<Part> selected = Plan.withDatabaseProxy(Plan.withClusterNodes(Plan.select(options.only(),
+                mode == TokenMode.DEV, options.second()), new KafkaCluster(settings).nodes()), settings.databaseProxy());
         if (mode == TokenMode.DEV && !options.only().isBlank() && Plan.select(options.only(), false)
                 .contains(Part.KEYCLOAK)) {
             out.println("  (--dev-tokens: Keycloak is not started)");
@@ -131,6 +131,7 @@ final class Up {
                 case KEYCLOAK -> launch.keycloak();
                 case KAFKA, KAFKA_2, KAFKA_3 -> launch.kafka(part);
                 case MAIL_CATCHER -> launch.mailCatcher();
+                case DB_PROXY -> launch.databaseProxy();
                 default -> launch.smsSink();
             };
             spawn(part, command);

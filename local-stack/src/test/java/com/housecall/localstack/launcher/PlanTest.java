@@ -10,8 +10,10 @@ import static com.housecall.localstack.launcher.Part.SMS_SINK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
@@ -19,8 +21,8 @@ class PlanTest {
     @Test
     void everythingStartsInfrastructureFirstThenTheAppsWithTheGatewayLast() {
         assertThat(Plan.select("", false)).containsExactlyElementsOf(
-                Arrays.stream(Part.values()).filter(p -> !p.isSecond() && !p.isClusterMate()).toList());
-        assertThat(Plan.select("", false))
+                Arrays.stream(Part.values()).filter(p -> !p.onRequest()).toList());
+        assertThat(Plan.select("", false)).doesNotContain(Part.DB_PROXY)
                 .startsWith(KAFKA, MAIL_CATCHER, SMS_SINK, KEYCLOAK, BOOKING).endsWith(GATEWAY);
     }
 
@@ -56,5 +58,23 @@ class PlanTest {
     void downStopsTheAppsBeforeTheInfrastructureTheyStillTalkTo() {
         assertThat(Plan.stopOrder(List.of(KAFKA, KEYCLOAK, GATEWAY, MAIL_CATCHER, BOOKING)))
                 .containsExactly(GATEWAY, BOOKING, KAFKA, KEYCLOAK, MAIL_CATCHER);
+    }
+
+    @Test
+    void theDatabaseProxyStartsBeforeTheServicesOnlyWhenAskedAndOnlyInFrontOfPostgresql() {
+        assertThat(Plan.withDatabaseProxy(Plan.select("", false), true)).containsSubsequence(SMS_SINK, Part.DB_PROXY,
+                KEYCLOAK, BOOKING);
+        assertThat(Plan.withDatabaseProxy(Plan.select("kafka,mail", false), true)).containsExactly(KAFKA,
+                MAIL_CATCHER);
+        assertThat(Plan.withDatabaseProxy(Plan.select("", false), false)).doesNotContain(Part.DB_PROXY);
+
+        Settings proxied = Settings.of(Path.of("."), Map.of("HOUSECALL_DB_PROXY", "true",
+                "HOUSECALL_DB_URL", "jdbc:postgresql://db.internal:6543/postgres?sslmode=disable"));
+        assertThat(proxied.databaseAddress()).isEqualTo("db.internal:6543");
+        assertThat(proxied.serviceDatabaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5442/postgres?sslmode=disable");
+        assertThat(Settings.of(Path.of("."), Map.of("HOUSECALL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"))
+                .serviceDatabaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
+        assertThatThrownBy(() -> Settings.of(Path.of("."), Map.of("HOUSECALL_DB_PROXY", "true")).databaseProxy())
+                .isInstanceOf(LaunchException.class).hasMessageContaining("HOUSECALL_DB_URL");
     }
 }
