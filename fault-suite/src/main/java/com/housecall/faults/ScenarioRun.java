@@ -67,7 +67,8 @@ final class ScenarioRun {
                     .mapToLong(Terminals.Terminal::atNanos).toArray();
             return new Outcome(name, load, happened.timing(), affected, happened.startedNanos() - began,
                     happened.endedNanos() - began, drained.drained() ? drained.atNanos() - began : -1,
-                    longestStall(terminalAt, happened.startedNanos()), violations);
+                    longestStall(terminalAt, happened.startedNanos()), resumedAfter(terminalAt, happened.endedNanos()),
+                    violations);
         } finally {
             executor.shutdownNow();
         }
@@ -86,6 +87,15 @@ final class ScenarioRun {
             previous = t;
         }
         return longest;
+    }
+
+    /**
+     * From the fault's end (a restarted part healthy again) to the next consultation reaching a terminal status: how
+     * long the pipeline took to flow again (-1: nothing reached one after it).
+     */
+    static long resumedAfter(long[] terminalAt, long faultEnded) {
+        var next = java.util.Arrays.stream(terminalAt).filter(t -> t >= faultEnded).min();
+        return next.isPresent() ? next.getAsLong() - faultEnded : -1;
     }
 
     private record Injected(long startedNanos, long endedNanos, Fault.Timing timing, String failure) {

@@ -20,4 +20,13 @@ class ScenarioRunTest {
     void nothingTerminalAfterTheFaultIsNoStallToMeasure() {
         assertThat(ScenarioRun.longestStall(new long[] {S}, 10 * S)).isZero();
     }
+
+    @Test
+    void thePipelineFlowsAgainAtTheFirstTerminalAfterTheFaultEnded() {
+        long[] terminalAt = {5 * S, 9 * S, 31 * S, 25 * S, 40 * S};
+
+        assertThat(ScenarioRun.resumedAfter(terminalAt, 22 * S)).isEqualTo(3 * S);
+        assertThat(ScenarioRun.resumedAfter(terminalAt, 25 * S)).isZero();
+        assertThat(ScenarioRun.resumedAfter(terminalAt, 41 * S)).isEqualTo(-1);
+    }
 }
