@@ -27,8 +27,10 @@ final class Summary {
                     + settings.smsAccountSid() + ")";
             case KEYCLOAK -> settings.issuer() + " (health " + url(part.port(settings, "KEYCLOAK_MANAGEMENT"))
                     + "/health/ready)";
-            case DB_PROXY -> "postgresql 127.0.0.1:" + part.port(settings, "DB_PROXY") + " -> "
-                    + settings.databaseAddress() + "  (cut: POST " + url(part.port(settings)) + "/cut?millis=N)";
+            // status may run without the variables up had
+            case DB_PROXY -> "postgresql 127.0.0.1:" + part.port(settings, "DB_PROXY")
+                    + (settings.databaseUrl().isBlank() ? "" : " -> " + settings.databaseAddress())
+                    + "  (cut: POST " + url(part.port(settings)) + "/cut?millis=N)";
             case GATEWAY -> url(part.port(settings)) + "/api/...  (every API; use this one)";
             default -> url(part.port(settings));
         };

@@ -154,6 +154,19 @@ class LauncherTest {
         assertThat(settings.pids()).isEmptyDirectory();
     }
 
+    /** status is often run from another shell than up was, without HOUSECALL_DB_URL. */
+    @Test
+    void statusListsTheDatabaseProxyOnlyWhileItRunsWhateverTheEnvironment() throws Exception {
+        assertThat(run(settings(Map.of()), "status")).isEqualTo(3);
+        assertThat(output()).doesNotContain("db-proxy");
+
+        Process proxy = standIn(settings(Map.of()), Part.DB_PROXY, true);
+        run(settings(Map.of()), "status");
+        assertThat(output()).containsPattern("db-proxy +\\S+ +pid " + proxy.pid() + " +postgresql 127.0.0.1:5442 ");
+        run(settings(Map.of("HOUSECALL_DB_URL", POSTGRESQL)), "status");
+        assertThat(output()).contains("postgresql 127.0.0.1:5442 -> 127.0.0.1:5432");
+    }
+
     private Settings settings(Map<String, String> env) {
         return Settings.of(root, env);
     }
