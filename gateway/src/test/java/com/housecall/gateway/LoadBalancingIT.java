@@ -113,7 +113,8 @@ class LoadBalancingIT {
      */
     @Test
     void aBusySurvivorIsPreferredToADeadInstance() {
-        ServiceInstanceListSupplier instances = balancers.getInstance("notification", ServiceInstanceListSupplier.class);
+        ServiceInstanceListSupplier instances =
+                balancers.getInstance("notification", ServiceInstanceListSupplier.class);
         assertThat(instances.get().blockFirst(Duration.ofSeconds(10))).extracting(ServiceInstance::getPort)
                 .containsExactly(URI.create(BUSY.url()).getPort());
 

@@ -111,8 +111,8 @@ record Settings(Path root, Path javaHome, Map<String, String> env) {
             return false;
         }
         if (!databaseUrl().startsWith(POSTGRESQL)) {
-            throw new LaunchException("HOUSECALL_DB_PROXY=true puts a proxy in front of PostgreSQL: set HOUSECALL_DB_URL"
-                    + " (jdbc:postgresql://127.0.0.1:5432/postgres) too");
+            throw new LaunchException("HOUSECALL_DB_PROXY=true puts a proxy in front of PostgreSQL: set "
+                    + "HOUSECALL_DB_URL (jdbc:postgresql://127.0.0.1:5432/postgres) too");
         }
         return true;
     }
@@ -130,7 +130,8 @@ record Settings(Path root, Path javaHome, Map<String, String> env) {
         }
         String rest = databaseUrl().substring(POSTGRESQL.length() + "//".length());
         int path = rest.indexOf('/');
-        return POSTGRESQL + "//127.0.0.1:" + Part.DB_PROXY.port(this, "DB_PROXY") + (path < 0 ? "/" : rest.substring(path));
+        return POSTGRESQL + "//127.0.0.1:" + Part.DB_PROXY.port(this, "DB_PROXY")
+                + (path < 0 ? "/" : rest.substring(path));
     }
 
     boolean devTokensByDefault() {

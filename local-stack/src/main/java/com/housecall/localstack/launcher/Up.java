@@ -48,8 +48,9 @@ final class Up {
 
     int run(Options options) {
         TokenMode mode = TokenMode.choose(settings, options.devTokens(), processes);
-        List<Part> selected = Plan.withDatabaseProxy(Plan.withClusterNodes(Plan.select(options.only(),
-                mode == TokenMode.DEV, options.second()), new KafkaCluster(settings).nodes()), settings.databaseProxy());
+        List<Part> chosen = Plan.withClusterNodes(Plan.select(options.only(), mode == TokenMode.DEV,
+                options.second()), new KafkaCluster(settings).nodes());
+        List<Part> selected = Plan.withDatabaseProxy(chosen, settings.databaseProxy());
         if (mode == TokenMode.DEV && !options.only().isBlank() && Plan.select(options.only(), false)
                 .contains(Part.KEYCLOAK)) {
             out.println("  (--dev-tokens: Keycloak is not started)");
