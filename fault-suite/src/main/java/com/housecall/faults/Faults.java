@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The suite's scenarios by name, in the order they run: a baseline first, for the recovery times to compare to. */
 final class Faults {
@@ -18,6 +19,8 @@ final class Faults {
      */
     static final List<String> SCALED = SERVICES;
     static final Duration DATABASE_CUT = Duration.ofSeconds(10);
+    /** Run only when named ({@code --only}): CI's run is one fault at a time, the rest by hand (DECISIONS 29). */
+    static final Set<String> BY_NAME_ONLY = Set.of("scale-all");
 
     private Faults() {
     }
@@ -25,7 +28,10 @@ final class Faults {
     /** The broker broker-kill kills: one of the three-broker cluster's nodes, so two stay in sync (min.insync 2). */
     static final String KILLED_BROKER = "kafka-2";
 
-    /** The scenarios; broker-kill only against the three-broker cluster ({@code HOUSECALL_KAFKA_BROKERS=3}). */
+    /**
+     * The scenarios; broker-kill and scale-all only against the three-broker cluster
+     * ({@code HOUSECALL_KAFKA_BROKERS=3}).
+     */
     static Map<String, Fault> all(Stack stack, Databases databases, Duplicator duplicator, Poison poison,
                                   boolean brokerCluster) {
         Map<String, Fault> all = new LinkedHashMap<>();
@@ -42,6 +48,7 @@ final class Faults {
         all.put("broker-restart", restart(stack, "kafka", false));
         if (brokerCluster) {
             all.put("broker-kill", brokerKill(stack));
+            all.put("scale-all", scaleAll(stack));
         }
         all.put("database-cut", () -> {
             databases.cut(DATABASE_CUT);
@@ -56,7 +63,7 @@ final class Faults {
     static List<String> select(Iterable<String> known, List<String> wanted) {
         List<String> selected = new ArrayList<>();
         known.forEach(name -> {
-            if (wanted.isEmpty() || wanted.contains(name)) {
+            if (wanted.isEmpty() ? !BY_NAME_ONLY.contains(name) : wanted.contains(name)) {
                 selected.add(name);
             }
         });
@@ -116,6 +123,41 @@ final class Faults {
             @Override
             public List<String> check() throws Exception {
                 stack.up();
+                return List.of();
+            }
+        };
+    }
+
+    /**
+     * Two of everything: a second instance of every service before the load; mid-load one broker and the first
+     * instance of every service killed at once (kill -9) and left down, so the seconds and two brokers carry it all;
+     * once checked, the platform as it was.
+     */
+    private static Fault scaleAll(Stack stack) {
+        return new Fault() {
+            @Override
+            public void beforeLoad() throws Exception {
+                for (String service : SERVICES) {
+                    stack.up("--second", shortName(service));
+                }
+            }
+
+            @Override
+            public Timing inject() throws Exception {
+                Duration slowest = stack.signal(KILLED_BROKER, true);
+                for (String service : SERVICES) {
+                    Duration exited = stack.signal(service, true);
+                    slowest = exited.compareTo(slowest) > 0 ? exited : slowest;
+                }
+                return new Timing(slowest, null);
+            }
+
+            @Override
+            public List<String> check() throws Exception {
+                stack.up();
+                for (String service : SERVICES) {
+                    stack.signal(service + "-2", false);
+                }
                 return List.of();
             }
         };

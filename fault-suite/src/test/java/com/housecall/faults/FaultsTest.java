@@ -22,8 +22,16 @@ class FaultsTest {
 
     @Test
     void theThreeBrokerClusterAddsTheKillOfOneBrokerAfterTheRestartOfAnother() {
-        assertThat(all(true).keySet()).hasSize(18).containsSubsequence("broker-restart", "broker-kill", "database-cut");
-        assertThat(all).doesNotContainKey("broker-kill");
+        assertThat(all(true).keySet()).hasSize(19).containsSubsequence("broker-restart", "broker-kill", "database-cut");
+        assertThat(all).doesNotContainKey("broker-kill").doesNotContainKey("scale-all");
+    }
+
+    /** Two of everything, one broker and one instance of each killed at once: by hand only (DECISIONS 29). */
+    @Test
+    void everythingKilledAtOnceRunsOnlyWhenNamed() {
+        assertThat(Faults.select(all(true).keySet(), List.of())).hasSize(18).doesNotContain("scale-all");
+        assertThat(Faults.select(all(true).keySet(), List.of("scale-all", "baseline")))
+                .containsExactly("baseline", "scale-all");
     }
 
     @Test
