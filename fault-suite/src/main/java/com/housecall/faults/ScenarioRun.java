@@ -6,8 +6,11 @@ import com.housecall.benchmarks.Pipeline;
 import com.housecall.benchmarks.Terminals;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +66,7 @@ final class ScenarioRun {
             violations.addAll(fault.check());
             long affected = load.consultations().stream().filter(id -> terminals.of(id) == null
                     || terminals.of(id).atNanos() > happened.startedNanos()).count();
-            long[] terminalAt = load.consultations().stream().map(terminals::of).filter(java.util.Objects::nonNull)
+            long[] terminalAt = load.consultations().stream().map(terminals::of).filter(Objects::nonNull)
                     .mapToLong(Terminals.Terminal::atNanos).toArray();
             return new Outcome(name, load, happened.timing(), affected, happened.startedNanos() - began,
                     happened.endedNanos() - began, drained.drained() ? drained.atNanos() - began : -1,
@@ -79,7 +82,7 @@ final class ScenarioRun {
      * before the first terminal after it, or between two, until the last.
      */
     static long longestStall(long[] terminalAt, long faultStarted) {
-        long[] after = java.util.Arrays.stream(terminalAt).filter(t -> t >= faultStarted).sorted().toArray();
+        long[] after = Arrays.stream(terminalAt).filter(t -> t >= faultStarted).sorted().toArray();
         long longest = 0;
         long previous = faultStarted;
         for (long t : after) {
@@ -94,7 +97,7 @@ final class ScenarioRun {
      * long the pipeline took to flow again (-1: nothing reached one after it).
      */
     static long resumedAfter(long[] terminalAt, long faultEnded) {
-        var next = java.util.Arrays.stream(terminalAt).filter(t -> t >= faultEnded).min();
+        OptionalLong next = Arrays.stream(terminalAt).filter(t -> t >= faultEnded).min();
         return next.isPresent() ? next.getAsLong() - faultEnded : -1;
     }
 
