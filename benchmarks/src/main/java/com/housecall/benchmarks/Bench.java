@@ -75,11 +75,12 @@ public final class Bench {
 
     /**
      * Tries a referral gets, as a partner clinic would retry an overloaded platform's 503 (Retry-After) or a
-     * gateway's 502/504: after 2, 4 and 8 s, with the same identifier; its latency still counts from the first try.
-     * Each service takes six API requests at once and refuses one that waited 2 s for its turn (ApiConcurrencyLimit),
-     * which a machine as loaded as CI's right after {@code up} (load average 23) does: 7 of 75 in one run.
+     * gateway's 502/504: after 2, 4, 8, 16 and 32 s, with the same identifier; its latency still counts from the
+     * first try. Each service takes six API requests at once and refuses one that waited 2 s for its turn
+     * (ApiConcurrencyLimit), which a machine as loaded as CI's right after {@code up} (load average 23) does: 7 of 75
+     * in one run; with three more tries (14 s), 1 of 300 at 10 a second was still refused after the fourth.
      */
-    static final int ATTEMPTS = 4;
+    static final int ATTEMPTS = 6;
 
     /** {@code --roster N}: before the clock starts, N extra nurses in each state (DECISIONS 24). */
     private static void ensureRoster(Options options, HttpClient http, Tokens tokens, LoadShape shape)
