@@ -9,15 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every other state and DC ({@code nurse-tx-1}, {@code nurse-tx-2}, …), each licensed in their state, serving all
  * of its 3-digit ZIP prefixes ({@code roster/states.csv}), Monday to Saturday 07:00–19:00 in their time zone, with
  * IV_THERAPY and ACLS. Ids derive from the username, so seeding again adds only the nurses that are missing.
- * Runs after the migrations and before the Kafka consumers start.
+ * Runs after the migrations and before the Kafka consumers start, so it stays off a restart's path: one query finds
+ * who is there, and the missing are written in batches (one SELECT and some 3,400 INSERTs a nurse at a time took
+ * 4.5 s of a restart, 8.4 s of a first start, on a loaded two-core machine).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "housecall.dispatch.demo-roster", matchIfMissing = true)
@@ -47,10 +55,12 @@ class DemoRoster implements SmartInitializingSingleton {
             "Rossi", "Smith", "Cohen", "Silva", "Brown", "Haddad", "Müller");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
 
-    DemoRoster(JdbcClient jdbc, TransactionTemplate transactions) {
+    DemoRoster(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
     }
 
@@ -63,8 +73,36 @@ class DemoRoster implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<DemoNurse> nurses = nurses(areas());
-        int added = transactions.execute(status -> (int) nurses.stream().filter(this::addIfMissing).count());
+        int added = transactions.execute(status -> addMissing(nurses));
         log.info("Demo roster: {} nurses, {} added", nurses.size(), added);
+    }
+
+    /** Adds the nurses not on the roster yet; how many. */
+    int addMissing(List<DemoNurse> nurses) {
+        Set<UUID> present = new HashSet<>(jdbc.sql("SELECT id FROM nurse").query(UUID.class).list());
+        List<DemoNurse> missing = nurses.stream().filter(nurse -> !present.contains(nurse.id())).toList();
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        batch("INSERT INTO nurse (id, username, first_name, last_name, display_name, time_zone, home_postal_code)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", missing, nurse -> Stream.<Object[]>of(new Object[] {nurse.id(),
+                nurse.username(), nurse.firstName(), nurse.lastName(),
+                nurse.firstName() + " " + nurse.lastName().charAt(0) + ".", nurse.area().timeZone(),
+                nurse.area().zipPrefixes().getFirst() + "01"}));
+        batch("INSERT INTO nurse_license (nurse_id, state) VALUES (?, ?)", missing,
+                nurse -> Stream.<Object[]>of(new Object[] {nurse.id(), nurse.area().state()}));
+        batch("INSERT INTO nurse_skill (nurse_id, skill) VALUES (?, ?)", missing,
+                nurse -> SKILLS.stream().map(skill -> new Object[] {nurse.id(), skill}));
+        batch("INSERT INTO nurse_service_prefix (nurse_id, zip_prefix) VALUES (?, ?)", missing,
+                nurse -> nurse.area().zipPrefixes().stream().map(prefix -> new Object[] {nurse.id(), prefix}));
+        batch("INSERT INTO nurse_shift (nurse_id, day_of_week, start_time, end_time) VALUES (?, ?, ?, ?)", missing,
+                nurse -> Arrays.stream(DayOfWeek.values()).filter(day -> day != DayOfWeek.SUNDAY)
+                        .map(day -> new Object[] {nurse.id(), day.getValue(), SHIFT_START, SHIFT_END}));
+        return missing.size();
+    }
+
+    private void batch(String sql, List<DemoNurse> nurses, Function<DemoNurse, Stream<Object[]>> rows) {
+        jdbcTemplate.batchUpdate(sql, nurses.stream().flatMap(rows).toList());
     }
 
     static List<DemoNurse> nurses(List<StateArea> areas) {
@@ -112,35 +150,5 @@ class DemoRoster implements SmartInitializingSingleton {
             }
         }
         return prefixes;
-    }
-
-    private boolean addIfMissing(DemoNurse nurse) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM nurse WHERE id = ?").param(nurse.id()).query(Long.class).single() > 0;
-        if (exists) {
-            return false;
-        }
-        StateArea area = nurse.area();
-        jdbc.sql("""
-                        INSERT INTO nurse (id, username, first_name, last_name, display_name, time_zone, home_postal_code)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(nurse.id(), nurse.username(), nurse.firstName(), nurse.lastName(),
-                        nurse.firstName() + " " + nurse.lastName().charAt(0) + ".", area.timeZone(),
-                        area.zipPrefixes().getFirst() + "01")
-                .update();
-        jdbc.sql("INSERT INTO nurse_license (nurse_id, state) VALUES (?, ?)").params(nurse.id(), area.state()).update();
-        for (String skill : SKILLS) {
-            jdbc.sql("INSERT INTO nurse_skill (nurse_id, skill) VALUES (?, ?)").params(nurse.id(), skill).update();
-        }
-        for (String prefix : area.zipPrefixes()) {
-            jdbc.sql("INSERT INTO nurse_service_prefix (nurse_id, zip_prefix) VALUES (?, ?)")
-                    .params(nurse.id(), prefix).update();
-        }
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day != DayOfWeek.SUNDAY) {
-                jdbc.sql("INSERT INTO nurse_shift (nurse_id, day_of_week, start_time, end_time) VALUES (?, ?, ?, ?)")
-                        .params(nurse.id(), day.getValue(), SHIFT_START, SHIFT_END).update();
-            }
-        }
-        return true;
     }
 }
