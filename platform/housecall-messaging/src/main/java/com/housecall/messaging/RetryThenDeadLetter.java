@@ -17,9 +17,8 @@ import org.springframework.util.backoff.BackOff;
 /**
  * Moves retries and dead letters from the binder into the listener container, so every binding retries with
  * exponential backoff and then dead-letters through {@link DeadLetterPublisher}, with our headers only.
- * A rejected record (unreadable) skips the retries. Each container is also watched for readiness, its consumers
- * made static members of their group ({@link StaticMembership}) and its offsets committed once a second
- * ({@link OffsetCommits}).
+ * A rejected record (unreadable) skips the retries. Each container is also watched for readiness and its consumers
+ * made static members of their group ({@link StaticMembership}).
  */
 class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -57,7 +56,6 @@ class RetryThenDeadLetter implements ListenerContainerWithDlqAndRetryCustomizer 
         container.setCommonErrorHandler(errorHandler);
         readiness.watch(container);
         membership.join(container, destinationName, group);
-        OffsetCommits.everySecond(container.getContainerProperties());
         // at 0 from the start, so a rate over the first dead letter is not lost
         DeadLetterPublisher.counter(meters, destinationName);
     }

@@ -61,15 +61,12 @@ final class KafkaOffsets {
 
     /** Waits until {@code group} committed at least {@code offset} on one partition: all before it is processed. */
     static void awaitCommitted(String group, String topic, int partition, long offset) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> committed(group, topic, partition) >= offset);
-    }
-
-    /** The offset {@code group} committed on one partition; -1 when it committed none there. */
-    static long committed(String group, String topic, int partition) {
         TopicPartition tp = new TopicPartition(topic, partition);
-        OffsetAndMetadata committed = call(admin -> admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(tp));
-        return committed == null ? -1 : committed.offset();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            OffsetAndMetadata committed = call(admin -> admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(tp));
+            return committed != null && committed.offset() >= offset;
+        });
     }
 
     static Map<Integer, Long> endOffsets(String topic) {
