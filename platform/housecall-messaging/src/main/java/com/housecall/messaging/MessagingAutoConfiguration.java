@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -163,6 +164,11 @@ public class MessagingAutoConfiguration {
     @Bean
     KafkaConsumersHealthIndicator kafkaConsumersHealthIndicator() {
         return new KafkaConsumersHealthIndicator();
+    }
+
+    @Bean
+    TableUpkeep tableUpkeep(DataSource dataSource) {
+        return new TableUpkeep(dataSource);
     }
 
     @Bean
