@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,8 +58,8 @@ public final class Pipeline {
     }
 
     /**
-     * With {@code attempts} tries per referral, as a partner clinic retries: 2, 4, 8, 16, 32, then every 60 s (the
-     * fault suite: 8 tries over three minutes, longer than a service takes to restart on a busy machine).
+     * With {@code attempts} tries per referral, as a partner clinic retries ({@link #retryDelay}; the fault suite: 8
+     * tries over about three minutes, longer than a service takes to restart on a busy machine).
      */
     public Pipeline(Options options, HttpClient http, Tokens tokens, LoadShape shape, int attempts) {
         this.attempts = attempts;
@@ -137,12 +138,22 @@ public final class Pipeline {
             if (answer.id() != null || !answer.retriable() || attempt >= attempts) {
                 return CompletableFuture.completedFuture(answer);
             }
-            var later = CompletableFuture.delayedExecutor(Math.min(1L << attempt, 60), TimeUnit.SECONDS);
+            var later = CompletableFuture.delayedExecutor(retryDelay(attempt).toMillis(), TimeUnit.MILLISECONDS);
             return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> send(n, identifier,
                     attempt + 1)).thenApply(next -> new Answer(next.id(), next.refusal(), next.retriable(),
                     java.util.stream.Stream.concat(java.util.stream.Stream.of(answer.refusal()),
                             next.retriedAfter().stream()).toList()));
         });
+    }
+
+    /**
+     * The wait before try {@code attempt + 1}: 2, 4, 8, 16, 32, then 60 s, each a quarter shorter or longer at
+     * random, as clients back off. In step, the referrals refused in one second all came back in one second: booking,
+     * restarted after a kill, refused 175 in ten seconds and then had no referral to take for 25 s.
+     */
+    static Duration retryDelay(int attempt) {
+        long seconds = Math.min(1L << attempt, 60);
+        return Duration.ofMillis(Math.round(seconds * 1000 * (0.75 + 0.5 * ThreadLocalRandom.current().nextDouble())));
     }
 
     private HttpRequest post(int n, String id) {

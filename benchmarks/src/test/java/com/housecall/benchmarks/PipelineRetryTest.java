@@ -1,6 +1,7 @@
 package com.housecall.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +62,23 @@ class PipelineRetryTest {
         assertThat(answer.id()).isNull();
         assertThat(answer.refusal()).isEqualTo("HTTP 502");
         assertThat(identifiers).hasSize(1);
+    }
+
+    /** As clinics back off: doubling up to a minute, never in step, and on average as patient as without jitter. */
+    @Test
+    void retriesWaitLongerEachTimeUpToAMinuteAQuarterEitherSideAtRandom() {
+        long[] nominal = {2, 4, 8, 16, 32, 60, 60};
+        for (int attempt = 1; attempt <= nominal.length; attempt++) {
+            long expected = nominal[attempt - 1] * 1000;
+            List<Long> waits = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                waits.add(Pipeline.retryDelay(attempt).toMillis());
+            }
+            assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(expected * 3 / 4, expected * 5 / 4));
+            assertThat(waits.stream().distinct().count()).as("waits after try %d", attempt).isGreaterThan(100);
+            assertThat(waits.stream().mapToLong(Long::longValue).average().orElseThrow())
+                    .isCloseTo(expected, offset(expected * 0.1));
+        }
     }
 
     private Pipeline pipeline(int attempts) {
