@@ -167,8 +167,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    TableUpkeep tableUpkeep(DataSource dataSource) {
-        return new TableUpkeep(dataSource);
+    TableUpkeep tableUpkeep(JdbcClient jdbc, DataSource dataSource) {
+        return new TableUpkeep(jdbc, dataSource);
     }
 
     @Bean

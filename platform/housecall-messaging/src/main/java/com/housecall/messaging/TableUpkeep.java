@@ -16,9 +16,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * of the table. Each minute, what autovacuum would do with its default thresholds; a server with autovacuum on,
  * and H2, are left alone.
  */
-public class TableUpkeep extends BatchPoller {
+final class TableUpkeep extends BatchPoller {
 
-    static final Duration INTERVAL = Duration.ofMinutes(1);
+    private static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private static final String DUE = """
             SELECT relname, n_dead_tup > 50 + 0.2 * n_live_tup AS vacuum FROM pg_stat_user_tables
@@ -32,9 +32,9 @@ public class TableUpkeep extends BatchPoller {
     private final JdbcClient jdbc;
     private final boolean postgresql;
 
-    TableUpkeep(DataSource dataSource) {
+    TableUpkeep(JdbcClient jdbc, DataSource dataSource) {
         super("table-upkeep", INTERVAL, Integer.MAX_VALUE, true);
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
         this.postgresql = "PostgreSQL".equals(productName(dataSource));
     }
 

@@ -39,7 +39,7 @@ class TableUpkeepTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> deadRows() >= 999);
         boolean serverVacuums = "on".equals(jdbc.sql("SELECT current_setting('autovacuum')")
                 .query(String.class).single());
-        TableUpkeep upkeep = new TableUpkeep(dataSource);
+        TableUpkeep upkeep = new TableUpkeep(jdbc, dataSource);
 
         int tables = upkeep.runBatch();
 
