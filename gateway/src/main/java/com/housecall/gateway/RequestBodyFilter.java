@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -18,20 +19,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Bodies over {@code housecall.gateway.max-request-size} (64 KiB) answer 413 and never reach a service. A declared
- * Content-Length is checked up front; a chunked body is read up to the limit first (at most 64 KiB held).
- * Runs after authentication, so a caller without a token learns 401 first.
+ * Request bodies: over {@code housecall.gateway.max-request-size} (64 KiB) they answer 413 and never reach a service
+ * (a declared Content-Length is checked up front, a chunked body is read up to the limit); under it, a body is read
+ * whole and sent from a heap copy, so that a retried POST ({@link GatewayRoutes#common}) sends it again as it came.
+ * Spring Cloud Gateway's own copy for a retry is Netty's pooled buffer, which a failed attempt can release once too
+ * often under load (Reactor Netty's race, spring-cloud-gateway issue 3125): the retry then answered 500. A heap copy
+ * is not reference counted. Runs after authentication, so a caller without a token learns 401 first.
  */
 @Component
-@Order(BodySizeLimitFilter.ORDER)
-class BodySizeLimitFilter implements WebFilter {
+@Order(RequestBodyFilter.ORDER)
+class RequestBodyFilter implements WebFilter {
 
     /** After Spring Security's filter chain (-100) and the clinics' rate limit. */
     static final int ORDER = -80;
 
     private final int maxBytes;
 
-    BodySizeLimitFilter(GatewayProperties properties) {
+    RequestBodyFilter(GatewayProperties properties) {
         this.maxBytes = Math.toIntExact(properties.maxRequestSize().toBytes());
     }
 
@@ -42,16 +46,16 @@ class BodySizeLimitFilter implements WebFilter {
         if (declared > maxBytes) {
             return tooLarge(exchange);
         }
-        if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+        if (declared == 0 || declared < 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+                .map(RequestBodyFilter::copyToHeap)
+                .defaultIfEmpty(new byte[0])
                 .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .onErrorResume(DataBufferLimitException.class, tooBig -> Mono.empty())
-                .flatMap(body -> chain.filter(withBody(exchange, body)).thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> tooLarge(exchange).thenReturn(true)))
-                .then();
+                .onErrorResume(DataBufferLimitException.class, tooBig -> Mono.just(Optional.empty()))
+                .flatMap(body -> body.isPresent() ? chain.filter(withBody(exchange, body.get()))
+                        : tooLarge(exchange));
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
@@ -59,11 +63,18 @@ class BodySizeLimitFilter implements WebFilter {
                 "The request body is larger than " + maxBytes / 1024 + " KiB.");
     }
 
-    /** The body read so far, replayed to the service with its length declared. */
-    private static ServerWebExchange withBody(ServerWebExchange exchange, Optional<DataBuffer> body) {
+    private static byte[] copyToHeap(DataBuffer received) {
+        byte[] bytes = new byte[received.readableByteCount()];
+        received.read(bytes);
+        DataBufferUtils.release(received);
+        return bytes;
+    }
+
+    /** The body as read, with its length declared: each subscriber (each attempt) gets its own buffer over it. */
+    private static ServerWebExchange withBody(ServerWebExchange exchange, byte[] body) {
         HttpHeaders headers = HttpHeaders.copyOf(exchange.getRequest().getHeaders());
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
-        headers.setContentLength(body.map(DataBuffer::readableByteCount).orElse(0));
+        headers.setContentLength(body.length);
         ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public HttpHeaders getHeaders() {
@@ -72,7 +83,8 @@ class BodySizeLimitFilter implements WebFilter {
 
             @Override
             public Flux<DataBuffer> getBody() {
-                return Mono.justOrEmpty(body).flux();
+                return body.length == 0 ? Flux.empty()
+                        : Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
             }
         };
         return exchange.mutate().request(request).build();
