@@ -23,6 +23,9 @@ final class JvmOptions {
         // the initial heap would be 1/64 of the machine's memory, all of it committed at once
         options.add("-Xms32m");
         options.add("-Xmx" + maxHeap(app));
+        // C1 only: ten JVMs on two cores spent a third of their CPU in C2 for their first minutes under load, a
+        // restart each time again; C1's code was as fast here (local-stack README, "The JIT")
+        options.add("-XX:TieredStopAtLevel=1");
         options.addAll(overrides);
         return options;
     }
