@@ -13,11 +13,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * small HTTP API shows what arrived, so people and black-box tests can read the mails sent.
  *
  * <pre>
- * GET    /api/messages   [{"id","to","from","subject","text","html","receivedAt"}], oldest first
+ * GET    /api/messages   [{"id","to","from","subject","text","html","receivedAt"}], oldest first, the newest
+ *                        {@value #KEPT} only
  * DELETE /api/messages   forgets them all (204)
  * GET    /health         200 {"status":"UP"}
  * </pre>
@@ -41,7 +43,13 @@ public final class MailCatcher implements AutoCloseable {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY) // keep the contract's field order
             .build();
 
-    private final List<CaughtMail> mails = new ArrayList<>();
+    /**
+     * Mails kept: the newest, the oldest forgotten. Kept all, a long load outgrew the catcher's heap (about 8,000
+     * consultations into the fault suite at 500 a scenario: OutOfMemoryError, no SMTP, notification unhealthy).
+     */
+    static final int KEPT = 2_000;
+
+    private final ArrayDeque<CaughtMail> mails = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final GreenMail smtp;
     private final HttpServer http;
@@ -108,7 +116,17 @@ public final class MailCatcher implements AutoCloseable {
             synchronized (mails) {
                 if (message != lastCaught) {
                     lastCaught = message;
-                    mails.add(CaughtMail.of(Long.toString(ids.incrementAndGet()), message, Instant.now()));
+                    mails.addLast(CaughtMail.of(Long.toString(ids.incrementAndGet()), message, Instant.now()));
+                    if (mails.size() > KEPT) {
+                        mails.removeFirst();
+                    }
+                    if (ids.get() % KEPT == 0) {
+                        try {
+                            httpThreads.execute(this::purgeGreenMailCopies);
+                        } catch (RejectedExecutionException closing) {
+                            // the catcher is closing: the copies go with it
+                        }
+                    }
                 }
             }
             return deliver.handle(message, recipient);
@@ -151,12 +169,19 @@ public final class MailCatcher implements AutoCloseable {
     private void clear() {
         synchronized (mails) {
             mails.clear();
-            try {
-                smtp.purgeEmailFromAllMailboxes(); // GreenMail's own copy, or memory only grows
-            } catch (FolderException e) {
-                throw new IllegalStateException("cannot purge GreenMail's mailboxes", e);
-            }
+            purgeGreenMailCopies();
         }
+    }
+
+    /** GreenMail's own copy of each mail and a user per recipient it created: nothing reads them, memory only grows. */
+    private void purgeGreenMailCopies() {
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException("cannot purge GreenMail's mailboxes", e);
+        }
+        UserManager users = smtp.getUserManager();
+        List.copyOf(users.listUser()).forEach(users::deleteUser);
     }
 
     private static void respondJson(HttpExchange exchange, int status, Object body) throws IOException {

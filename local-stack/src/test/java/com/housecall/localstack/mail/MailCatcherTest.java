@@ -75,6 +75,26 @@ class MailCatcherTest {
         assertThat(messages().isEmpty()).isTrue();
     }
 
+    /** A long load test sends tens of thousands of mails: the catcher keeps the newest rather than run out of heap. */
+    @Test
+    void keepsTheNewestMailsOnly() throws Exception {
+        int sent = MailCatcher.KEPT + 3;
+        try (Transport transport = session().getTransport("smtp")) {
+            transport.connect("127.0.0.1", catcher.smtpPort(), "apikey", "whatever");
+            for (int i = 1; i <= sent; i++) {
+                MimeMessage mail = plainText();
+                mail.setSubject("Reminder " + i);
+                mail.saveChanges();
+                transport.sendMessage(mail, mail.getAllRecipients());
+            }
+        }
+
+        JsonNode mails = messages(); // each send returned once the catcher had the mail
+        assertThat(mails.size()).isEqualTo(MailCatcher.KEPT);
+        assertThat(mails.get(0).get("subject").asString()).isEqualTo("Reminder 4");
+        assertThat(mails.get(mails.size() - 1).get("subject").asString()).isEqualTo("Reminder " + sent);
+    }
+
     @Test
     void answersHealthAndRejectsOtherMethods() throws Exception {
         assertThat(http.send(request("/health").GET().build(), HttpResponse.BodyHandlers.ofString()).body())
